@@ -1,0 +1,3 @@
+"""One module per fact family; importing this package registers every factory."""
+
+from . import abbreviations, cohort, complications, design, followup, pain, rates  # noqa: F401

@@ -1,0 +1,96 @@
+"""The shape every fact component has (after spaCy's SpanRuler).
+
+`__call__` is `hits = self.match(doc)` then `self.set_annotations(doc, hits)`:
+candidates go to `doc.spans[family]` (facts overlap, so `doc.ents` cannot hold
+them) and, with their parsed groups, to `doc.user_data`. `resolve(doc, draft)`
+then turns the candidates into the family's part of the output record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..models import Complications, Design, PainScore, Population, Rate, Span, Stat
+from ..rules import CompiledRule, Hit, load_rules, run_regex_rules
+
+WARNINGS_KEY = ("studyfacts", "warnings")
+
+
+def doc_warnings(doc: Doc) -> list[str]:
+    """Warnings raised while matching this doc (e.g. a regex that hit its time bound)."""
+    return doc.user_data.setdefault(WARNINGS_KEY, [])
+
+
+def hits_of(doc: Doc, family: str) -> list[Hit]:
+    return doc.user_data.get(("studyfacts", "hits", family), [])
+
+
+@dataclass
+class Draft:
+    """The output record being assembled; each component's `resolve` fills its part."""
+
+    abstract: str
+    design: Design = field(default_factory=Design)
+    population: Population = field(default_factory=Population)
+    follow_up: list[Stat] = field(default_factory=list)
+    pain: list[PainScore] = field(default_factory=list)
+    complications: Complications | None = None
+    rates: list[Rate] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # n/N (%) triples found anywhere (rate or not): the checks read them.
+    fractions: list[dict[str, Any]] = field(default_factory=list)
+
+    def span(self, start: int, end: int, rule: str | None = None) -> Span:
+        """A `Span` of the abstract, trimmed of surrounding white space."""
+        text = self.abstract
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start=start, end=end, text=text[start:end], rule=rule)
+
+    def hit_span(self, hit: Hit) -> Span:
+        return self.span(hit.start, hit.end, hit.rule)
+
+
+def family_rules(family: str) -> tuple[CompiledRule, ...]:
+    """The compiled rules of a family, with the extra fragments its module declares
+    (`EXTRA_FRAGMENTS`, e.g. a scale alternation built from a lexicon)."""
+    import importlib
+
+    module = importlib.import_module(f"studyfacts.components.{family}")
+    return load_rules(family, tuple(getattr(module, "EXTRA_FRAGMENTS", ())))
+
+
+class FactComponent:
+    """A rule component for one fact family, its rules in `patterns/<family>.jsonl`."""
+
+    family: ClassVar[str]
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.rules: tuple[CompiledRule, ...] = family_rules(self.family)
+
+    def __call__(self, doc: Doc) -> Doc:
+        hits = self.match(doc)
+        self.set_annotations(doc, hits)
+        return doc
+
+    def match(self, doc: Doc) -> list[Hit]:
+        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+
+    def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
+        doc.user_data[("studyfacts", "hits", self.family)] = hits
+        spans = []
+        for h in hits:
+            sp = doc.char_span(h.start, h.end, label=h.label, alignment_mode="expand")
+            if sp is not None:
+                spans.append(sp)
+        doc.spans[self.family] = spans
+
+    def resolve(self, doc: Doc, draft: Draft) -> None:  # pragma: no cover - every family overrides
+        raise NotImplementedError

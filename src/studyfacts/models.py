@@ -1,0 +1,206 @@
+"""The output contract (`CONTRACT.md`) as strict pydantic models.
+
+Every model forbids unknown keys; counts are non-negative, percentages lie in
+[0, 100], and a `Record` refuses any span whose offsets do not reproduce its
+text in the abstract. The JSON Schema printed by `studyfacts schema` is
+generated from these classes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+NonNegInt = Annotated[int, Field(ge=0)]
+NonNegFloat = Annotated[float, Field(ge=0)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Pair = tuple[float, float]
+DurationUnit = Literal["days", "weeks", "months", "years"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Strict):
+    """Characters `abstract[start:end]`, which must equal `text`."""
+
+    start: NonNegInt
+    end: NonNegInt
+    text: str
+    rule: str | None = Field(default=None, description="id of the rule that produced this span")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+
+class Source(Strict):
+    path: str
+    index: NonNegInt
+    format: str
+    line: int | None = None
+
+
+class Metadata(Strict):
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    year: int | None = None
+    journal: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    keywords: list[str] = Field(default_factory=list)
+    accession: str | None = None
+    source_field: str | None = Field(default=None, description="the export field that held the abstract")
+    copyright: str | None = Field(default=None, description="trailing copyright sentence cut from the abstract")
+
+
+class Count(Strict):
+    value: NonNegInt
+    noun: str
+    span: Span
+
+
+class Stat(Strict):
+    mean: float | None = None
+    sd: NonNegFloat | None = None
+    median: float | None = None
+    iqr: Pair | None = None
+    range: Pair | None = None
+    unit: str | None = None
+    about: str | None = None
+    span: Span
+
+
+class Period(Strict):
+    start: str = Field(pattern=r"^\d{4}(-\d{2})?$")
+    end: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2})?$")
+
+
+class Design(Strict):
+    retrospective: bool | None = None
+    prospective: bool | None = None
+    randomized: bool | None = None
+    multicenter: bool | None = None
+    consecutive: bool | None = None
+    centers: NonNegInt | None = None
+    period: Period | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Population(Strict):
+    patients: Count | None = None
+    lesions: Count | None = None
+    female: Count | None = None
+    male: Count | None = None
+    age: Stat | None = None
+
+
+class Timepoint(Strict):
+    text: str
+    kind: Literal["baseline", "post", "last_follow_up"]
+    days: NonNegFloat | None = None
+
+
+class PValue(Strict):
+    op: Literal["<", "=", ">", "<=", ">="]
+    value: Annotated[float, Field(ge=0, le=1)]
+
+
+class PainScore(Strict):
+    scale: str
+    timepoint: Timepoint | None = None
+    mean: float | None = None
+    sd: NonNegFloat | None = None
+    median: float | None = None
+    iqr: Pair | None = None
+    range: Pair | None = None
+    p_value: PValue | None = None
+    n: NonNegInt | None = None
+    arm: str | None = None
+    span: Span
+
+
+class Complications(Strict):
+    total: NonNegInt | None = None
+    denominator: NonNegInt | None = None
+    per: Literal["patients", "lesions", "procedures", "sessions"] | None = None
+    percent: Percent | None = None
+    major: NonNegInt | None = None
+    minor: NonNegInt | None = None
+    patients_affected: NonNegInt | None = None
+    grading: str | None = None
+    grades: list[str] = Field(default_factory=list)
+    span: Span | None = None
+    evidence: list[Span] = Field(default_factory=list)
+
+
+class Rate(Strict):
+    label: str | None = None
+    count: NonNegInt | None = None
+    total: NonNegInt | None = None
+    percent: Percent | None = None
+    span: Span
+
+
+class Check(Strict):
+    kind: str
+    ok: bool
+    message: str
+    span: Span | None = None
+
+
+class Record(Strict):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    id: str
+    metadata: Metadata = Field(default_factory=Metadata)
+    abstract: str | None = None
+    design: Design = Field(default_factory=Design)
+    population: Population = Field(default_factory=Population)
+    follow_up: list[Stat] = Field(default_factory=list)
+    pain: list[PainScore] = Field(default_factory=list)
+    complications: Complications | None = None
+    rates: list[Rate] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_match_abstract(self) -> Record:
+        """The contract's central invariant: `abstract[start:end] == text` for every span."""
+        for where, span in iter_spans(self):
+            if self.abstract is None:
+                raise ValueError(f"{where}: span without an abstract")
+            got = self.abstract[span.start : span.end]
+            if span.end > len(self.abstract) or got != span.text:
+                raise ValueError(
+                    f"{where}: abstract[{span.start}:{span.end}] is {got!r}, span text is {span.text!r}"
+                )
+        return self
+
+
+def iter_spans(model: BaseModel, where: str = "") -> list[tuple[str, Span]]:
+    """Every `Span` inside a model, with a dotted path saying where it sits."""
+    found: list[tuple[str, Span]] = []
+    if isinstance(model, Span):
+        return [(where or "span", model)]
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        path = f"{where}.{name}" if where else name
+        if isinstance(value, BaseModel):
+            found.extend(iter_spans(value, path))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    found.extend(iter_spans(item, f"{path}[{i}]"))
+    return found
+
+
+def json_schema() -> dict:
+    """The JSON Schema of one output record, generated from the models."""
+    return Record.model_json_schema()

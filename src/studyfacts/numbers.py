@@ -1,0 +1,119 @@
+"""Numbers as abstracts write them, and the named regex fragments every rule is built from.
+
+Rules in `patterns/*.jsonl` write `{INT}`, `{NUM}`, `{PM}`, `{DASH}`, `{RANGE}` ...
+and `expand()` substitutes the fragments below before compiling. Every
+fragment is linear: no nested quantifier can match the same characters two
+ways, so matching cannot backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Thousands separators seen in exports: comma, thin space, narrow and ordinary
+# no-break space ("10 761"), and a plain space ("324 418", EndNote/Wolters).
+_THOU = r"[,\u2009\u202f\u00a0]"
+_DIGIT_GROUP = r"\d{1,3}(?:" + _THOU + r"\d{3})+(?![\d.,]\d)"
+
+# Spelled-out numbers: "Thirty-four", "one hundred and twelve", "Two hundred eighty-four".
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALE_WORDS = {"hundred": 100, "thousand": 1000}
+
+_UNIT_ALT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS_ALT = "|".join(sorted(TENS_WORDS, key=len, reverse=True))
+_SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\u2010\u2011 ](?:{_UNIT_ALT}))?|(?:{_UNIT_ALT}))"
+# Each repetition must start with a scale word, so a word is read only one way.
+_WORDNUM = (
+    rf"(?:{_SMALL}(?:[ -](?:hundred|thousand)(?:(?:[ -]|\ and\ )(?!hundred|thousand){_SMALL})?)*)"
+)
+
+FRAGMENTS: dict[str, str] = {
+    # an integer, with or without thousands separators
+    "INT": rf"(?<![\d.,]\d*)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
+    # any number: integer or decimal (point or Lancet's middle dot)
+    "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
+    "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
+    "PM": r"(?:±|\+/-|\+/−|\+-|\+ ?/ ?-)",
+    "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
+    "SP": r"[ \u00a0\u2009\u202f]",
+}
+FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
+FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['INT']}|{FRAGMENTS['WORDNUM']})"
+
+_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z_]*)\}")
+
+
+def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
+    """Substitute `{NAME}` fragments (repeatedly, so fragments may use fragments)."""
+    table = {**FRAGMENTS, **(extra or {})}
+
+    def sub(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name not in table:
+            raise KeyError(f"unknown fragment {{{name}}}")
+        return f"(?:{table[name]})"
+
+    for _ in range(5):
+        new = _PLACEHOLDER.sub(sub, pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    return pattern
+
+
+_SEP_RE = regex.compile(r"[,\u2009\u202f\u00a0 ]")
+_WORD_SPLIT = regex.compile(r"[\s\-\u2010\u2011]+")
+
+
+def parse_int(text: str) -> int | None:
+    """'1,234' / '1 234' / '56' / 'Thirty-four' -> int; None if it is not a whole number."""
+    t = text.strip()
+    digits = _SEP_RE.sub("", t)
+    if digits.isdigit():
+        return int(digits)
+    return words_to_int(t)
+
+
+def parse_num(text: str) -> float | None:
+    """'6.8' / '6·8' / '1,234' / 'twelve' -> float."""
+    t = text.strip().replace("·", ".").replace("−", "-")
+    try:
+        return float(_SEP_RE.sub("", t))
+    except ValueError:
+        v = words_to_int(t)
+        return float(v) if v is not None else None
+
+
+def words_to_int(text: str) -> int | None:
+    """English number words to an int: 'one hundred and twelve' -> 112."""
+    words = [w for w in _WORD_SPLIT.split(text.lower()) if w and w != "and"]
+    if not words:
+        return None
+    total, current = 0, 0
+    for w in words:
+        if w in UNITS_WORDS:
+            current += UNITS_WORDS[w]
+        elif w in TENS_WORDS:
+            current += TENS_WORDS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def clean_number(value: float) -> float | int:
+    """3.0 -> 3 so JSON shows what the abstract printed."""
+    return int(value) if float(value).is_integer() else value

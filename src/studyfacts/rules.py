@@ -1,0 +1,194 @@
+"""Rules as validated data: `patterns/<family>.jsonl`, one rule a line.
+
+One rule type, three matchers (after medspaCy): a string `pattern` is a regex
+(built from the fragments in `numbers.py`) run over the text; a list `pattern`
+is a spaCy Matcher token pattern; `phrases` go to the PhraseMatcher. Each line
+loads through `Rule` (unknown keys refused); a bad line or a duplicate id is a
+`RuleError` naming `file:line`. Every rule carries `examples` that the test
+suite runs, and may carry `counter_examples` it must not match.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .numbers import expand
+
+# Patterns live at the top of the source tree; a wheel carries them inside the
+# package (see `force-include` in pyproject.toml). STUDYFACTS_PATTERNS overrides both.
+_ENV = "STUDYFACTS_PATTERNS"
+
+# Bound on any one regex search over one abstract; a rule that hits it is
+# skipped for that record with a warning, so hostile input cannot hang a run.
+REGEX_TIMEOUT_S = 0.25
+
+
+class RuleError(ValueError):
+    """A pattern file that does not load: names `file:line` and what is wrong."""
+
+
+class Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_.\-]+$")
+    label: str
+    pattern: str | list[dict[str, Any]] | None = None
+    phrases: list[str] | None = None
+    flags: list[str] = Field(default_factory=list, description="regex flags: IGNORECASE (default on), CASE")
+    examples: list[str] = Field(default_factory=list)
+    counter_examples: list[str] = Field(default_factory=list)
+    attrs: dict[str, Any] = Field(default_factory=dict, description="fixed values the resolver reads")
+    why: str | None = None
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> Rule:
+        if (self.pattern is None) == (self.phrases is None):
+            raise ValueError("give exactly one of 'pattern' or 'phrases'")
+        return self
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    regex: regex.Pattern[str] | None = None
+    where: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def label(self) -> str:
+        return self.rule.label
+
+
+@dataclass
+class Hit:
+    """One match of one rule: char offsets into the abstract and named groups."""
+
+    rule: str
+    label: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, tuple[int, int, str]] = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    def group(self, name: str) -> str | None:
+        g = self.groups.get(name)
+        return g[2] if g else None
+
+
+def patterns_dir() -> Path:
+    env = os.environ.get(_ENV)
+    if env:
+        return Path(env)
+    packaged = resources.files("studyfacts").joinpath("patterns")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # Editable install / source checkout: src/studyfacts -> repo root.
+    checkout = Path(__file__).resolve().parent.parent.parent / "patterns"
+    if checkout.is_dir():
+        return checkout
+    raise RuleError(f"pattern directory not found (looked in {packaged} and {checkout}); set {_ENV}")
+
+
+def compile_pattern(pattern: str, flags: list[str] | None = None, extra: dict[str, str] | None = None):
+    f = regex.VERBOSE if "VERBOSE" in (flags or []) else 0
+    if "CASE" not in (flags or []):
+        f |= regex.IGNORECASE
+    return regex.compile(expand(pattern, extra), f)
+
+
+@cache
+def load_lexicon(name: str) -> dict[str, Any]:
+    """`patterns/lexicons/<name>.json`: data the rules and resolvers share."""
+    path = patterns_dir() / "lexicons" / f"{name}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise RuleError(f"{path}: {e}") from e
+
+
+def lexicon_alternation(name: str, key: str | None = None) -> str:
+    """A lexicon list as a regex alternation, longest first, each term escaped."""
+    data = load_lexicon(name)
+    terms = data[key] if key else data
+    if isinstance(terms, dict):
+        terms = list(terms)
+    return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+
+
+@cache
+def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -> tuple[CompiledRule, ...]:
+    """Load and compile `patterns/<family>.jsonl`, once per process."""
+    path = patterns_dir() / f"{family}.jsonl"
+    extra = dict(extra_fragments)
+    out: list[CompiledRule] = []
+    seen: dict[str, int] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise RuleError(f"{path}: {e}") from e
+    for no, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{path}:{no}"
+        try:
+            rule = Rule.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as e:
+            raise RuleError(f"{where}: {e}") from e
+        if rule.id in seen:
+            raise RuleError(f"{where}: duplicate rule id {rule.id!r} (first at line {seen[rule.id]})")
+        seen[rule.id] = no
+        compiled = CompiledRule(rule=rule, where=where)
+        if isinstance(rule.pattern, str):
+            try:
+                compiled.regex = compile_pattern(rule.pattern, rule.flags, extra)
+            except (regex.error, KeyError) as e:
+                raise RuleError(f"{where}: rule {rule.id!r}: {e}") from e
+        out.append(compiled)
+    return tuple(out)
+
+
+def run_regex_rules(
+    rules: tuple[CompiledRule, ...], text: str, warnings: list[str] | None = None, offset: int = 0
+) -> list[Hit]:
+    """All matches of the regex rules over `text`; offsets shifted by `offset`."""
+    hits: list[Hit] = []
+    for cr in rules:
+        if cr.regex is None:
+            continue
+        try:
+            for m in cr.regex.finditer(text, timeout=REGEX_TIMEOUT_S):
+                hits.append(hit_from_match(cr, m, offset))
+        except TimeoutError:
+            if warnings is not None:
+                warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
+    return hits
+
+
+def hit_from_match(cr: CompiledRule, m: regex.Match[str], offset: int = 0) -> Hit:
+    groups = {
+        name: (m.start(name) + offset, m.end(name) + offset, m.group(name))
+        for name, value in m.groupdict().items()
+        if value is not None
+    }
+    return Hit(
+        rule=cr.id,
+        label=cr.label,
+        start=m.start() + offset,
+        end=m.end() + offset,
+        text=m.group(),
+        groups=groups,
+        attrs=dict(cr.rule.attrs),
+    )

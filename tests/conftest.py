@@ -1,0 +1,32 @@
+"""Shared fixtures: the pipeline once per session, and where ../shared lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "seeds" / "000_b53d737dffa061d6.txt"
+
+
+def need_shared() -> Path:
+    """The shared corpus and eval data, or skip: they sit beside the repo, not in it."""
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent (corpus and eval data live beside the repository)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from studyfacts.pipeline import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def extract():
+    import studyfacts
+
+    return studyfacts.extract
