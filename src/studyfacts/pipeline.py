@@ -33,6 +33,12 @@ PIPELINE: tuple[str, ...] = (
 )
 
 
+# Real abstracts run to a few thousand characters (the longest in the corpus,
+# a CINAHL record, is about 56,000). Text far past that is not an abstract, and
+# reading it would only cost time: it is kept in the output but not extracted.
+MAX_ABSTRACT_CHARS = 100_000
+
+
 @cache
 def build_nlp() -> Language:
     """The pipeline, built once per process."""
@@ -68,12 +74,21 @@ def extract_record(raw: RawRecord, nlp: Language | None = None) -> Record:
         ),
     }
     text = raw.abstract
-    if not text:
+    if not text or not text.strip():
         warnings.append("no abstract: nothing to extract")
         return Record(**base, abstract=None, warnings=warnings)
 
+    if len(text) > MAX_ABSTRACT_CHARS:
+        warnings.append(
+            f"abstract is {len(text):,} characters, more than the {MAX_ABSTRACT_CHARS:,} read; facts not extracted"
+        )
+        return Record(**base, abstract=text, warnings=warnings)
     draft = Draft(abstract=text)
-    doc = nlp(text)
+    try:
+        doc = nlp(text)
+    except Exception as e:
+        warnings.append(f"internal error in tokenizer: {type(e).__name__}: {e}")
+        return Record(**base, abstract=text, warnings=warnings)
     for name, component in nlp.pipeline:
         resolve = getattr(component, "resolve", None)
         if resolve is None:

@@ -1,0 +1,238 @@
+"""The canonical abstract: one plain string per record.
+
+Every later character offset refers to the string `clean_abstract` returns, so
+every reader funnels its raw abstract through it:
+
+* markup removed: HTML/JATS inline tags (`<i>`, `<sub>`, `<jats:italic>` ...) vanish
+  without a space, block tags (`<p>`, `<jats:p>`, `<br/>` ...) become a space;
+  PubMed-XML markup pasted into RIS (Lens) is rendered like the PubMed XML reader
+  renders it: `<AbstractText Label="METHODS">` becomes ``METHODS: `` inline and
+  `<CopyrightInformation>` goes to the copyright;
+* HTML entities unescaped (`&lt;`, `&#946;`, `&ndash;`);
+* whitespace runs (including line breaks of wrapped lines) collapsed to one space;
+  non-ASCII characters (±, –, ≥, NBSP) kept as they are;
+* a trailing publisher copyright statement split off and returned separately.
+"""
+
+from __future__ import annotations
+
+import html
+
+import regex
+
+__all__ = ["clean_abstract", "clean_text", "strip_markup", "split_copyright", "normalise_space"]
+
+# ---------------------------------------------------------------------------
+# Markup
+# ---------------------------------------------------------------------------
+
+# Only these element names are treated as markup; anything else in angle brackets
+# ("<age 50 and BMI>30", "<or=", "p < 0.05") is text and stays.
+_INLINE_TAGS = frozenset(
+    """
+    i b u em strong sub sup sc scp small big tt code span font a abbr cite q s strike del ins
+    italic bold underline monospace sans-serif roman overline styled-content named-content
+    inline-formula inline-graphic ext-link uri xref email fn-ref tex-math math
+    """.split()
+)
+_BLOCK_TAGS = frozenset(
+    """
+    p br hr div section sec article body blockquote pre ul ol li dl dt dd table thead tbody tr td th
+    caption list list-item def-list def-item term def disp-quote disp-formula graphic fig label
+    abstract trans-abstract abstracttext otherabstract center
+    """.split()
+)
+_HEADING_TAGS = frozenset("title h1 h2 h3 h4 h5 h6 subtitle".split())
+
+_TAG_RE = regex.compile(
+    r"<(/?)((?:jats|mml|xhtml|ns\d):)?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>",
+)
+_LABEL_ATTR_RE = regex.compile(r"""\bLabel\s*=\s*(?:"([^"]*)"|'([^']*)')""", flags=regex.I)
+_COPYRIGHT_EL_RE = regex.compile(
+    r"<((?:\w+:)?CopyrightInformation)\b[^<>]*>(.*?)(?:</\1\s*>|$)", flags=regex.S | regex.I
+)
+_HEADING_EL_RE = regex.compile(
+    r"<((?:jats:|xhtml:)?(?:title|h[1-6]))\b[^<>]*>([^<]{0,200})</\1\s*>", flags=regex.I
+)
+_HAS_TAG_RE = regex.compile(r"</?(?:(?:jats|mml|xhtml):)?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_MATHML_RE = regex.compile(r"<(mml:)?annotation\b.*?</(mml:)?annotation>", flags=regex.S | regex.I)
+
+_WS_RE = regex.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
+_INVISIBLE_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
+
+
+def normalise_space(text: str) -> str:
+    """Collapse runs of layout whitespace to one space and strip; NBSP and thin spaces stay."""
+    return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
+
+
+def _heading(match: regex.Match[str]) -> str:
+    title = normalise_space(html.unescape(match.group(2)))
+    if not title or title.casefold().rstrip(":. ") in {"abstract", "summary", "graphical abstract"}:
+        return " "
+    if title[-1] in ":.?!":
+        return f" {title} "
+    return f" {title}: "
+
+
+def _tag(match: regex.Match[str]) -> str:
+    closing, prefix, name, attrs, _selfclose = match.groups()
+    low = name.lower()
+    if low == "abstracttext":
+        if closing:
+            return " "
+        label = _LABEL_ATTR_RE.search(attrs or "")
+        if label:
+            text = normalise_space(html.unescape(label.group(1) or label.group(2) or ""))
+            if text:
+                return f" {text}: "
+        return " "
+    if low in _INLINE_TAGS:
+        return ""
+    if low in _BLOCK_TAGS or low in _HEADING_TAGS:
+        return " "
+    if prefix:  # any other jats:/mml: element is markup too
+        return " " if prefix.lower().startswith("jats") else ""
+    return match.group(0)
+
+
+def strip_markup(text: str) -> tuple[str, str | None]:
+    """Remove known markup; return (text, copyright taken from <CopyrightInformation>)."""
+    copyright_parts: list[str] = []
+
+    def _copyright(match: regex.Match[str]) -> str:
+        copyright_parts.append(normalise_space(html.unescape(_TAG_RE.sub(" ", match.group(2)))))
+        return " "
+
+    if "<" in text:
+        if "opyright" in text:
+            text = _COPYRIGHT_EL_RE.sub(_copyright, text)
+        text = _MATHML_RE.sub(" ", text)
+        text = _HEADING_EL_RE.sub(_heading, text)
+        text = _TAG_RE.sub(_tag, text)
+    if "&" in text:
+        text = html.unescape(text)
+        # markup that was itself escaped (&lt;p&gt;...) shows up only now
+        if "<" in text and _HAS_TAG_RE.search(text):
+            text = _HEADING_EL_RE.sub(_heading, text)
+            text = _TAG_RE.sub(_tag, text)
+    copyright = " ".join(p for p in copyright_parts if p) or None
+    return text, copyright
+
+
+def clean_text(raw: str | None) -> str:
+    """Markup-free, whitespace-normalised text for titles, journals, keywords."""
+    if not raw:
+        return ""
+    text, _ = strip_markup(raw)
+    return normalise_space(text)
+
+
+# ---------------------------------------------------------------------------
+# Trailing copyright statements
+# ---------------------------------------------------------------------------
+
+# A copyright statement starts a sentence with one of these.
+_CR_START_RE = regex.compile(
+    r"""
+    (?:
+        (?:Crown\s+)?Copyright\b
+      | ©
+      | \((?:c|C)\)(?=\s*(?:\d|[A-Z]))
+      | (?:\(\s*)?(?:PsycINFO|PsycInfo|PsycARTICLES)\s+Database\s+Record
+      | (?:This\s+article\s+is\s+)?protected\s+by\s+copyright
+      | Published\s+by\s
+      | All\s+rights\s+reserved
+      | The\s+Author(?:\(s\)|s)?\s*[,.]?\s*(?:\d{4}|under\s+exclusive|published|licensee)
+      | Licensee\s
+      | Open\s+Access\s+This\s+article
+      | This\s+(?:is\s+an\s+)?open[-\s]access\s+article
+      | This\s+article\s+is\s+(?:an\s+open\s+access\s+article|distributed\s+under|licensed\s+under)
+    )
+    """,
+    flags=regex.X,
+)
+# Words that every sentence of a copyright tail contains at least one of.
+_CR_WORD_RE = regex.compile(
+    r"""
+    ©|\([cC]\)|\bcopyright|\brights?\s+reserved|\bpublished\s+by|\bpublishing|\bpublisher
+    |\blicen[cs]|\bcreative\s+commons|\bopen[-\s]access|\bauthor\(s\)|\bthe\s+authors?\b
+    |\bdatabase\s+record|\bon\s+behalf\s+of|\bexclusive\s+rights|\belsevier|\bwiley|\bspringer
+    |\btaylor\s*&\s*francis|\bsage\b|\bwolters|\bkluwer|\blippincott|\boxford\s+university
+    |\bcambridge\s+university|\bbmj\b|\bkarger|\bthieme|\bmdpi|\bfrontiers|\bamerican\b.*\bassociation
+    |\bsociety\b|\bltd\b|\binc\b|\bllc\b|\bb\.\s?v\b|\bgmbh\b|\bapa\b|\bcc[-\s]by|\bpermission
+    |\bre-?use|\bdistribut|\bterms\b|\bagreement|\brightsholder|\bself-archiving|\bmanuscript
+    """,
+    flags=regex.X | regex.I,
+)
+_MAX_TAIL = 700
+
+
+def _tail_sentences(tail: str) -> list[str]:
+    # Split only at ". " followed by an upper-case letter, ©, or "(": abbreviations
+    # such as "Ltd." / "B.V." inside the tail are then harmless, because every
+    # piece only has to contain one copyright word.
+    return [s for s in regex.split(r"(?<=[.!?])\s+(?=[A-Z©(])", tail) if s.strip()]
+
+
+def split_copyright(text: str) -> tuple[str, str | None]:
+    """Split a trailing copyright statement off a normalised abstract.
+
+    Only the end of the abstract is looked at: the statement must start a sentence,
+    lie within the last `_MAX_TAIL` characters, and every sentence of it must carry
+    a copyright/publisher word. A © inside the body with real text after it stays.
+    """
+    if not text:
+        return text, None
+    window_start = max(0, len(text) - _MAX_TAIL)
+    for match in _CR_START_RE.finditer(text, window_start):
+        start = match.start()
+        # the marker must begin a sentence (or be the whole abstract)
+        if start > 0:
+            before = text[:start].rstrip()
+            if not before:
+                continue
+            if before[-1] not in ".!?;:)]" and not text[start] == "(":
+                # "... 2019 (c) Elsevier" without a full stop is still a tail if
+                # the marker is a © / (c) / Copyright word
+                if not regex.match(r"©|\([cC]\)|Copyright", text[start:]):
+                    continue
+        tail = text[start:]
+        sentences = _tail_sentences(tail)
+        if not sentences or not all(_CR_WORD_RE.search(s) for s in sentences):
+            continue
+        body = text[:start].rstrip()
+        if not body:
+            # the whole "abstract" is a copyright line
+            return "", tail.strip()
+        return body, tail.strip()
+    return text, None
+
+
+# ---------------------------------------------------------------------------
+# Placeholders that mean "no abstract"
+# ---------------------------------------------------------------------------
+
+_PLACEHOLDER_RE = regex.compile(
+    r"""^[\[(]?\s*(?:no\s+abstract(?:\s+(?:is\s+)?available)?|abstract\s+(?:not\s+)?(?:available|unavailable)
+    |not\s+available|n/?a|none|null|undefined|abstract|no\s+abstract\s+provided)\s*[.\])]?$""",
+    flags=regex.I | regex.X,
+)
+
+
+def clean_abstract(raw: str | None) -> tuple[str, str | None]:
+    """Return (canonical abstract, removed copyright statement or None).
+
+    The canonical abstract is "" when nothing but markup, whitespace, a placeholder
+    ("No abstract available") or a copyright line is there.
+    """
+    if not raw:
+        return "", None
+    text, markup_copyright = strip_markup(raw)
+    text = normalise_space(text)
+    text, tail_copyright = split_copyright(text)
+    if _PLACEHOLDER_RE.match(text):
+        text = ""
+    parts = [p for p in (markup_copyright, tail_copyright) if p]
+    copyright = " ".join(parts) if parts else None
+    return text, copyright

@@ -1,0 +1,81 @@
+"""Which export format a file holds, judged from its first bytes (never its name)."""
+
+from __future__ import annotations
+
+import regex
+
+FORMATS = ("ris", "medline", "pubmed-xml", "endnote-xml", "wos-tagged")
+
+# RIS: a TY line, with the usual two spaces or the one-space variant ("TY - JOUR")
+_RIS_START_RE = regex.compile(r"^TY {1,3}-(?: |$)", flags=regex.M)
+# MEDLINE / .nbib: PMID tag padded to four characters
+_MEDLINE_START_RE = regex.compile(r"^PMID ?- ", flags=regex.M)
+# Web of Science tagged: FN header, or PT line + two-letter tags with one space
+_WOS_HEADER_RE = regex.compile(r"\A\s*(?:FN [^\n]*\n(?:VR [^\n]*\n)?)?\s*PT [A-Z]\s*$", flags=regex.M)
+_WOS_FN_RE = regex.compile(r"\A\s*FN (?:Clarivate|Thomson|ISI)", flags=regex.I)
+_XML_ROOT_RE = regex.compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
+_PUBMED_ROOTS = frozenset(
+    {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation", "PubmedBookArticle"}
+)
+
+
+def _xml_root(head: str) -> str | None:
+    """Name of the first element, skipping the XML declaration, comments and DOCTYPE."""
+    pos = 0
+    n = len(head)
+    while pos < n:
+        lt = head.find("<", pos)
+        if lt < 0:
+            return None
+        if head.startswith("<?", lt):
+            end = head.find("?>", lt)
+            pos = n if end < 0 else end + 2
+        elif head.startswith("<!--", lt):
+            end = head.find("-->", lt)
+            pos = n if end < 0 else end + 3
+        elif head.startswith("<!DOCTYPE", lt) or head.startswith("<!doctype", lt):
+            bracket = head.find("[", lt)
+            gt = head.find(">", lt)
+            if bracket != -1 and (gt == -1 or bracket < gt):
+                end = head.find("]", bracket)
+                end = head.find(">", end) if end != -1 else -1
+            else:
+                end = gt
+            pos = n if end < 0 else end + 1
+        else:
+            match = _XML_ROOT_RE.match(head, lt)
+            return match.group(1) if match else None
+    return None
+
+
+def detect_format(head: str) -> str | None:
+    """'ris' | 'medline' | 'pubmed-xml' | 'endnote-xml' | 'wos-tagged', or None if unknown.
+
+    `head` is the beginning of the decoded text (the first few kilobytes suffice).
+    """
+    text = head.lstrip("\ufeff \t\r\n")
+    if not text:
+        return None
+    if text.startswith("<"):
+        root = _xml_root(text)
+        if root is None:
+            return None
+        local = root.split(":")[-1]
+        if local in _PUBMED_ROOTS:
+            return "pubmed-xml"
+        if local == "xml" and regex.search(r"<records>\s*<record>", text):
+            return "endnote-xml"
+        if local == "records" and "<record>" in text:
+            return "endnote-xml"
+        return None
+    if _WOS_FN_RE.match(text) or _WOS_HEADER_RE.match(text):
+        return "wos-tagged"
+    ris = _RIS_START_RE.search(text)
+    medline = _MEDLINE_START_RE.search(text)
+    if ris and medline:
+        return "ris" if ris.start() < medline.start() else "medline"
+    if ris:
+        return "ris"
+    if medline:
+        return "medline"
+    return None

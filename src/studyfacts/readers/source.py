@@ -1,0 +1,208 @@
+"""Getting bytes in: paths, stdin, gzip, binary sniffing and text decoding."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import os
+import sys
+import zlib
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .base import ReaderError
+
+HEAD_BYTES = 64 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
+
+# magic bytes of things people export by mistake
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office file (.doc/.xls)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x7fELF", "an executable"),
+    (b"MZ", "a Windows executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
+@dataclass
+class Source:
+    """An opened input: its display name, a head for sniffing, and how to get the rest."""
+
+    name: str
+    head: bytes  # decompressed first bytes
+    gzipped: bool = False
+    path: str | None = None  # None for stdin
+    stdin_data: bytes | None = None  # everything read from stdin (compressed as read)
+    warnings: list[str] = field(default_factory=list)
+
+    def open_binary(self) -> BinaryIO:
+        """A fresh binary stream of the (decompressed) content."""
+        raw: BinaryIO
+        if self.path is not None:
+            raw = open(self.path, "rb")  # noqa: SIM115 - caller closes
+        else:
+            raw = io.BytesIO(self.stdin_data or b"")
+        if self.gzipped:
+            return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        return raw
+
+    def read_all(self) -> bytes:
+        stream = self.open_binary()
+        try:
+            try:
+                return stream.read()
+            except (EOFError, OSError, zlib.error) as exc:
+                # truncated gzip: keep what could be decompressed
+                return self._partial_gzip(exc)
+        finally:
+            stream.close()
+
+    def _partial_gzip(self, exc: Exception) -> bytes:
+        stream = self.open_binary()
+        chunks: list[bytes] = []
+        try:
+            while True:
+                try:
+                    chunk = stream.read1(64 * 1024)  # type: ignore[attr-defined]
+                except (EOFError, OSError, zlib.error):
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        finally:
+            stream.close()
+        self.warnings.append(f"compressed data is damaged or truncated ({exc}); read what could be read")
+        return b"".join(chunks)
+
+
+def _describe_binary(head: bytes) -> str | None:
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    sample = head[:8192]
+    if not sample:
+        return None
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    nul = sample.count(b"\x00")
+    if nul > len(sample) * 0.02 or (nul and nul >= 64):
+        return "a binary file (it is full of NUL bytes)"
+    control = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    if control > len(sample) * 0.10:
+        return "a binary file (it is full of control characters)"
+    return None
+
+
+def open_source(path: str | os.PathLike[str], display_name: str | None = None) -> Source:
+    """Open `path` ('-' = stdin), check it is a non-empty text-ish file, and sniff its head."""
+    spath = os.fspath(path)
+    is_stdin = spath == "-"
+    name = display_name or ("<stdin>" if is_stdin else spath)
+    stdin_data: bytes | None = None
+    if is_stdin:
+        stdin_data = sys.stdin.buffer.read()
+        raw_head = stdin_data[:HEAD_BYTES]
+    else:
+        if not os.path.exists(spath):
+            raise ReaderError(name, "no such file")
+        if os.path.isdir(spath):
+            raise ReaderError(name, "is a directory, not an export file")
+        try:
+            with open(spath, "rb") as fh:
+                raw_head = fh.read(HEAD_BYTES)
+        except OSError as exc:
+            raise ReaderError(name, f"cannot be read: {exc.strerror or exc}") from exc
+
+    if not raw_head:
+        raise ReaderError(name, "file is empty")
+
+    gzipped = raw_head.startswith(_GZIP_MAGIC)
+    source = Source(name=name, head=b"", gzipped=gzipped, path=None if is_stdin else spath,
+                    stdin_data=stdin_data)
+    if gzipped:
+        stream = source.open_binary()
+        try:
+            head = stream.read(HEAD_BYTES)
+        except (EOFError, OSError, zlib.error) as exc:
+            head = b""
+            try:
+                stream.close()
+                stream = source.open_binary()
+                head = stream.read1(HEAD_BYTES)  # type: ignore[attr-defined]
+            except (EOFError, OSError, zlib.error):
+                pass
+            if not head:
+                raise ReaderError(name, f"gzip data cannot be decompressed: {exc}") from exc
+        finally:
+            stream.close()
+        if not head:
+            raise ReaderError(name, "file is empty (the gzip archive holds no data)")
+    else:
+        head = raw_head
+
+    what = _describe_binary(head)
+    if what:
+        raise ReaderError(name, f"is {what}, not a bibliographic export (RIS, MEDLINE, PubMed XML, "
+                                "EndNote XML or Web of Science)")
+    if not head.strip(b" \t\r\n\x00\x0b\x0c") or head.strip() in (codecs.BOM_UTF8, b""):
+        if len(head) < HEAD_BYTES:
+            raise ReaderError(name, "file is empty (only whitespace)")
+    source.head = head
+    return source
+
+
+# ---------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    first_bad_line: int | None = None  # line of the first byte that was not UTF-8
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """codecs error handler: decode each invalid UTF-8 byte as cp1252 (latin-1 where undefined)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    out = []
+    for byte in exc.object[exc.start : exc.end]:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out), exc.end
+
+
+_FALLBACK = "studyfacts-cp1252-fallback"
+codecs.register_error(_FALLBACK, _cp1252_fallback)
+
+
+def decode_text(data: bytes) -> Decoded:
+    """UTF-8 (BOM or not); UTF-16 with BOM; bytes that are not UTF-8 are read as cp1252.
+
+    Valid UTF-8 sequences in a mostly-UTF-8 file stay intact; only the invalid bytes
+    are taken as cp1252, so one stray byte does not turn the whole file into mojibake.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Decoded(data.decode("utf-16", errors="replace"), "utf-16")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        first_line = data.count(b"\n", 0, exc.start) + 1
+    return Decoded(data.decode("utf-8", errors=_FALLBACK), "cp1252", first_line)

@@ -1,0 +1,61 @@
+"""Numbers as abstracts print them: separators, words, decimals, and the fragments rules are built from."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from studyfacts.numbers import clean_number, expand, parse_int, parse_num, words_to_int
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("74", 74), ("1,234", 1234), ("12\u2009345", 12345), ("10\u00a0761", 10761), ("3\u202f849", 3849),
+        ("Thirty-four", 34), ("one hundred and twelve", 112), ("Two hundred eighty-four", 284),
+        ("twenty one", 21), ("nine", 9), ("one thousand two hundred", 1200), ("patients", None),
+    ],
+)
+def test_numbers_parse_int(text, value):
+    assert parse_int(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("6.8", 6.8), ("6·8", 6.8), ("0.0001", 0.0001), ("twelve", 12.0)])
+def test_numbers_parse_num(text, value):
+    assert parse_num(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "text", "found"),
+    [
+        ("{COUNT}", "A total of 1,234 adults", ["1,234"]),
+        ("{COUNT}", "Thirty-four patients and twelve women", ["Thirty-four", "twelve"]),
+        ("{INT}", "mean 6.8 and 72.4%", []),  # decimals are not integers
+        ("{INT}", "in 2008", ["2008"]),
+        ("{NUM}", "6.8 ± 2.2 (p < 0.0001)", ["6.8", "2.2", "0.0001"]),
+        ("{RANGE}", "range, 0–10; 3 to 60; 45-80", ["0–10", "3 to 60", "45-80"]),
+        ("{PM}", "6.8 ± 2.2, 5 +/- 1", ["±", "+/-"]),
+    ],
+)
+def test_numbers_fragments_find(fragment, text, found):
+    pattern = regex.compile(expand(fragment), regex.IGNORECASE)
+    assert [m.group() for m in pattern.finditer(text)] == found
+
+
+def test_numbers_unknown_fragment_is_an_error():
+    with pytest.raises(KeyError, match="NOPE"):
+        expand("{NOPE}")
+
+
+def test_numbers_quantifier_braces_are_not_fragments():
+    assert expand(r"\d{1,3}") == r"\d{1,3}"
+
+
+@pytest.mark.parametrize(("words", "value"), [("", None), ("and", None), ("a hundred", None), ("hundred", 100)])
+def test_numbers_words_edge_cases(words, value):
+    assert words_to_int(words) == value
+
+
+def test_numbers_clean_number():
+    assert clean_number(3.0) == 3 and isinstance(clean_number(3.0), int)
+    assert clean_number(2.5) == 2.5
