@@ -1,19 +1,41 @@
-"""Batch extraction over many files: path expansion, streaming, the run's summary.
+"""Batch extraction over many files: path expansion, streaming, all cores, progress, the run's summary.
 
-Records are read, extracted and handed on one at a time, so memory does not
-grow with the input. Every record read is a record out.
+Records are read, extracted and handed on one chunk at a time, so memory does
+not grow with the input. Every record read is a record out, in input order,
+whatever the number of worker processes.
+
+With `jobs > 1` the main process reads and writes while worker processes
+extract: chunks of `RawRecord`s go out, lists of `Record`s come back, and at
+most `2 * jobs` chunks are in flight at once (so a fast reader never queues the
+whole input in memory). Each worker builds the pipeline once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import mmap
+import multiprocessing
 import os
 import re
+import signal
+import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
 
 from .models import Record
-from .readers.base import ReaderError
+from .readers.base import RawRecord, ReaderError
+
+T = TypeVar("T")
+
+# Records per chunk sent to a worker: big enough that pickling and queueing
+# cost little per record, small enough that the first output comes at once
+# and that `2 * jobs` chunks in flight stay a few MB.
+CHUNK_SIZE = 64
 
 
 @dataclass
@@ -98,17 +120,222 @@ def check_readable(paths: list[str]) -> None:
                 close()
 
 
-def extract_paths(paths: list[str], summary: Summary | None = None) -> Iterator[Record]:
-    """Every record of every file, extracted, in input order (one process)."""
-    from .pipeline import build_nlp, extract_record
+
+
+def available_cores() -> int:
+    """The cores this process may run on (respects taskset / container CPU affinity)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def resolve_jobs(jobs: int) -> int:
+    """`--jobs`: 0 (or less) means all available cores."""
+    return available_cores() if jobs <= 0 else jobs
+
+
+def read_paths(paths: list[str], summary: Summary | None = None) -> Iterator[RawRecord]:
+    """Every raw record of every file, in order, counting the files as they are opened."""
     from .readers import read
 
-    nlp = build_nlp()
     for p in paths:
         if summary is not None:
             summary.files += 1
-        for raw in read(p):
-            record = extract_record(raw, nlp)
+        yield from read(p)
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_paths(
+    paths: list[str], summary: Summary | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE
+) -> Iterator[Record]:
+    """Every record of every file, extracted, in input order; over `jobs` processes (0: all cores).
+
+    Close the iterator (`contextlib.closing`) when stopping early: that ends
+    the worker processes at once, also on Ctrl-C.
+    """
+    raws = read_paths(paths, summary)
+    jobs = resolve_jobs(jobs)
+    records = _extract_serial(raws) if jobs == 1 else _extract_parallel(raws, jobs, chunk_size)
+    try:
+        for record in records:
             if summary is not None:
                 summary.add(record)
             yield record
+    finally:
+        records.close()
+
+
+def _extract_serial(raws: Iterable[RawRecord]) -> Iterator[Record]:
+    from .pipeline import build_nlp, extract_record
+
+    nlp = build_nlp()
+    for raw in raws:
+        yield extract_record(raw, nlp)
+
+
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group; only the main process handles it
+    # (and then terminates the workers), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from .pipeline import build_nlp
+
+    build_nlp()
+
+
+def _extract_chunk(chunk: list[RawRecord]) -> list[Record]:
+    from .pipeline import build_nlp, extract_record
+
+    nlp = build_nlp()
+    return [extract_record(raw, nlp) for raw in chunk]
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """forkserver where there is one (Linux): workers fork from a clean single-threaded
+    server that has imported spaCy once, not from this process, which may be running
+    the progress bar's thread (fork with threads can deadlock). spawn elsewhere."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["studyfacts.pipeline"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _extract_parallel(raws: Iterable[RawRecord], jobs: int, chunk_size: int) -> Iterator[Record]:
+    chunks = chunked(raws, chunk_size)
+    # Small inputs are done in-process: starting workers would cost more than it saves.
+    head = list(islice(chunks, 2))
+    if len(head) < 2:
+        for chunk in head:
+            yield from _extract_serial(chunk)
+        return
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker)
+    pending: deque[Future[list[Record]]] = deque()
+    finished = False
+    try:
+        for chunk in _chain(head, chunks):
+            pending.append(executor.submit(_extract_chunk, chunk))
+            # Bounded in flight: wait for the oldest chunk (its records go out
+            # first, keeping input order) before reading more input.
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+        finished = True
+    finally:
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            _terminate(executor)
+
+
+def _chain(head: list[list[T]], rest: Iterator[list[T]]) -> Iterator[list[T]]:
+    yield from head
+    yield from rest
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers now (Ctrl-C, a failed write, `| head`) rather than let them
+    finish their queued chunks. ProcessPoolExecutor has no public terminate before 3.14."""
+    terminate_workers = getattr(executor, "terminate_workers", None)
+    if terminate_workers is not None:  # Python >= 3.14
+        terminate_workers()
+        return
+    processes = dict(getattr(executor, "_processes", None) or {})
+    for proc in processes.values():
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    executor.shutdown(wait=False, cancel_futures=True)
+    for proc in processes.values():
+        with contextlib.suppress(Exception):
+            proc.join(timeout=5)
+
+
+# Where a record starts (or ends), per format, to count records without parsing.
+_RECORD_MARKS: dict[str, re.Pattern[bytes]] = {
+    # a MedlineCitation sits inside each PubmedArticle: count those only in a MedlineCitationSet
+    "pubmed-xml": re.compile(rb"<Pubmed(?:Book)?Article>"),
+    "medline-citation-set": re.compile(rb"<MedlineCitation[ >]"),
+    "endnote-xml": re.compile(rb"<record>"),
+    "medline": re.compile(rb"^PMID ?- ", re.M),
+    # RIS and Web of Science end every record with an ER line
+    "ris": re.compile(rb"^ER(?: {1,3}-|[ \t]*\r?$)", re.M),
+    "wos-tagged": re.compile(rb"^ER(?: {1,3}-|[ \t]*\r?$)", re.M),
+}
+
+
+def _count(mark: re.Pattern[bytes], data: mmap.mmap) -> int:
+    return sum(1 for _ in mark.finditer(data))  # type: ignore[call-overload]
+
+
+def estimate_records(paths: list[str]) -> int | None:
+    """About how many records the files hold, from one byte scan (no parsing), for the
+    progress bar's ETA; None when that is not cheap to know (stdin, compressed files)."""
+    from .readers.detect import detect_format
+
+    total = 0
+    for p in paths:
+        if p == "-" or p.endswith((".gz", ".bz2", ".xz", ".zip")):
+            return None
+        try:
+            with open(p, "rb") as fh:
+                if os.fstat(fh.fileno()).st_size == 0:
+                    continue
+                with mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    mark = _RECORD_MARKS.get(detect_format(data[:16384].decode("utf-8", "replace")) or "")
+                    if mark is None:
+                        return None
+                    found = _count(mark, data)
+                    if not found and mark is _RECORD_MARKS["pubmed-xml"]:
+                        found = _count(_RECORD_MARKS["medline-citation-set"], data)
+                    total += found
+        except (OSError, ValueError):
+            return None
+    return total or None
+
+
+@contextlib.contextmanager
+def progress_bar(enabled: bool, total: int | None = None) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr: records, records/s, and an ETA when `total` is known.
+    Yields `advance(n)`; when disabled it costs nothing and shows nothing."""
+    if not enabled:
+        yield lambda n=1: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        Task,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:,.0f} records/s", style="progress.data.speed")
+
+    columns: list[ProgressColumn | str] = [SpinnerColumn(), "extracting"]
+    if total:
+        columns += [BarColumn(), MofNCompleteColumn(), RateColumn(), "ETA", TimeRemainingColumn()]
+    else:
+        columns += [TextColumn("{task.completed:,} records"), RateColumn(), TimeElapsedColumn()]
+    # transient: the bar goes away when done and the one-line summary takes its place.
+    console = Console(file=sys.stderr)
+    with Progress(*columns, console=console, transient=True, speed_estimate_period=10) as bar:
+        task = bar.add_task("extract", total=total)
+
+        def advance(n: int = 1) -> None:
+            bar.advance(task, n)
+
+        yield advance

@@ -29,6 +29,11 @@ class Format(str, Enum):
     csv_long = "csv-long"
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 def _err(message: str) -> None:
     typer.echo(f"studyfacts: {message}", err=True)
 
@@ -51,15 +56,35 @@ def main(
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Export files or directories; '-' reads stdin.")],
-    output: Annotated[str | None, typer.Option("-o", "--output", help="Write here (default: stdout).")] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write here (default: stdout).")
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores; 1: in-process).")
+    ] = 0,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress and no summary on stderr.")
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any record carries an input error.")
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local: this machine, --jobs processes. dask: a Dask cluster "
+            "(pip install 'studyfacts\\[dask]'), one JSONL part per input file into the -o directory.",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="--engine dask: scheduler address (default: a local cluster)."),
+    ] = None,
 ) -> None:
     """Extract study facts from every record of the given export files."""
+    import contextlib
+
     from .batch import Summary, check_readable, expand_paths
     from .output import atomic_output, make_writer
     from .readers.base import ReaderError
@@ -68,12 +93,21 @@ def extract(
     try:
         files = expand_paths(paths)
         check_readable(files)
-        newline = "" if fmt in (Format.csv, Format.csv_long) else None
-        with atomic_output(output, newline=newline) as out:
-            writer = make_writer(fmt.value, out)
-            for record in _records(files, jobs, summary, quiet):
-                writer.write(record)
-            writer.close()
+        if engine is Engine.dask:
+            _extract_dask(files, output, fmt, jobs, scheduler, summary)
+        else:
+            newline = "" if fmt in (Format.csv, Format.csv_long) else None
+            with (
+                atomic_output(output, newline=newline) as out,
+                _progress(files, quiet) as advance,
+                # closing: on Ctrl-C or a failed write the worker processes end at once
+                contextlib.closing(_records(files, jobs, summary, quiet)) as records,
+            ):
+                writer = make_writer(fmt.value, out)
+                for record in records:
+                    writer.write(record)
+                    advance(1)
+                writer.close()
     except ReaderError as e:
         _err(str(e))
         raise typer.Exit(2) from None
@@ -92,7 +126,38 @@ def extract(
 def _records(files: list[str], jobs: int, summary, quiet: bool):
     from .batch import extract_paths
 
-    return extract_paths(files, summary)
+    return extract_paths(files, summary, jobs=jobs)
+
+
+def _progress(files: list[str], quiet: bool):
+    """A progress bar only for a person watching: not with --quiet, not into a pipe or log."""
+    from .batch import estimate_records, progress_bar
+
+    enabled = not quiet and sys.stderr.isatty()
+    return progress_bar(enabled, estimate_records(files) if enabled else None)
+
+
+def _extract_dask(
+    files: list[str], output: str | None, fmt: Format, jobs: int, scheduler: str | None, summary
+) -> None:
+    """--engine dask: one JSONL part per input file in the -o directory, written by the cluster."""
+    from .batch import resolve_jobs
+
+    if output is None or output == "-" or fmt is not Format.jsonl:
+        _err("--engine dask writes JSONL parts: give -o DIRECTORY (and --format jsonl)")
+        raise typer.Exit(2)
+    if "-" in files:
+        _err("--engine dask reads files, not stdin")
+        raise typer.Exit(2)
+    try:
+        from .dask import write_parts
+
+        tallies = write_parts(files, output, scheduler=scheduler, workers=resolve_jobs(jobs))
+    except (ImportError, FileExistsError) as e:
+        _err(str(e))
+        raise typer.Exit(2) from None
+    for key, value in tallies.items():
+        setattr(summary, key, value)
 
 
 @app.command()
@@ -101,6 +166,31 @@ def schema() -> None:
     from .models import json_schema
 
     typer.echo(json.dumps(json_schema(), indent=2))
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str], typer.Argument(help="Export files or directories.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The HTML file to write.")] = "report.html",
+    open_limit: Annotated[
+        int, typer.Option("--open-limit", min=0, help="Expand every record when there are at most this many.")
+    ] = 50,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+) -> None:
+    """Write a self-contained HTML review page: every extracted value highlighted in its abstract."""
+    from .readers.base import ReaderError
+    from .report import write_report
+
+    try:
+        run = write_report(paths, output, open_limit=open_limit)
+    except ReaderError as e:
+        _err(str(e))
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        _err("interrupted; no report was written")
+        raise typer.Exit(130) from None
+    if not quiet:
+        typer.echo(f"{run.line()}; report: {output}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

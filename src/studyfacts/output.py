@@ -72,6 +72,10 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[IO[s
     target = os.path.abspath(path)
     directory = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".studyfacts-", suffix=".part", dir=directory)
+    # mkstemp makes the file 0600; give it the mode an ordinary open() would.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
             yield fh

@@ -1,17 +1,238 @@
-"""The design fact family. (Skeleton: rules in patterns/design.jsonl; resolver to be written.)"""
+"""The design fact family: retrospective / prospective / randomised / multicentre /
+consecutive flags, the number of centres and the inclusion period.
+
+Flags are True only when the abstract says so and stay None otherwise (never
+False): "non-randomised" simply does not match the randomised rule. A period
+is kept only when its sentence is about who was studied when (treated,
+enrolled, identified, admitted, study conducted), not a literature search or
+a follow-up end date.
+
+Also home of the small text helpers the cohort and follow-up families share:
+sentence bounds and the section an offset falls in.
+"""
 
 from __future__ import annotations
 
+import bisect
+from typing import Any
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import Draft, FactComponent
+from ..models import Period, Span
+from ..numbers import parse_int
+from ..rules import Hit, lexicon_alternation
+from .base import Draft, FactComponent, hits_of
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_YEAR = r"(?<![\d.,])(?:19[4-9]\d|20[0-3]\d)(?![\d]|[.,]\d)"
+
+
+def _date(i: int) -> str:
+    # "May 2008", "1 June 2001", "June 1, 2001", "01/2012", "2008"
+    return (
+        rf"(?:(?:\d{{1,2}}\s+)?(?P<m{i}>{_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        rf"|(?P<n{i}>0?[1-9]|1[0-2])/)?(?P<y{i}>{_YEAR})"
+    )
+
+
+EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
+    ("PERSON", lexicon_alternation("person_nouns", "strong")),
+    ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
+    # words that may sit between a count and "centers": "two academic centers", "three tertiary care centres"
+    (
+        "CENTER_ADJ",
+        r"academic|university|tertiary|teaching|referral|participating|speciali[sz]ed|different|separate"
+        r"|independent|major|large|general|community|public|private|regional|national|international"
+        r"|clinical|medical|cancer|trauma|care|high-volume|affiliated|urban|rural|health|research"
+        r"|oncology|comprehensive|surgical|orthopa?edic|spine|neurosurgical|pa?ediatric|children's"
+        r"|european|american|asian|chinese|japanese|korean|german|french|italian|dutch|swiss|us|uk"
+        r"|level|i|ii|iii|tertiary-care|hospital|interventional|radiology|dialysis|primary|secondary|veterans",
+    ),
+    ("MONTH", _MONTH),
+    ("YEAR", _YEAR),
+    ("DATE_A", _date(1)),
+    ("DATE_B", _date(2)),
+)
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+
+# Section headings as structured abstracts print them ("METHODS:", "Results -", "Background").
+_HEADING = regex.compile(
+    r"(?:^|(?<=[.:>]\s{0,3})|(?<=\n))(?-i:(?=[A-Z]))(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
+    r"|(?:materials?|patients|subjects)\s+and\s+methods|methods?|design|setting|participants|patients"
+    r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
+    r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))",
+    regex.IGNORECASE,
+)
+_INTRO = {"background", "introduction", "objective", "objectives", "aim", "aims", "purpose",
+          "importance", "context", "rationale"}
+_END = {"conclusion", "conclusions", "interpretation", "discussion", "limitations"}
+
+# A period's sentence must say who was studied when; these cues say so.
+_PERIOD_CUE = regex.compile(
+    r"\b(?:treated|underwent|undergoing|undergone|enrolled|enrol(?:l)?ment|included|inclusion|identified"
+    r"|admitted|admissions?|recruited|recruitment|operated|conducted|performed|diagnosed|hospitali[sz]ed"
+    r"|reviewed|registry|register|database|collected|cohort|retrospective(?:ly)?|prospective(?:ly)?"
+    r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
+    r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
+    r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?)\b",
+    regex.IGNORECASE,
+)
+# ... and these make it something else: a literature search, a publication window, a follow-up end.
+_PERIOD_VETO = regex.compile(
+    r"\b(?:published|publications?|search(?:ed)?|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
+    r"|Web\s+of\s+Science|Scopus|trends?|projected|projections?|forecast)\b",
+    regex.IGNORECASE,
+)
+# "with follow-up through June 2021", "followed until 2020": the end of follow-up, not inclusion.
+_FOLLOWUP_END = regex.compile(
+    r"\b(?:follow(?:ed)?[- ]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
+    regex.IGNORECASE,
+)
+# "Further randomized trials are needed", "A randomized study will be necessary": not this study's design.
+_NOT_THIS_STUDY = regex.compile(
+    r"\b(?:needed|necessary|warranted|required|should|future|further|would|will\s+be|previous(?:ly)?|prior"
+    r"|earlier|published|recommend\w*|ongoing|planned)\b",
+    regex.IGNORECASE,
+)
+# "data prospectively collected" inside a retrospective study is how data were kept, not the design.
+_PROSPECTIVE_DATA = regex.compile(
+    r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
+    r"|\b(?:data|database|registry)\s+(?:\w+\s+)?$",
+    regex.IGNORECASE,
+)
+_CENTER_STOP = {"of", "the", "in", "with", "and", "or", "from", "to", "at", "by", "other", "patients", "were",
+                "was", "had", "for", "on", "who", "different"}
+
+
+# --- helpers shared by the cohort and follow-up families -------------------
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) char offsets of each sentence, computed once per doc."""
+    key = ("studyfacts", "sentence_bounds")
+    got = doc.user_data.get(key)
+    if got is None:
+        got = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [
+            (0, len(doc.text))]
+        doc.user_data[key] = got
+    return got
+
+
+def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
+    bounds = sentence_bounds(doc)
+    if not bounds:
+        return (0, len(doc.text))
+    i = bisect.bisect_right([b[0] for b in bounds], pos) - 1
+    return bounds[max(i, 0)]
+
+
+def sections(doc: Doc) -> list[tuple[int, str]]:
+    """(offset, heading) of each section heading, lower-cased; computed once per doc."""
+    key = ("studyfacts", "sections")
+    got = doc.user_data.get(key)
+    if got is None:
+        got = [(m.start("h"), " ".join(m.group("h").lower().split())) for m in _HEADING.finditer(doc.text)]
+        doc.user_data[key] = got
+    return got
+
+
+def section_kind(doc: Doc, pos: int) -> str:
+    """'intro' (background/objective), 'end' (conclusion) or 'body' for an offset."""
+    kind = "body"
+    for off, head in sections(doc):
+        if off > pos:
+            break
+        kind = "intro" if head in _INTRO else "end" if head in _END else "body"
+    return kind
+
+
+# --- the component ------------------------------------------------------------
+
+def _month(hit: Hit, i: int) -> str | None:
+    name = hit.group(f"m{i}")
+    if name:
+        return f"{_MONTHS[name[:3].lower()]:02d}"
+    num = hit.group(f"n{i}")
+    return f"{int(num):02d}" if num else None
+
+
+def _period_of(hit: Hit) -> Period | None:
+    y2 = int(hit.group("y2") or 0)
+    y1 = int(hit.group("y1") or 0) or y2  # "from January to December, 2014"
+    if not (y1 and y2) or y2 < y1 or y2 - y1 > 80:
+        return None
+    m1, m2 = _month(hit, 1), _month(hit, 2)
+    if hit.group("cue") and hit.group("cue").lower() == "since":
+        return None  # "since 1990 ..." opens a window; only a stated end makes a period
+    return Period(start=f"{y1}-{m1}" if m1 else str(y1), end=f"{y2}-{m2}" if m2 else str(y2))
 
 
 class DesignComponent(FactComponent):
     family = "design"
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
+        hits = hits_of(doc, "design")
+        d = draft.design
+        labels = {h.label for h in hits}
+        review = "review" in labels
+        single = "single_center" in labels
+        evidence: list[Span] = []
+        flags: dict[str, Any] = {}
+        centers: int | None = None
+        retro = "retrospective" in labels
+        for h in sorted(hits, key=lambda h: h.start):
+            s, e = sentence_at(doc, h.start)
+            if h.label in ("retrospective", "prospective", "consecutive", "randomized", "multicenter"):
+                if h.label in ("randomized", "multicenter", "prospective"):
+                    if review or section_kind(doc, h.start) == "intro" or _NOT_THIS_STUDY.search(doc.text[s:e]):
+                        continue  # background, a review of RCTs, or "further randomized trials are needed"
+                if h.label == "prospective" and retro and (
+                        _PROSPECTIVE_DATA.search(doc.text[h.end:h.end + 40])
+                        or _PROSPECTIVE_DATA.search(doc.text[max(s, h.start - 30):h.start])):
+                    continue  # "retrospective study of prospectively collected data"
+                if h.label == "multicenter" and single:
+                    continue
+                if h.label not in flags:
+                    flags[h.label] = True
+                    evidence.append(draft.hit_span(h))
+            elif h.label == "centers" and not single and not review:
+                words = {w.lower() for w in (h.group("adj") or "").split()}
+                if words & _CENTER_STOP:
+                    continue  # "2 patients from other hospitals"
+                n = 2 if h.group("bi") else parse_int(h.group("n") or "")
+                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc.text[s:e]):
+                    if centers is None:
+                        centers = n
+                        evidence.append(draft.hit_span(h))
+                    flags["multicenter"] = True
+        for name, value in flags.items():
+            setattr(d, name, value)
+        if centers is not None:
+            d.centers = centers
+        d.period = self._period(doc, draft, [h for h in hits if h.label == "period"], evidence)
+        d.evidence.extend(evidence)
+
+    @staticmethod
+    def _period(doc: Doc, draft: Draft, hits: list[Hit], evidence: list[Span]) -> Period | None:
+        for h in sorted(hits, key=lambda h: h.start):
+            period = _period_of(h)
+            if period is None:
+                continue
+            s, e = sentence_at(doc, h.start)
+            sent = doc.text[s:e]
+            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(doc.text[max(s, h.start - 40):h.start]):
+                draft.warnings.append(f"period {h.text!r} skipped: it dates a search or the end of follow-up")
+                continue
+            if not _PERIOD_CUE.search(sent):
+                continue
+            evidence.append(draft.hit_span(h))
+            return period
         return None
 
 

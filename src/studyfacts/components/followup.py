@@ -1,20 +1,260 @@
-"""The followup fact family. (Skeleton: rules in patterns/followup.jsonl; resolver to be written.)"""
+"""The follow-up fact family: every summary statistic (mean, median) of follow-up duration.
+
+The rules in `patterns/followup.jsonl` only anchor: they find where a
+follow-up statistic is said ("median follow-up", "followed up for a median
+of", "at mean ... of follow-up"). `parse_stat` then reads the figures after
+the anchor ("14.7 ± 19.6 months; median 6", "16.5 months (range 3-60)"),
+which the cohort family reuses for age. A time point ("at 6 months",
+"1-year follow-up") never reaches a statistic: it has no mean, median or
+± SD, so nothing is emitted.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import Draft, FactComponent
+from ..models import Stat
+from ..numbers import clean_number, expand, parse_num
+from ..rules import Hit, load_lexicon
+from .abbreviations import abbreviations
+from .base import Draft, FactComponent, hits_of
+from .design import sentence_at
+
+# Duration units as written -> the contract's spelling.
+UNITS: dict[str, str] = {
+    "years": "years", "year": "years", "yrs": "years", "yr": "years", "y": "years",
+    "months": "months", "month": "months", "mos": "months", "mo": "months", "m": "months",
+    "weeks": "weeks", "week": "weeks", "wks": "weeks", "wk": "weeks", "w": "weeks",
+    "days": "days", "day": "days", "d": "days",
+}
+_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("DUR", rf"(?:{_UNIT_ALT})\b\.?"),)
+
+# One token of a statistic: a keyword, a number (with ± SD or a range), a unit, a bracket,
+# punctuation, a filler word, or any other word (which ends the statistic).
+# Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
+_TOKEN = regex.compile(
+    expand(
+        r"\s*(?:"
+        r"(?P<kw>mean|median|average|range|interquartile\s+range|IQR|SD|standard\s+deviation)\b"
+        r"|(?P<num>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?(?:(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)(?P<hi>{NUM}))?"
+        r"|(?P<unit>{DUR})"
+        r"|(?P<open>[(\[])"
+        r"|(?P<close>[)\]])"
+        r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b)"
+        r"|(?P<punct>[,;:=]|{PM})"
+        r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
+        r"|time|length|interval|values?|age|aged|follow(?:ed)?[- ]?up|since\s+\w+|with)\b)"
+        r"|(?P<word>[^\s()\[\],;:=]+)"
+        r")",
+        {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
+    ),
+    regex.IGNORECASE,
+)
+_KW = {"mean": "mean", "average": "mean", "median": "median", "range": "range", "iqr": "iqr",
+       "interquartile range": "iqr", "sd": "sd", "standard deviation": "sd"}
+
+
+@dataclass
+class ParsedStat:
+    values: dict[str, object] = field(default_factory=dict)
+    unit: str | None = None
+    end: int = 0
+
+    @property
+    def central(self) -> bool:
+        return "mean" in self.values or "median" in self.values
+
+
+def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bool = False,
+               max_words: int = 4, limit: int = 160, unnamed_with_range: bool = False) -> ParsedStat:
+    """Read '14.7 ± 19.6 months; median 6' or '61 (range 45-80) years' starting at `pos`.
+
+    `stat` is the statistic named before `pos` ("median follow-up ..."). A bare
+    number with ± is a mean; a bare number without a named statistic is not read
+    (a time point), unless `unnamed_with_range` and a range follows it.
+    """
+    out = ParsedStat(end=pos)
+    cur = stat
+    depth = 0
+    skipped = 0
+    got_num = False
+    bare: float | None = None
+    pending_range = False
+    stop_at = min(len(text), pos + limit)
+    p = pos
+    while p < stop_at:
+        m = _TOKEN.match(text, p, stop_at)
+        if m is None or m.end() == p:
+            break
+        kind = m.lastgroup if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word") else None
+        if m.group("num") is not None:
+            kind = "num"
+        if kind == "kw":
+            word = _KW[" ".join(m.group("kw").lower().split())]
+            if word == "sd" and not got_num:
+                sd_in_parens = True  # "mean (SD) age", "mean ± SD": a label before the figures
+            else:
+                cur = word
+        elif kind == "num":
+            v = parse_num(m.group("num"))
+            hi = parse_num(m.group("hi")) if m.group("hi") else None
+            sd = parse_num(m.group("sd")) if m.group("sd") else None
+            if v is None:
+                break
+            if hi is not None:
+                if cur in ("range", "iqr") and cur not in out.values:
+                    out.values[cur] = (clean_number(v), clean_number(hi))
+                elif not got_num and cur is None and "range" not in out.values:
+                    out.values["range"] = (clean_number(v), clean_number(hi))  # kept only if a mean ± SD follows
+                    pending_range = True
+                    got_num = True
+                    p = m.end()
+                    continue
+                elif not got_num:
+                    break  # "3-8 months", a range with no centre
+            elif cur == "sd" and "mean" in out.values and "sd" not in out.values:
+                out.values["sd"] = clean_number(v)
+            elif cur == "sd" and bare is not None and not out.values:
+                out.values["mean"] = clean_number(bare)  # "age 58.3 (SD 9.1)"
+                out.values["sd"] = clean_number(v)
+                bare = None
+            elif cur in ("mean", "median") and cur not in out.values:
+                out.values[cur] = clean_number(v)
+                if sd is not None and cur == "mean":
+                    out.values["sd"] = clean_number(sd)
+            elif cur is None and sd is not None and "mean" not in out.values:
+                out.values["mean"] = clean_number(v)
+                out.values["sd"] = clean_number(sd)
+            elif cur is None and sd_in_parens and depth > 0 and "mean" in out.values and "sd" not in out.values:
+                out.values["sd"] = clean_number(v)
+            elif cur is None and not got_num:
+                bare = v  # unnamed: a mean only if an SD (or, when allowed, a range) follows
+            else:
+                break
+            got_num = True
+            out.end = m.end()
+            cur = None
+        elif kind == "unit":
+            if not got_num:
+                break  # "months" before any figure: not this statistic
+            if out.unit is None:
+                out.unit = UNITS[m.group("unit").lower().rstrip(".")]
+            out.end = m.end()
+        elif kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth < 0:
+                break
+            out.end = m.end()
+        elif kind == "stop":
+            break
+        elif kind in ("punct", "filler"):
+            pass
+        else:  # another word
+            if got_num and depth == 0:
+                break
+            skipped += 1
+            if skipped > max_words:
+                break
+        p = m.end()
+    if pending_range and "sd" not in out.values:
+        out.values.clear()  # "aged 18-65 years": an eligibility range, not a statistic
+    if bare is not None and unnamed_with_range and ("range" in out.values or "iqr" in out.values):
+        out.values["mean"] = clean_number(bare)
+    return out
+
+
+def _topic_finder() -> regex.Pattern[str]:
+    topics = load_lexicon("followup_topics")["topics"]
+    alts = []
+    for name, words in topics.items():
+        for w in sorted(words, key=len, reverse=True):
+            alts.append((w, name))
+    alts.sort(key=lambda t: len(t[0]), reverse=True)
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w, _ in alts) + r")", regex.IGNORECASE)
+
+
+_TOPICS: dict[str, str] = {w.lower(): name for name, words in load_lexicon("followup_topics")["topics"].items()
+                           for w in words}
+_TOPIC_RE = _topic_finder()
+_ABBR_TOKEN = regex.compile(r"\b[A-Z][A-Za-z0-9]{1,9}\b")
+
+
+def about(doc: Doc, start: int, end: int) -> str | None:
+    """The topic of the sentence around [start, end): the mention nearest the figure wins.
+    An abbreviation the abstract defines ("LTC") stands for its long form."""
+    s, e = sentence_at(doc, start)
+    sent = doc.text[s:e]
+    best: tuple[int, str] | None = None
+
+    def consider(pos: int, topic: str) -> None:
+        nonlocal best
+        dist = min(abs(s + pos - start), abs(s + pos - end))
+        if best is None or dist < best[0]:
+            best = (dist, topic)
+
+    for m in _TOPIC_RE.finditer(sent):
+        consider(m.start(), _TOPICS[m.group().lower()])
+    abbr = abbreviations(doc)
+    if abbr:
+        for m in _ABBR_TOKEN.finditer(sent):
+            long = abbr.get(m.group()) or abbr.get(m.group().rstrip("s"))
+            if long:
+                t = _TOPIC_RE.fullmatch(long) or _TOPIC_RE.match(long)
+                if t:
+                    consider(m.start(), _TOPICS[t.group().lower()])
+    return best[1] if best else None
 
 
 class FollowUpComponent(FactComponent):
     family = "followup"
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
-        return None
+        text = doc.text
+        seen: set[tuple[str, float, str]] = set()
+        done: set[int] = set()
+        for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
+            parsed = self._parse(text, h)
+            if parsed is None or parsed.end in done:
+                continue
+            if not parsed.central:
+                continue
+            if parsed.unit is None:
+                draft.warnings.append(f"follow-up figure without a unit skipped: {h.text!r}")
+                continue
+            keys = {(k, float(v), parsed.unit) for k, v in parsed.values.items() if k in ("mean", "median")}
+            if keys <= seen:
+                continue  # the same figure restated (results, then conclusion)
+            seen |= keys
+            done.add(parsed.end)
+            v = parsed.values
+            draft.follow_up.append(Stat(
+                mean=v.get("mean"), sd=v.get("sd"), median=v.get("median"), iqr=v.get("iqr"),
+                range=v.get("range"), unit=parsed.unit, about=about(doc, h.start, parsed.end),
+                span=draft.span(h.start, max(parsed.end, h.end), h.rule),
+            ))
+
+    @staticmethod
+    def _parse(text: str, h: Hit) -> ParsedStat | None:
+        stat = (h.group("stat") or "").lower() or None
+        stat = "mean" if stat == "average" else stat
+        if h.rule == "followup.stat_before":
+            b = h.groups["body"]
+            return parse_stat(text, b[0], stat, limit=b[1] - b[0])
+        if h.rule == "followup.followed_for":
+            return parse_stat(text, h.end, stat, max_words=0, unnamed_with_range=stat is None)
+        if h.rule == "followup.fu_of_value":
+            return parse_stat(text, h.end, None, max_words=0, unnamed_with_range=True)
+        return parse_stat(text, h.end, stat)
 
 
 @Language.factory("studyfacts_followup", assigns=["doc.spans"])
 def make_followup(nlp: Language, name: str) -> FollowUpComponent:
     return FollowUpComponent(nlp, name)
+

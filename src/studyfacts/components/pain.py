@@ -1,18 +1,475 @@
-"""The pain fact family. (Skeleton: rules in patterns/pain.jsonl; resolver to be written.)"""
+"""The pain fact family: every central pain-score figure, with its scale, time point, spread and p-value.
+
+Rules (`patterns/pain.jsonl`) find the pieces: scale mentions (from the lexicon
+`patterns/lexicons/pain_scales.json`), value items ("4.1 ± 2.4 (range, 0–9;
+p < 0.0001)"), time points, p-values and masks (thresholds, ranges, changes,
+confidence limits) whose numbers are never central values. The resolver reads
+one sentence at a time: a sentence counts only when it names a pain scale, the
+values are those after the scale mention and before any disability or
+quality-of-life instrument, and time points are attached by adjacency ("X at
+24 h"), by zipping lists ("6.8, 4.1 and 2.5 at baseline, 1 week and 1 month")
+or by "from X" (baseline). When the structure is not clear it emits nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .base import Draft, FactComponent
+from ..models import PainScore, PValue, Timepoint
+from ..numbers import clean_number, parse_int, parse_num
+from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
+from .abbreviations import abbreviations
+from .base import Draft, FactComponent, doc_warnings, hits_of
+
+EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
+
+# Cheap prefilter: no pain rule runs on an abstract without one of these.
+_PREFILTER = regex.compile(r"VAS|NRS|NPRS|BPI|analog|rating\s+scale|pain\s+(?:score|intensit|inventory)", regex.I)
+
+_DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
+_NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
+_STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
+_FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
+_VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
+_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*$", regex.I)
+# Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
+_TIGHT_AFTER = regex.compile(r"^[\s,;(]*(?:out\s+of\s+10\s*)?$", regex.I)
+# Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
+_LOOSE_BEFORE = regex.compile(
+    r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
+)
+_ARM_AFTER = regex.compile(r"^\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
+_NOUN_AFTER = regex.compile(
+    r"\s+(?!(?:vs|versus|and|or|to|at|on|in|for|of|out|after|before|during|compared|respectively|with|while|which|than|from|mm|cm|points?|was|were|the|by)\b)[a-z]"
+)
+_UNIT_AFTER = regex.compile(r"^\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
+_INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
+_INNER_PAIR = regex.compile(r"(?P<a>-?\d+(?:[.\u00b7]\d+)?)\s*(?:[-\u2013\u2014\u2212,]|\bto\b)\s*(?P<b>-?\d+(?:[.\u00b7]\d+)?)")
+_INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*(?P<a>\d+(?:[.\u00b7]\d+)?)\s*$", regex.I)
+_INNER_TIME = regex.compile(
+    r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
+)
+_INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
+_PAIN_WORD = regex.compile(r"\bpain|analges", regex.I)
+_OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "="}
+
+
+@dataclass
+class _Tp:
+    text: str
+    kind: str
+    days: float | None
+    start: int
+    end: int
+
+
+@dataclass
+class _Item:
+    hit: Hit
+    central: float
+    scale: str
+    stat: str = "mean"
+    sd: float | None = None
+    rng: tuple[float, float] | None = None
+    iqr: tuple[float, float] | None = None
+    p: PValue | None = None
+    tp: _Tp | None = None
+    arm: str | None = None
+    from_start: bool = False
+    group: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _days(unit: str, value: float) -> float:
+    u = unit.lower()
+    key = "min" if u.startswith("min") else "mo" if u.startswith("mo") else u[0]
+    return round(value * _DAYS_PER[key], 4)
+
+
+def _p_value(op: str, val: str) -> PValue | None:
+    op = regex.sub(r"\s+", "", op)
+    op = {"<or=": "<=", **_OP_NORMAL}.get(op, op)
+    v = parse_num(val)
+    if v is None or not 0 <= v <= 1 or op not in ("<", "=", ">", "<=", ">="):
+        return None
+    return PValue(op=op, value=v)
 
 
 class PainComponent(FactComponent):
     family = "pain"
 
+    def match(self, doc: Doc) -> list[Hit]:
+        if not _PREFILTER.search(doc.text):
+            return []
+        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
+        hits = hits_of(doc, self.family)
+        if not hits:
+            return
+        lex = load_lexicon("pain_scales")
+        names = {k.lower(): v for k, v in lex["scales"].items()}
+        by_label: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_label.setdefault(h.label, []).append(h)
+        scales = list(by_label.get("SCALE", []))
+        # The abstract's own abbreviations of a pain scale count as the scale.
+        scale_rule = next(cr for cr in self.rules if cr.id == "pain.scale")
+        for short, long in abbreviations(doc).items():
+            m = scale_rule.regex.fullmatch(long.strip()) if scale_rule.regex else None
+            if m is None or short.lower() in names:
+                continue
+            key = names.get(regex.sub(r"\s+", " ", long.strip().lower()))
+            for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc.text):
+                scales.append(Hit("pain.abbrev", "SCALE", m.start(), m.end(), m.group(), attrs={"scale": key}))
+        if not scales:
+            return
+        text = doc.text
+        # A scale counts as pain in this abstract when some sentence names it together with pain.
+        sents = [(s.start_char, s.end_char) for s in doc.sents]
+
+        def sent_of(pos: int) -> tuple[int, int]:
+            for a, b in sents:
+                if a <= pos < b:
+                    return a, b
+            return 0, len(text)
+
+        def scale_name(h: Hit) -> str:
+            return h.attrs.get("scale") or names.get(regex.sub(r"\s+", " ", h.text.lower()), h.text.upper())
+
+        pain_scales = {"PAIN", "NPRS", "BPI"}
+        for h in scales:
+            a, b = sent_of(h.start)
+            if _PAIN_WORD.search(text, a, b):
+                pain_scales.add(scale_name(h))
+        specific = {scale_name(h) for h in scales} & pain_scales - {"PAIN"}
+        masks = [(h.start, h.end) for h in by_label.get("MASK", [])]
+        tps = self._time_points(by_label.get("TIME", []))
+        masks += [(t.start, t.end) for t in tps]
+        values = sorted(by_label.get("VALUE", []), key=lambda h: h.start)
+        pvals = by_label.get("P", [])
+        notpain = by_label.get("NOTPAIN", [])
+        max_of = lex["max"]
+        out: list[PainScore] = []
+        done_sents: set[tuple[int, int]] = set()
+        for sh in sorted(scales, key=lambda h: h.start):
+            sa, sb = sent_of(sh.start)
+            if (sa, sb) in done_sents:
+                continue
+            if any(sa <= h.start < sb for h in by_label.get("SKIP", [])):
+                continue
+            sent_scales = sorted((h for h in scales if sa <= h.start < sb and scale_name(h) in pain_scales),
+                                 key=lambda h: h.start)
+            if not sent_scales:
+                continue
+            done_sents.add((sa, sb))
+            items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific)
+            if not items:
+                continue
+            self._qualify(text, sa, items, pvals, tps, by_label)
+            structured = any(sa <= h.start < sb for h in by_label.get("STRUCT", []))
+            items = [it for it in items if structured or it.tp is not None or it.hit.group("sd") or it.hit.group("inner")
+                     or len([x for x in items if x.group == it.group]) > 1 or "of" in it.hit.text or "/" in it.hit.text]
+            if not items:
+                continue
+            n = self._n(by_label.get("N", []), sa, sent_scales[0].start)
+            for it in items:
+                out.append(self._score(draft, it, n))
+        draft.pain.extend(out)
+
+    # -- pieces -----------------------------------------------------------------------------
+
+    def _time_points(self, hits: list[Hit]) -> list[_Tp]:
+        out: list[_Tp] = []
+        for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+            if out and h.start < out[-1].end:
+                continue  # overlapping rule hits: the first, longest wins
+            if out and h.rule == "pain.time.post" and h.start - out[-1].end <= 2:
+                continue  # "48 hours after surgery": one time point, not two
+            tp = h.groups.get("tp")
+            if tp is None:
+                continue
+            kind = h.attrs.get("kind", "post")
+            if h.group("list") is not None:
+                unit = h.group("unit") or h.attrs.get("unit", "days")
+                ls, _, ltext = h.groups["list"]
+                nums = list(_NUM_IN_LIST.finditer(ltext))
+                if len(nums) == 1:
+                    out.append(_Tp(tp[2], kind, _days(unit, parse_num(nums[0].group()) or 0), tp[0], tp[1]))
+                    continue
+                for k, m in enumerate(nums):
+                    start = ls + m.start()
+                    last = k == len(nums) - 1
+                    end = tp[1] if last else ls + m.end()
+                    # earlier entries are the bare number as written; the last carries the unit
+                    label = h.text[start - h.start:end - h.start]
+                    out.append(_Tp(label.strip(), kind, _days(unit, parse_num(m.group()) or 0), start, end))
+            else:
+                days = h.attrs.get("days")
+                out.append(_Tp(tp[2], kind, days, tp[0], tp[1]))
+        return out
+
+    def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific) -> list[_Item]:
+        seg_start = sent_scales[0].end
+        cut = sb
+        for h in notpain:
+            if seg_start <= h.start < cut:
+                cut = h.start
+        items: list[_Item] = []
+        for v in values:
+            c0, c1, ctext = v.groups["central"]
+            if not (seg_start <= c0 < cut) or v.end > sb:
+                continue
+            if any(a <= c0 < b for a, b in masks):
+                continue
+            if _UNIT_AFTER.match(text, v.end, min(v.end + 12, len(text))):
+                continue
+            if not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text))):
+                continue  # "on 2 occasions": a number followed by a noun counts things
+            sc = [h for h in sent_scales if h.end <= c0]
+            name = scale_name(sc[-1]) if sc else scale_name(sent_scales[0])
+            if name == "PAIN" and len(specific) == 1:
+                name = next(iter(specific))
+            value = parse_num(ctext)
+            if value is None:
+                continue
+            top = max_of.get(name, 100)
+            unit = v.group("unit")
+            if value > top or (unit == "cm" and value > 10):
+                continue
+            items.append(_Item(hit=v, central=value, scale=name))
+        return items
+
+    def _qualify(self, text, sa, items, pvals, tps, by_label) -> None:
+        # statistic, spread, p-value from the item and its sentence
+        for it in items:
+            h = it.hit
+            stat_m = None
+            for m in _STAT_WORD.finditer(text, sa, h.start):
+                stat_m = m
+            if stat_m is not None and stat_m.group(1).lower() == "median":
+                it.stat = "median"
+            sd = h.group("sd")
+            inner = h.group("inner")
+            if regex.match(r"\s*[(\[]\s*median", text[h.end:h.end + 12], regex.I):
+                it.stat = "median"
+            if inner and regex.search(r"\bmedian\b", inner, regex.I):
+                it.stat = "median"
+            if sd is not None and it.stat == "mean":
+                it.sd = parse_num(sd)
+            if inner:
+                self._inner(text, sa, it, inner)
+        # per-item p-values: inside the item, or right after it before the next item
+        for k, it in enumerate(items):
+            if it.p is not None:
+                continue
+            nxt = items[k + 1].hit.start if k + 1 < len(items) else it.hit.end + 40
+            for p in pvals:
+                if it.hit.end <= p.start < min(nxt, it.hit.end + 40):
+                    gap = text[it.hit.end:p.start]
+                    if regex.fullmatch(r"[\s,;(\[]*", gap):
+                        it.p = _p_value(p.group("op") or "", p.group("val") or "")
+                    break
+        # groups: items joined by "versus" are the arms of one comparison
+        g = 0
+        for k, it in enumerate(items):
+            if k and not _VERSUS.match(text[items[k - 1].hit.end:it.hit.start]):
+                g += 1
+            it.group = g
+        groups: list[list[_Item]] = []
+        for it in items:
+            if not groups or groups[-1][0].group != it.group:
+                groups.append([])
+            groups[-1].append(it)
+        for grp in groups:
+            if len(grp) > 1:
+                p = next((x.p for x in reversed(grp) if x.p is not None), None)
+                for x in grp:
+                    x.p = x.p or p
+        self._arms(text, sa, groups, by_label)
+        self._timepoints(text, sa, groups, tps)
+
+    def _inner(self, text, sa, it: _Item, inner: str) -> None:
+        low = inner.lower()
+        pm = _INNER_P.search(inner)
+        if pm:
+            it.p = _p_value(pm.group("op"), pm.group("val"))
+        if regex.search(r"%|\bn\s*=|\bmonths?\b|\byears?\b", low):
+            return
+        if _INNER_TIME.match(inner):
+            it.extra["tp_inner"] = inner.strip()
+            return
+        pair = _INNER_PAIR.search(inner)
+        head = text[sa:it.hit.start].lower()
+        if pair:
+            lo, hi = parse_num(pair.group("a")), parse_num(pair.group("b"))
+            if lo is None or hi is None or lo > hi:
+                return
+            if regex.search(r"\bci\b|confidence", low):
+                return
+            if "range" in low and "interquartile" not in low:
+                it.rng = (lo, hi)
+            elif regex.search(r"\biqr\b|interquartile|quartile", low):
+                it.iqr = (lo, hi)
+            elif regex.search(r"\bci\b|confidence", head):
+                return
+            elif regex.search(r"\biqr\b|interquartile|quartile", head) or it.stat == "median" and "range" not in head:
+                it.iqr = (lo, hi)
+            elif "range" in head:
+                it.rng = (lo, hi)
+            return
+        one = _INNER_ONE.match(inner)
+        if one and it.sd is None and it.stat == "mean":
+            if regex.search(r"\bsd\b|standard\s+deviation", low) or regex.search(r"\(\s*sd\s*\)|\bsd\b", head):
+                it.sd = parse_num(one.group("a"))
+            return
+        word = _INNER_WORD.match(inner)
+        if word and not pm:
+            it.arm = word.group("w").strip()
+
+    def _arms(self, text, sa, groups, by_label) -> None:
+        first = groups[0][0].hit.start if groups else sa
+        pair_names: list[str] | None = None
+        for b in by_label.get("ARMS", []):
+            if sa <= b.start < first:
+                pair_names = [b.group("a").strip(), b.group("b").strip()]
+        if pair_names is None:
+            names: list[str] = []
+            for g in by_label.get("GROUP", []):
+                if sa <= g.start < first:
+                    nm = (g.group("name") or g.group("name2") or "").strip()
+                    if nm and nm.lower() not in {"each", "both", "the", "two", "study", "control"} | {x.lower() for x in names}:
+                        names.append(("Group " + nm) if g.group("name") else nm)
+            if len(names) == 2:
+                pair_names = names
+        for grp in groups:
+            if len(grp) == 2 and pair_names:
+                for x, nm in zip(grp, pair_names):
+                    x.arm = x.arm or nm
+            if len(grp) == 1 and grp[0].arm is None:
+                x = grp[0]
+                m = _ARM_AFTER.match(text, x.hit.end, min(x.hit.end + 60, len(text)))
+                if m:
+                    x.arm = m.group("arm").strip()
+
+    def _timepoints(self, text, sa, groups, tps) -> None:
+        if not groups:
+            return
+        lo, hi = groups[0][0].hit.start, groups[-1][-1].hit.end
+        # runs of adjacent time points: "at baseline, 1 week and 1 month"
+        runs: list[list[_Tp]] = []
+        for t in tps:
+            if t.end < sa - 200 or t.start > hi + 80:
+                continue
+            if runs and _RUN_SEP.match(text[runs[-1][-1].end:t.start]):
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        assigned: set[int] = set()
+        gstart = [g[0].hit.start for g in groups]
+        gend = [g[-1].hit.end for g in groups]
+        for run in runs:
+            k = len(run)
+            if k < 2:
+                continue
+            rs, re_ = run[0].start, run[-1].end
+            # values then the run: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month"
+            before = [i for i in range(len(groups)) if gend[i] <= rs and i not in assigned]
+            seq: list[int] = []
+            for i in reversed(before):
+                nxt = gstart[i + 1] if i + 1 < len(groups) else rs
+                if seq and nxt > rs:
+                    break
+                if not seq:
+                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[gend[i]:rs], flags=regex.I)):
+                        break
+                elif any(gend[i] <= t.start < gstart[seq[-1]] for t in tps):
+                    break
+                seq.append(i)
+            seq.reverse()
+            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, gstart[seq[0]] - 12):gstart[seq[0]]]):
+                self._set(groups[seq[0]], None, baseline=True)
+                assigned.add(seq[0])
+                seq = seq[1:]
+            if len(seq) == k:
+                for i, t in zip(seq, run):
+                    self._set(groups[i], t)
+                    assigned.add(i)
+                continue
+            # the run heads the values: "at 4, 8, ... and 48 hours after surgery were 3 versus 3, ..."
+            after = [i for i in range(len(groups)) if gstart[i] >= re_ and i not in assigned]
+            if not after or not _LOOSE_BEFORE.match(text[re_:gstart[after[0]]]):
+                continue
+            seq = []
+            for i in after:
+                if any(re_ <= t.start < gstart[i] for t in tps if t not in run) or (seq and any(gend[seq[-1]] <= t.start < gstart[i] for t in tps)):
+                    break
+                seq.append(i)
+            if len(seq) >= k and len(seq) % k == 0:
+                for j, i in enumerate(seq):
+                    self._set(groups[i], run[j % k])
+                    assigned.add(i)
+        for i, grp in enumerate(groups):
+            if i in assigned:
+                continue
+            first, last = grp[0], grp[-1]
+            inner_tp = first.extra.get("tp_inner")
+            if inner_tp:
+                self._set(grp, _Tp(inner_tp, "baseline", 0, 0, 0))
+                continue
+            end_lim = gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
+            prev_end = gend[i - 1] if i else sa
+            after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim
+                             and _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the)\b", "", text[last.hit.end:t.start], flags=regex.I))), None)
+            if after_tp is not None:
+                self._set(grp, after_tp)
+                continue
+            before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start
+                         and _LOOSE_BEFORE.match(text[t.end:first.hit.start])]
+            if before_tp:
+                self._set(grp, before_tp[-1])
+                continue
+            if _FROM_BEFORE.search(text[max(0, first.hit.start - 12):first.hit.start]):
+                self._set(grp, None, baseline=True)
+
+    @staticmethod
+    def _set(grp: list[_Item], tp: _Tp | None, baseline: bool = False) -> None:
+        for x in grp:
+            if baseline:
+                x.tp = _Tp("from", "baseline", 0, 0, 0)
+                x.from_start = True
+            else:
+                x.tp = tp
+
+    def _n(self, hits: list[Hit], sa: int, scale_start: int) -> int | None:
+        found = [h for h in hits if sa <= h.start < scale_start]
+        if len(found) == 1:
+            return parse_int(found[0].group("n") or "")
         return None
+
+    def _score(self, draft: Draft, it: _Item, n: int | None) -> PainScore:
+        h = it.hit
+        tp = None
+        if it.tp is not None:
+            tp = Timepoint(text=it.tp.text, kind=it.tp.kind, days=it.tp.days)
+        central = clean_number(it.central)
+        return PainScore(
+            scale=it.scale,
+            timepoint=tp,
+            mean=central if it.stat == "mean" else None,
+            median=central if it.stat == "median" else None,
+            sd=it.sd,
+            range=it.rng,
+            iqr=it.iqr,
+            p_value=it.p,
+            n=n,
+            arm=it.arm,
+            span=draft.span(h.start, h.end, h.rule),
+        )
 
 
 @Language.factory("studyfacts_pain", assigns=["doc.spans"])

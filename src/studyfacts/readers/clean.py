@@ -55,6 +55,7 @@ _HEADING_EL_RE = regex.compile(
     r"<((?:jats:|xhtml:)?(?:title|h[1-6]))\b[^<>]*>([^<]{0,200})</\1\s*>", flags=regex.I
 )
 _HAS_TAG_RE = regex.compile(r"</?(?:(?:jats|mml|xhtml):)?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ESCAPED_AGAIN_RE = regex.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 _MATHML_RE = regex.compile(r"<(mml:)?annotation\b.*?</(mml:)?annotation>", flags=regex.S | regex.I)
 
 _WS_RE = regex.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
@@ -112,6 +113,11 @@ def strip_markup(text: str) -> tuple[str, str | None]:
         text = _TAG_RE.sub(_tag, text)
     if "&" in text:
         text = html.unescape(text)
+        # escaped twice (&amp;lt;p&amp;gt;): one more round, only for the plain entities
+        for _ in range(2):
+            if "&" not in text or not _ESCAPED_AGAIN_RE.search(text):
+                break
+            text = _ESCAPED_AGAIN_RE.sub(lambda m: html.unescape(m.group(0)), text)
         # markup that was itself escaped (&lt;p&gt;...) shows up only now
         if "<" in text and _HAS_TAG_RE.search(text):
             text = _HEADING_EL_RE.sub(_heading, text)
@@ -139,6 +145,7 @@ _CR_START_RE = regex.compile(
         (?:Crown\s+)?Copyright\b
       | ©
       | \((?:c|C)\)(?=\s*(?:\d|[A-Z]))
+      | \((?:copyright|Copyright|COPYRIGHT)\)
       | (?:\(\s*)?(?:PsycINFO|PsycInfo|PsycARTICLES)\s+Database\s+Record
       | (?:This\s+article\s+is\s+)?protected\s+by\s+copyright
       | Published\s+by\s
@@ -161,18 +168,37 @@ _CR_WORD_RE = regex.compile(
     |\btaylor\s*&\s*francis|\bsage\b|\bwolters|\bkluwer|\blippincott|\boxford\s+university
     |\bcambridge\s+university|\bbmj\b|\bkarger|\bthieme|\bmdpi|\bfrontiers|\bamerican\b.*\bassociation
     |\bsociety\b|\bltd\b|\binc\b|\bllc\b|\bb\.\s?v\b|\bgmbh\b|\bapa\b|\bcc[-\s]by|\bpermission
-    |\bre-?use|\bdistribut|\bterms\b|\bagreement|\brightsholder|\bself-archiving|\bmanuscript
+    |\bre-?use|\bdistributed\s+under|\b(?:publishing|licen[cs]e)\s+agreement|\brightsholder
+    |\bself-archiving|\baccepted\s+manuscript
+    |\breproduc|\bprohibited|\boriginally\s+published|\bpublic\s+domain|\bgovernment\s+work
     """,
     flags=regex.X | regex.I,
 )
 _MAX_TAIL = 700
+# What may follow a ©/(c)/Copyright marker in a real statement: a year, a name, "by",
+# "the", "of", punctuation; not an ordinary lower-case word ("the © symbol on ...").
+_AFTER_MARKER_RE = regex.compile(
+    r"\s*(?:$|[\d\p{Lu}©(\[:,;.&'\"]|(?:by|the|of|copyright|and)\b)"
+)
+_SYMBOL_MARKER_RE = regex.compile(r"©|\([cC]\)|\((?i:copyright)\)|(?:Crown\s+)?Copyright\b")
+
+
+_ABBREV_END_RE = regex.compile(r"(?:\b[A-Z]\.|\b(?:Ltd|Inc|Co|Pty|St|Corp|No|Vol)\.)$")
 
 
 def _tail_sentences(tail: str) -> list[str]:
-    # Split only at ". " followed by an upper-case letter, ©, or "(": abbreviations
-    # such as "Ltd." / "B.V." inside the tail are then harmless, because every
-    # piece only has to contain one copyright word.
-    return [s for s in regex.split(r"(?<=[.!?])\s+(?=[A-Z©(])", tail) if s.strip()]
+    # Split only at ". " followed by an upper-case letter, ©, or "("; a piece shorter
+    # than 20 characters ("L." of "S. L.", "Inc.") is glued to the one before, so
+    # abbreviations inside a statement do not count as sentences of their own.
+    pieces: list[str] = []
+    for piece in regex.split(r"(?<=[.!?])\s+(?=[A-Z©(])", tail):
+        if not piece.strip():
+            continue
+        if pieces and (len(piece) < 20 or _ABBREV_END_RE.search(pieces[-1])):
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def split_copyright(text: str) -> tuple[str, str | None]:
@@ -197,6 +223,8 @@ def split_copyright(text: str) -> tuple[str, str | None]:
                 # the marker is a © / (c) / Copyright word
                 if not regex.match(r"©|\([cC]\)|Copyright", text[start:]):
                     continue
+        if _SYMBOL_MARKER_RE.fullmatch(match.group(0)) and not _AFTER_MARKER_RE.match(text, match.end()):
+            continue  # "the © symbol on labels ...": a word, not a statement
         tail = text[start:]
         sentences = _tail_sentences(tail)
         if not sentences or not all(_CR_WORD_RE.search(s) for s in sentences):
@@ -220,6 +248,10 @@ _PLACEHOLDER_RE = regex.compile(
 )
 
 
+# EBSCO (CINAHL) appends where the abstract came from; it is not part of the abstract.
+_EBSCO_TRAILER_RE = regex.compile(r"\s*\bABSTRACT FROM (?:AUTHOR|PUBLISHER)\s*$")
+
+
 def clean_abstract(raw: str | None) -> tuple[str, str | None]:
     """Return (canonical abstract, removed copyright statement or None).
 
@@ -230,6 +262,8 @@ def clean_abstract(raw: str | None) -> tuple[str, str | None]:
         return "", None
     text, markup_copyright = strip_markup(raw)
     text = normalise_space(text)
+    if text.endswith(("AUTHOR", "PUBLISHER")):
+        text = _EBSCO_TRAILER_RE.sub("", text)
     text, tail_copyright = split_copyright(text)
     if _PLACEHOLDER_RE.match(text):
         text = ""

@@ -1,0 +1,127 @@
+"""PubMed MEDLINE text (.nbib, `*_medline.txt`), parsed record by record with Bio.Medline.
+
+Records are found here (so that each knows its start line): a record starts at a
+``PMID-`` line, or at the first tag line after a blank line; a blank line ends it.
+Each record's lines are normalised (tags padded to four characters, continuation
+lines indented by six spaces, whatever the input used) and handed to
+`Bio.Medline.parse`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+from Bio import Medline
+
+from .base import RawRecord
+from .clean import clean_abstract, clean_text, normalise_space
+from .fields import dedupe, digits_pmid, first_doi, parse_year
+from .textlines import Chunk, add_file_warnings, nul_warning, outside_warning
+
+_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*)|$)")
+_PMID_RE = regex.compile(r"^PMID *-")
+
+
+def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
+    current: Chunk | None = None
+    in_record = False
+    leading: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            in_record = False
+            continue
+        is_tag = bool(_TAG_RE.match(line))
+        starts = is_tag and (not in_record or bool(_PMID_RE.match(line)))
+        if starts:
+            if current is not None:
+                yield current
+            current = Chunk(start=i, lines=[line])
+            if leading:
+                current.outside.extend(leading)
+                leading = []
+            in_record = True
+        elif in_record:
+            assert current is not None
+            current.lines.append(line)
+        elif current is None:
+            leading.append((i + 1, line))
+        else:
+            current.outside.append((i + 1, line))
+    if current is not None:
+        yield current
+
+
+def _normalise(record: RawRecord, lines: list[str]) -> list[str]:
+    """Canonical Bio.Medline input lines; untagged, unindented lines become continuations."""
+    out: list[str] = []
+    stray: list[int] = []
+    for offset, line in enumerate(lines):
+        match = _TAG_RE.match(line)
+        if match:
+            tag, content = match.group(1), (match.group(2) or "").strip()
+            out.append(f"{tag:<4}- {content}\n")
+        else:
+            if not line[:1].isspace():
+                stray.append(offset)
+            out.append("      " + line.strip() + "\n")
+    if stray and record.line is not None:
+        record.warn(
+            f"{len(stray)} untagged, unindented line(s) joined to the field above",
+            record.line + stray[0],
+        )
+    return out
+
+
+def _text(rec: dict[str, Any], key: str) -> str | None:
+    value = rec.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = " ".join(v for v in value if v)
+    return value.strip() or None
+
+
+def _list(rec: dict[str, Any], key: str) -> list[str]:
+    value = rec.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if v]
+
+
+def build_medline_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
+    raw = _text(rec, "AB")
+    if raw:
+        text, tail = clean_abstract(raw)
+        record.abstract = text or None
+        record.source_field = "AB" if text else None
+        record.copyright = tail
+    ci = " ".join(normalise_space(c) for c in _list(rec, "CI")).strip()
+    if ci:
+        record.copyright = ci if not record.copyright else f"{ci} {record.copyright}"
+    record.title = clean_text(_text(rec, "TI") or _text(rec, "BTI") or _text(rec, "TT")) or None
+    record.authors = dedupe(clean_text(a) for a in (_list(rec, "FAU") or _list(rec, "AU")))
+    record.authors += [a for a in dedupe(clean_text(c) for c in _list(rec, "CN")) if a not in record.authors]
+    record.year = parse_year(_text(rec, "DP"), _text(rec, "DEP"), _text(rec, "EDAT"))
+    record.journal = clean_text(_text(rec, "JT") or _text(rec, "TA")) or None
+    ids = [v for v in [*_list(rec, "LID"), *_list(rec, "AID")] if regex.search(r"\[doi\]", v, flags=regex.I)]
+    record.doi = first_doi(ids)
+    record.pmid = digits_pmid(_text(rec, "PMID"))
+    record.keywords = dedupe(clean_text(k) for k in [*_list(rec, "OT"), *_list(rec, "MH")])
+    return record
+
+
+def read_medline_lines(
+    lines: list[str], name: str, file_warnings: list[str] | None = None
+) -> Iterator[RawRecord]:
+    for index, chunk in enumerate(iter_medline_chunks(lines)):
+        record = RawRecord(path=name, index=index, format="medline", line=chunk.line)
+        body = _normalise(record, nul_warning(record, chunk.lines))
+        parsed = next(Medline.parse(body), None)
+        build_medline_record(parsed or {}, record)
+        outside_warning(record, chunk.outside)
+        add_file_warnings(record, file_warnings or [])
+        yield record

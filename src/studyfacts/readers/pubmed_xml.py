@@ -1,0 +1,214 @@
+"""PubMed XML: `PubmedArticleSet` (efetch / download) and `MedlineCitationSet` (old baseline).
+
+Streamed with `xmlstream` (defusedxml underneath): one record per `PubmedArticle`,
+`PubmedBookArticle`, or top-level `MedlineCitation`. Only the article's own
+elements are read (`MedlineCitation/Article/ArticleTitle`, `PubmedData/ArticleIdList`),
+never those inside `<ReferenceList>` / `<CommentsCorrectionsList>`.
+
+Abstract: the `AbstractText` sections in order, a labelled one as ``LABEL: text``,
+separated by a space; inline markup (`<i>`, `<sub>`, `<sup>`, `<b>`) becomes plain
+text. `CopyrightInformation` goes to `copyright`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+from .base import RawRecord, ReaderError
+from .clean import clean_abstract, clean_text, normalise_space
+from .fields import dedupe, digits_pmid, normalise_doi, parse_year
+from .xmlstream import XmlBreak, XmlRecord, iter_xml_records
+
+_RECORD_TAGS = frozenset({"PubmedArticle", "PubmedBookArticle"})
+
+
+def is_pubmed_record(name: str, stack: list[str]) -> bool:
+    if name in _RECORD_TAGS:
+        return True
+    # baseline files: MedlineCitation directly under MedlineCitationSet (or as the root)
+    return name == "MedlineCitation" and (not stack or stack[-1] == "MedlineCitationSet")
+
+
+def _text(element: ET.Element | None) -> str:
+    if element is None:
+        return ""
+    return normalise_space("".join(element.itertext()))
+
+
+def _abstract(abstract: ET.Element | None) -> tuple[str, str | None]:
+    if abstract is None:
+        return "", None
+    parts = []
+    for section in abstract.findall("AbstractText"):
+        text = normalise_space("".join(section.itertext()))
+        label = normalise_space(section.get("Label") or "")
+        if label and text:
+            parts.append(f"{label}: {text}")
+        elif text:
+            parts.append(text)
+        elif label:
+            parts.append(f"{label}:")
+    copyright = _text(abstract.find("CopyrightInformation")) or None
+    text, tail = clean_abstract(" ".join(parts))
+    if tail:
+        copyright = f"{copyright} {tail}" if copyright else tail
+    return text, copyright
+
+
+def _author(author: ET.Element) -> str:
+    collective = _text(author.find("CollectiveName"))
+    if collective:
+        return collective
+    last = _text(author.find("LastName"))
+    fore = _text(author.find("ForeName")) or _text(author.find("FirstName")) or _text(author.find("Initials"))
+    if last and fore:
+        return f"{last}, {fore}"
+    return last or fore
+
+
+def _mesh(heading: ET.Element) -> list[str]:
+    descriptor = heading.find("DescriptorName")
+    if descriptor is None:
+        return []
+    name = _text(descriptor)
+    if not name:
+        return []
+    star = "*" if descriptor.get("MajorTopicYN") == "Y" else ""
+    qualifiers = heading.findall("QualifierName")
+    if not qualifiers:
+        return [f"{star}{name}"]
+    return [
+        f"{name}/{'*' if q.get('MajorTopicYN') == 'Y' else ''}{_text(q)}" if not star
+        else f"*{name}/{_text(q)}"
+        for q in qualifiers
+    ]
+
+
+def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
+    if element.tag == "PubmedBookArticle":
+        citation = element.find("BookDocument")
+        article = citation
+        pubmed_data = element.find("PubmedBookData")
+    elif element.tag == "MedlineCitation":
+        citation = element
+        article = element.find("Article")
+        pubmed_data = None
+    else:
+        citation = element.find("MedlineCitation")
+        article = citation.find("Article") if citation is not None else None
+        pubmed_data = element.find("PubmedData")
+
+    if citation is not None:
+        record.pmid = digits_pmid(citation.findtext("PMID"))
+    if article is not None:
+        text, copyright = _abstract(article.find("Abstract"))
+        record.abstract = text or None
+        record.source_field = "AbstractText" if text else None
+        record.copyright = copyright
+        title = _text(article.find("ArticleTitle")) or _text(article.find("VernacularTitle"))
+        if not title and element.tag == "PubmedBookArticle":
+            title = _text(article.find("Book/BookTitle"))
+        record.title = clean_text(title) or None
+        journal = article.find("Journal")
+        if journal is not None:
+            record.journal = _text(journal.find("Title")) or _text(journal.find("ISOAbbreviation")) or None
+            pub_date = journal.find("JournalIssue/PubDate")
+            if pub_date is not None:
+                record.year = parse_year(pub_date.findtext("Year"), pub_date.findtext("MedlineDate"))
+        if record.year is None:
+            record.year = parse_year(
+                article.findtext("ArticleDate/Year"),
+                article.findtext("Book/PubDate/Year"),
+                article.findtext("PubDate/Year"),
+            )
+        authors = article.find("AuthorList")
+        if authors is not None:
+            record.authors = dedupe(_author(a) for a in authors.findall("Author"))
+        for location in article.findall("ELocationID"):
+            if (location.get("EIdType") or "").lower() == "doi":
+                record.doi = normalise_doi(_text(location))
+                if record.doi:
+                    break
+    if citation is not None:
+        if record.journal is None:
+            record.journal = _text(citation.find("MedlineJournalInfo/MedlineTA")) or None
+        if record.year is None:
+            record.year = parse_year(citation.findtext("DateCompleted/Year"), citation.findtext("DateCreated/Year"))
+        keywords = [_text(k) for k in citation.findall("KeywordList/Keyword")]
+        for heading in citation.findall("MeshHeadingList/MeshHeading"):
+            keywords.extend(_mesh(heading))
+        record.keywords = dedupe(k for k in keywords if k)
+    if pubmed_data is not None:
+        for article_id in pubmed_data.findall("ArticleIdList/ArticleId"):
+            id_type = (article_id.get("IdType") or "").lower()
+            if id_type == "doi":
+                doi = normalise_doi(_text(article_id))
+                if doi:
+                    record.doi = doi
+                    break
+        if record.pmid is None:
+            for article_id in pubmed_data.findall("ArticleIdList/ArticleId"):
+                if (article_id.get("IdType") or "").lower() == "pubmed":
+                    record.pmid = digits_pmid(_text(article_id))
+                    break
+    return record
+
+
+def read_pubmed_xml(stream: BinaryIO, name: str, file_warnings: list[str] | None = None) -> Iterator[RawRecord]:
+    yield from read_xml_records(stream, name, "pubmed-xml", is_pubmed_record, build_pubmed_record,
+                                file_warnings)
+
+
+def read_xml_records(
+    stream: BinaryIO,
+    name: str,
+    fmt: str,
+    is_record: Callable[[str, list[str]], bool],
+    build: Callable[[ET.Element, RawRecord], RawRecord],
+    file_warnings: list[str] | None = None,
+) -> Iterator[RawRecord]:
+    """Shared driver for the XML formats.
+
+    One record of lookahead, so that a break in the XML (truncation, malformed
+    markup) can be reported on the last record read: the partial record if the
+    break fell inside one, else the last complete record. A break before any record
+    raises `ReaderError`; so does a refused entity declaration, at any point.
+    """
+    pending: RawRecord | None = None
+    pending_partial = False
+    index = 0
+    try:
+        for item in iter_xml_records(stream, is_record):
+            if isinstance(item, XmlBreak):
+                if item.refused:
+                    raise ReaderError(name, item.message, item.line)
+                if pending is None:
+                    raise ReaderError(name, f"{item.message}; no record could be read", item.line)
+                if pending_partial:
+                    tail = "this record is incomplete (only the part before the break was read)"
+                else:
+                    tail = "the file breaks off after this record; anything after it could not be read"
+                pending.warn(f"{item.message}; {tail}", item.line)
+                continue
+            record = RawRecord(path=name, index=index, format=fmt, line=item.line)
+            index += 1
+            try:
+                build(item.element, record)
+            except Exception as exc:  # noqa: BLE001 - a record that cannot be mapped still comes out
+                record.warn(f"record could not be read fully: {type(exc).__name__}: {exc}")
+            for message in file_warnings or []:
+                record.warn(message)
+            item.element.clear()
+            if pending is not None:
+                yield pending
+            pending, pending_partial = record, item.partial
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+    if pending is not None:
+        yield pending
+    else:
+        raise ReaderError(name, f"no records found: the XML holds no {fmt} record elements")

@@ -1,0 +1,415 @@
+"""RIS in all the dialects seen in the wild, and Web of Science tagged files.
+
+Records are found here, line by line, so that each record knows the line it starts
+on; each record's lines are then parsed by a configured `rispy` parser
+(`rispy.RisParser` / `rispy.WokParser` subclasses with a tolerant tag pattern).
+
+Tolerated:
+
+* the one-space variant ``TY - JOUR`` (stock rispy silently finds zero records);
+  in such files one-space tags are accepted only for known RIS tag names, so a
+  wrapped abstract line such as ``UK - wide cohorts ...`` stays text;
+* untagged continuation lines (joined to the previous field; for list fields such
+  as KW and AU each line is one more item);
+* a missing ``ER`` (the record still comes out, with a warning), text outside records
+  (ignored; a warning unless it is a record number line such as ``12.``);
+* ``ER`` counts as the end only when nothing follows the dash, so an abstract line
+  ``ER - positive tumours ...`` or ``ER then ...`` stays text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import regex
+import rispy
+
+from .base import RawRecord
+from .clean import clean_abstract, clean_text
+from .fields import (
+    dedupe,
+    digits_pmid,
+    first_doi,
+    is_url,
+    parse_year,
+    pick_journal,
+    pmid_in_url,
+    same_text,
+)
+from .textlines import Chunk, add_file_warnings, nul_warning, outside_warning
+
+# Tags defined by the RIS specification plus those vendors add (Ovid AI, Embase LK,
+# WoS C6/C7, Scopus/EndNote DB/DP ...). Used to accept one-space tag lines.
+KNOWN_TAGS = frozenset(
+    """
+    TY A1 A2 A3 A4 AB AD AI AN AU AV BT C1 C2 C3 C4 C5 C6 C7 C8 CA CN CP CT CY DA DB DI DO DP
+    ED EP ER ET GA ID IS J1 J2 JA JF JO KW L1 L2 L3 L4 LA LB LK M1 M2 M3 N1 N2 NV OP PB PP PY
+    RI RN RP SE SN SP ST T1 T2 T3 TA TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2 Y3
+    """.split()
+)
+
+_TWO_SPACE_RE = regex.compile(r"^([A-Z][A-Z0-9])  -(.*)$")
+_LOOSE_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: |   )-(?: (.*))?$")
+_TY_RE = regex.compile(r"^TY {1,3}-(?: |$)")
+_ER_RE = regex.compile(r"^ER {1,3}-\s*$")
+_BENIGN_OUTSIDE_RE = regex.compile(r"^\s*(?:\d{1,7}\.?\s*|Link to the (?:Ovid|External)\b.*)$")
+
+
+def _classify(line: str, loose: bool) -> tuple[str | None, str]:
+    """(tag, content) for a tag line, (None, line) for a continuation line.
+
+    TY and ER are recognised in every spacing, exactly as the record finder does,
+    so the finder and the parser always agree on where a record starts and ends.
+    """
+    if line.startswith("TY") and _TY_RE.match(line):
+        return "TY", line.split("-", 1)[1].strip()
+    if line.startswith("ER") and _ER_RE.match(line):
+        return "ER", ""
+    match = _TWO_SPACE_RE.match(line)
+    if match:
+        return match.group(1), match.group(2).strip()
+    if loose:
+        match = _LOOSE_RE.match(line)
+        if match and match.group(1) in KNOWN_TAGS:
+            return match.group(1), (match.group(2) or "").strip()
+    return None, line.strip()
+
+
+class _Identity(dict):  # type: ignore[type-arg]
+    """rispy tag mapping that keeps the raw two-letter tags as keys."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+class _Everything:
+    """rispy list-tag set that contains every tag: all values kept, in order."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+class TolerantRisParser(rispy.RisParser):
+    """rispy parser for one record's lines, with the tolerant tag pattern of this module."""
+
+    START_TAG = "TY"
+    END_TAG = "ER"
+    PATTERN = r"^[A-Z][A-Z0-9] {1,3}-"
+    DEFAULT_MAPPING = _Identity()
+    DEFAULT_LIST_TAGS = _Everything()  # type: ignore[assignment]
+    DEFAULT_DELIMITER_MAPPING: ClassVar[dict[str, str]] = {}
+
+    def __init__(self, *, loose: bool = False) -> None:
+        super().__init__(skip_unknown_tags=False)
+        self.loose = loose
+
+    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
+        tag, content = _classify(line, self.loose)
+        if tag == "ER" and content:
+            return None, line.strip()  # "ER - positive ..." is text, not the end
+        return tag, content  # type: ignore[return-value]
+
+    def _iter_till_start(self, lines: Iterator[str]) -> dict[str, Any]:  # type: ignore[override]
+        while True:
+            line = next(lines)
+            tag, content = self.parse_line(line)
+            if tag == self.START_TAG:
+                return {"TY": content}
+
+
+class TolerantWokParser(rispy.WokParser):
+    """rispy Web of Science parser; a line is a tag line only if it looks like one."""
+
+    DEFAULT_MAPPING = _Identity()
+    DEFAULT_LIST_TAGS = _Everything()  # type: ignore[assignment]
+    DEFAULT_DELIMITER_MAPPING: ClassVar[dict[str, str]] = {}
+    DEFAULT_IGNORE: ClassVar[list[str]] = ["FN", "VR", "EF"]
+
+    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
+        match = _WOS_TAG_RE.match(line)
+        if match:
+            return match.group(1), (match.group(2) or "").strip()
+        return None, line.strip()
+
+    def _iter_till_start(self, lines: Iterator[str]) -> dict[str, Any]:  # type: ignore[override]
+        while True:
+            line = next(lines)
+            tag, content = self.parse_line(line)
+            if tag == self.START_TAG:
+                return {"PT": content}
+
+
+_WOS_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+_WOS_PT_RE = regex.compile(r"^PT(?: .*)?$")
+_WOS_ER_RE = regex.compile(r"^ER\s*$")
+
+
+# ---------------------------------------------------------------------------
+# Record finding
+# ---------------------------------------------------------------------------
+
+
+def iter_ris_chunks(lines: list[str]) -> Iterator[Chunk]:
+    """Split RIS lines into records; a record's trailing outside text travels with it."""
+    current: Chunk | None = None
+    in_record = False
+    leading: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if _TY_RE.match(line):
+            if current is not None:
+                if in_record:  # no ER before the next TY
+                    current.ended = False
+                    current.end_line = _last_text_line(current)
+                    current.end_reason = f"the next record starts on line {i + 1}"
+                yield current
+            current = Chunk(start=i, lines=[line])
+            if leading:
+                current.outside.extend(leading)
+                leading = []
+            in_record = True
+            continue
+        if in_record:
+            assert current is not None
+            current.lines.append(line)
+            if _ER_RE.match(line):
+                in_record = False
+            continue
+        # outside any record
+        if line.strip() and not _BENIGN_OUTSIDE_RE.match(line):
+            if current is None:
+                leading.append((i + 1, line))
+            else:
+                current.outside.append((i + 1, line))
+    if current is not None:
+        if in_record:
+            current.ended = False
+            current.end_line = _last_text_line(current)
+            current.end_reason = "the file ends"
+        yield current
+
+
+def _last_text_line(chunk: Chunk) -> int:
+    """1-based number of the last non-blank line of a chunk."""
+    offset = len(chunk.lines) - 1
+    while offset > 0 and not chunk.lines[offset].strip():
+        offset -= 1
+    return chunk.start + offset + 1
+
+
+def iter_wos_chunks(lines: list[str]) -> Iterator[Chunk]:
+    current: Chunk | None = None
+    in_record = False
+    leading: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        if _WOS_PT_RE.match(line):
+            if current is not None:
+                if in_record:
+                    current.ended = False
+                    current.end_line = _last_text_line(current)
+                    current.end_reason = f"the next record starts on line {i + 1}"
+                yield current
+            current = Chunk(start=i, lines=[line])
+            if leading:
+                current.outside.extend(leading)
+                leading = []
+            in_record = True
+            continue
+        if in_record:
+            assert current is not None
+            current.lines.append(line)
+            if _WOS_ER_RE.match(line):
+                in_record = False
+            continue
+        stripped = line.strip()
+        if stripped and not regex.match(r"^(?:FN|VR|EF)(?: |$)", line):
+            if current is None:
+                leading.append((i + 1, line))
+            else:
+                current.outside.append((i + 1, line))
+    if current is not None:
+        if in_record:
+            current.ended = False
+            current.end_line = _last_text_line(current)
+            current.end_reason = "the file ends"
+        yield current
+
+
+# ---------------------------------------------------------------------------
+# Field mapping
+# ---------------------------------------------------------------------------
+
+_TEXT_JOIN = " "
+
+
+def _values(rec: dict[str, Any], tag: str) -> list[str]:
+    value = rec.get(tag)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str)]
+
+
+def _joined(rec: dict[str, Any], tag: str) -> str | None:
+    """All values of a text tag (continuation lines, repeats) joined by a space."""
+    parts = [v.strip() for v in _values(rec, tag) if v and v.strip()]
+    return _TEXT_JOIN.join(parts) if parts else None
+
+
+def _items(rec: dict[str, Any], *tags: str) -> list[str]:
+    out = []
+    for tag in tags:
+        out.extend(v.strip() for v in _values(rec, tag) if v and v.strip())
+    return out
+
+
+_PUBMED_DB_RE = regex.compile(r"medline|pubmed|\bnlm\b", flags=regex.I)
+_OVID_MEDLINE_URL_RE = regex.compile(r"[?&]D=(?:med|prem)\w*&.*?\bAN=(\d{1,9})\b", flags=regex.I)
+
+
+def build_ris_record(
+    rec: dict[str, Any], record: RawRecord
+) -> RawRecord:
+    """Fill a RawRecord from a rispy dict of raw tags."""
+    # --- abstract: AB or N2, whichever looks like the abstract
+    best: tuple[str, str | None, str] | None = None
+    for tag in ("AB", "N2"):
+        raw = _joined(rec, tag)
+        if not raw:
+            continue
+        text, copyright = clean_abstract(raw)
+        if text and (best is None or len(text) > len(best[0])):
+            best = (text, copyright, tag)
+        elif not text and copyright and best is None:
+            record.copyright = copyright
+    if best:
+        record.abstract, record.copyright, record.source_field = best
+
+    # --- journal and title
+    journal_fields = [v for t in ("JF", "JO", "JA") for v in [_joined(rec, t)] if v and not is_url(v)]
+    t2 = _joined(rec, "T2")
+    title = clean_text(_joined(rec, "TI") or _joined(rec, "T1") or _joined(rec, "CT")
+                       or _joined(rec, "ST") or _joined(rec, "BT"))
+    t2_is_subtitle = bool(t2 and journal_fields and not any(same_text(t2, j) for j in journal_fields)
+                          and not same_text(t2, _joined(rec, "J2")))
+    if t2_is_subtitle and t2:
+        subtitle = clean_text(t2)
+        if title and subtitle and subtitle.casefold() not in title.casefold():
+            title = f"{title.rstrip(' :')}: {subtitle}"
+        elif not title:
+            title = subtitle
+    record.title = title or None
+    record.journal = pick_journal(
+        [*journal_fields, None if t2_is_subtitle else t2, _joined(rec, "J2"), _joined(rec, "J1")]
+    )
+
+    # --- people, dates, ids
+    record.authors = dedupe(clean_text(a) for a in _items(rec, "AU", "A1"))
+    record.year = parse_year(_joined(rec, "PY"), _joined(rec, "Y1"), _joined(rec, "DA"))
+    record.doi = first_doi(
+        [*_items(rec, "DO"), *_items(rec, "DI")]
+    ) or first_doi(_items(rec, "U2", "M3", "L2", "UR", "M1"), require_prefix_or_start=True)
+
+    accession = _joined(rec, "AN")
+    record.accession = accession
+    pmid = None
+    for value in _items(rec, "C2"):
+        pmid = digits_pmid(value)
+        if pmid:
+            break
+    if not pmid:
+        for value in _items(rec, "U1", "U2", "M2", "C1", "C3"):
+            if regex.search(r"\[(?:pmid|pubmed)\]", value, flags=regex.I):
+                pmid = digits_pmid(value)
+                if pmid:
+                    break
+    provider = " ".join(_items(rec, "DB", "DP"))
+    if not pmid and accession and _PUBMED_DB_RE.search(provider):
+        pmid = digits_pmid(accession)
+    if not pmid:
+        for value in _items(rec, "UR", "L2", "LK", "L1"):
+            match = _OVID_MEDLINE_URL_RE.search(value)
+            pmid = match.group(1) if match else pmid_in_url(value)
+            if pmid:
+                break
+    record.pmid = pmid
+    record.keywords = dedupe(clean_text(k) for k in _items(rec, "KW"))
+    return record
+
+
+def build_wos_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
+    raw = _joined(rec, "AB")
+    if raw:
+        text, copyright = clean_abstract(raw)
+        record.abstract = text or None
+        record.copyright = copyright
+        record.source_field = "AB" if text else None
+    record.title = clean_text(_joined(rec, "TI")) or None
+    record.journal = pick_journal([_joined(rec, "SO"), _joined(rec, "JI"), _joined(rec, "J9")])
+    record.authors = dedupe(clean_text(a) for a in (_items(rec, "AF") or _items(rec, "AU")))
+    record.year = parse_year(_joined(rec, "PY"), _joined(rec, "PD"), _joined(rec, "EA"))
+    record.doi = first_doi(_items(rec, "DI", "DL"))
+    record.pmid = digits_pmid(_joined(rec, "PM"))
+    record.accession = _joined(rec, "UT")
+    keywords: list[str] = []
+    for tag in ("DE", "ID"):
+        joined = _joined(rec, tag)
+        if joined:
+            keywords.extend(k.strip() for k in joined.split(";"))
+    record.keywords = dedupe(clean_text(k) for k in keywords)
+    return record
+
+
+# ---------------------------------------------------------------------------
+# Readers
+# ---------------------------------------------------------------------------
+
+
+def _finish(record: RawRecord, chunk: Chunk, end_tag: str) -> None:
+    if not chunk.ended:
+        record.warn(
+            f"record has no {end_tag} line; read up to line {chunk.end_line} ({chunk.end_reason})",
+            chunk.end_line,
+        )
+    outside_warning(record, chunk.outside)
+
+
+def read_ris_lines(
+    lines: list[str], name: str, file_warnings: list[str] | None = None
+) -> Iterator[RawRecord]:
+    strict_parser = TolerantRisParser(loose=False)
+    loose_parser = TolerantRisParser(loose=True)
+    for index, chunk in enumerate(iter_ris_chunks(lines)):
+        # a record whose TY line is not the standard "TY  - " is read in the loose
+        # dialect: one-space tags are accepted for known tag names
+        parser = strict_parser if chunk.lines[0].startswith("TY  -") else loose_parser
+        record = RawRecord(path=name, index=index, format="ris", line=chunk.line)
+        body = nul_warning(record, chunk.lines)
+        if chunk.ended:
+            parsed = parser.parse_lines(iter(body))
+        else:
+            parsed = parser.parse_lines(iter([*body, "ER  - "]))
+        rec = parsed[0] if parsed else {"TY": ""}
+        build_ris_record(rec, record)
+        _finish(record, chunk, "ER")
+        add_file_warnings(record, file_warnings or [])
+        yield record
+
+
+def read_wos_lines(
+    lines: list[str], name: str, file_warnings: list[str] | None = None
+) -> Iterator[RawRecord]:
+    parser = TolerantWokParser()
+    for index, chunk in enumerate(iter_wos_chunks(lines)):
+        record = RawRecord(path=name, index=index, format="wos-tagged", line=chunk.line)
+        body = nul_warning(record, chunk.lines)
+        if chunk.ended:
+            parsed = parser.parse_lines(iter(body))
+        else:
+            parsed = parser.parse_lines(iter([*body, "ER"]))
+        rec = parsed[0] if parsed else {"PT": ""}
+        build_wos_record(rec, record)
+        _finish(record, chunk, "ER")
+        add_file_warnings(record, file_warnings or [])
+        yield record
