@@ -62,8 +62,11 @@ def test_corpus_manifest_lists_every_file() -> None:
     assert on_disk == listed
 
 
-@pytest.mark.parametrize("row", [r for r in ROWS if not r["path"].endswith(".gz")],
-                         ids=[r["path"] for r in ROWS if not r["path"].endswith(".gz")])
+@pytest.mark.parametrize(
+    "row",
+    [r for r in ROWS if not r["path"].endswith(".gz")],
+    ids=[r["path"] for r in ROWS if not r["path"].endswith(".gz")],
+)
 def test_corpus_detect_format_from_head(row: dict[str, str]) -> None:
     head = (CORPUS / row["path"]).read_bytes()[:4096].decode("utf-8", errors="replace")
     assert detect_format(head) == row["format"]
@@ -77,7 +80,12 @@ def test_corpus_abstracts_are_canonical() -> None:
             a = r.abstract
             if a is None:
                 continue
-            if a != a.strip() or "  " in a or "\n" in a or re.search(r"</?(?:jats:|AbstractText|p>|sub>|sup>|i>)", a):
+            if (
+                a != a.strip()
+                or "  " in a
+                or "\n" in a
+                or re.search(r"</?(?:jats:|AbstractText|p>|sub>|sup>|i>)", a)
+            ):
                 bad.append((row["path"], r.index, a[:80]))
     assert bad == []
 
@@ -105,9 +113,22 @@ def _ws(text: str | None) -> str:
 # dropped, Greek letters spelled out, and a few symbols rewritten. The XML keeps the
 # original characters. Folding both sides the same way shows nothing else differs.
 _MEDLINE_ASCII = {
-    "±": "+/-", "≤": "</=", "≥": ">/=", "©": "(c)", "°": " degrees ", "→": "-->",
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "κ": "kappa", "μ": "mu", "µ": "mu",
-    "χ": "chi", "®": "(R)", "™": "(TM)",
+    "±": "+/-",
+    "≤": "</=",
+    "≥": ">/=",
+    "©": "(c)",
+    "°": " degrees ",
+    "→": "-->",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "κ": "kappa",
+    "μ": "mu",
+    "µ": "mu",
+    "χ": "chi",
+    "®": "(R)",
+    "™": "(TM)",
 }
 
 
@@ -154,14 +175,26 @@ def test_corpus_crossformat_p1m_nbib_subset_of_pubmed_xml() -> None:
         ("iebh-reflib/blue-light.nbib", "iebh-reflib/blue-light.xml", "pmid"),
         ("iebh-reflib/blue-light.nbib", "iebh-reflib/blue-light.ris", "pmid"),
         ("iebh-reflib/blue-light.ris", "iebh-reflib/blue-light.xml", "accession"),
-        ("asreview-synergy/DOKU_All Included_20200116_cap.txt",
-         "asreview-synergy/DOKU_All Included_20200116_cap.ris", "accession"),
-        ("asreview-synergy/DOKU_All FT-Screening_20200116_cap.txt",
-         "asreview-synergy/DOKU_All FT-Screening_20200116_cap.ris", "accession"),
+        (
+            "asreview-synergy/DOKU_All Included_20200116_cap.txt",
+            "asreview-synergy/DOKU_All Included_20200116_cap.ris",
+            "accession",
+        ),
+        (
+            "asreview-synergy/DOKU_All FT-Screening_20200116_cap.txt",
+            "asreview-synergy/DOKU_All FT-Screening_20200116_cap.ris",
+            "accession",
+        ),
         ("asreview-tests/ovid_psycinfo.ris", "asreview-tests/ovid_zotero.ris", "doi"),
     ],
-    ids=["blue-light nbib~xml", "blue-light nbib~ris", "blue-light ris~xml", "wilson included txt~ris",
-         "wilson screening txt~ris", "ovid psycinfo~zotero"],
+    ids=[
+        "blue-light nbib~xml",
+        "blue-light nbib~ris",
+        "blue-light ris~xml",
+        "wilson included txt~ris",
+        "wilson screening txt~ris",
+        "ovid psycinfo~zotero",
+    ],
 )
 def test_corpus_crossformat_same_abstracts(a: str, b: str, key: str) -> None:
     left, right = _by(_records(a), key), _by(_records(b), key)

@@ -18,19 +18,30 @@ def test_medline_crlf_and_leading_blank_line() -> None:
     records = list(read(FIXTURES / name, display_name=name))
     assert [_brief(r) for r in records] == [
         {
-            "index": 0, "format": "medline", "line": 2,
+            "index": 0,
+            "format": "medline",
+            "line": 2,
             "title": "An invented study of imaginary back pain with a title that is long enough "
-                     "to wrap onto a continuation line.",
-            "authors": ["Delta, Dora", "Epsilon, Eric"], "year": 2018,
-            "journal": "Journal of invented medicine", "doi": "10.9999/jim.2018.42", "pmid": "90000001",
+            "to wrap onto a continuation line.",
+            "authors": ["Delta, Dora", "Epsilon, Eric"],
+            "year": 2018,
+            "journal": "Journal of invented medicine",
+            "doi": "10.9999/jim.2018.42",
+            "pmid": "90000001",
             "keywords": ["imaginary", "Back Pain/*therapy", "Humans"],
             "abstract": "BACKGROUND: Nothing real was studied. RESULTS: Pain fell from 6.1 +/- 1.2 to "
-                        "3.0 +/- 1.1 in 40 invented patients.",
-            "source_field": "AB", "copyright": "(c) 2018 Invented Press.",
+            "3.0 +/- 1.1 in 40 invented patients.",
+            "source_field": "AB",
+            "copyright": "(c) 2018 Invented Press.",
         },
         {
-            "index": 1, "format": "medline", "line": 25, "title": "A record without an abstract.",
-            "year": 2017, "doi": "10.9999/jim.2017.7", "pmid": "90000002",
+            "index": 1,
+            "format": "medline",
+            "line": 25,
+            "title": "A record without an abstract.",
+            "year": 2017,
+            "doi": "10.9999/jim.2017.7",
+            "pmid": "90000002",
         },
     ]
 
@@ -50,7 +61,9 @@ def test_medline_unindented_stray_line_joined_with_warning() -> None:
 def test_medline_text_before_first_record_warns() -> None:
     text = "Search results\n\nPMID- 8\nTI  - T\n"
     (record,) = read_text(text, path="y.nbib")
-    assert record.warnings == ["y.nbib:1: record 0: ignored text outside any record (line 1): 'Search results'"]
+    assert record.warnings == [
+        "y.nbib:1: record 0: ignored text outside any record (line 1): 'Search results'"
+    ]
 
 
 def test_medline_continuation_with_odd_indent() -> None:

@@ -26,21 +26,32 @@ def test_pubmed_xml_labelled_sections_markup_and_reference_list() -> None:
     records = _read("pubmed_labelled_reflist.xml")
     assert [_brief(r) for r in records] == [
         {
-            "index": 0, "format": "pubmed-xml", "line": 4,
+            "index": 0,
+            "format": "pubmed-xml",
+            "line": 4,
             # the article's own title, not the <ArticleTitle> inside <ReferenceList>
             "title": "The article title of record one.",
-            "authors": ["Zeta, Zoe", "Invented Trial Group"], "year": 2020,
-            "journal": "Journal of Invented Trials", "doi": "10.9999/jit.90000011", "pmid": "90000011",
+            "authors": ["Zeta, Zoe", "Invented Trial Group"],
+            "year": 2020,
+            "journal": "Journal of Invented Trials",
+            "doi": "10.9999/jit.90000011",
+            "pmid": "90000011",
             "keywords": ["made-up"],
             "abstract": "BACKGROUND: Invented in vitro work on CO2. RESULTS: The rate was 103 per mL "
-                        "(β = 0.4; p < 0.05). CONCLUSIONS: It is all made up.",
+            "(β = 0.4; p < 0.05). CONCLUSIONS: It is all made up.",
             "source_field": "AbstractText",
             "copyright": "Copyright © 2020 Invented Publisher. All rights reserved.",
         },
         {
-            "index": 1, "format": "pubmed-xml", "line": 41, "title": "Second record without abstract.",
-            "authors": ["Zeta, Zoe", "Invented Trial Group"], "year": 2019,
-            "journal": "Journal of Invented Trials", "doi": "10.9999/jit.90000012", "pmid": "90000012",
+            "index": 1,
+            "format": "pubmed-xml",
+            "line": 41,
+            "title": "Second record without abstract.",
+            "authors": ["Zeta, Zoe", "Invented Trial Group"],
+            "year": 2019,
+            "journal": "Journal of Invented Trials",
+            "doi": "10.9999/jit.90000012",
+            "pmid": "90000012",
             "keywords": ["made-up"],
         },
     ]
@@ -83,13 +94,30 @@ def test_pubmed_xml_truncated_before_any_record_raises() -> None:
 def test_pubmed_xml_gzipped_medline_baseline() -> None:
     records = _read("medline_baseline.xml.gz")
     assert [_brief(r) for r in records] == [
-        {"index": 0, "format": "pubmed-xml", "line": 3, "title": "Baseline record one.", "year": 2014,
-         "journal": "Invented baseline journal", "pmid": "90000031", "abstract": "Baseline abstract one.",
-         "source_field": "AbstractText"},
+        {
+            "index": 0,
+            "format": "pubmed-xml",
+            "line": 3,
+            "title": "Baseline record one.",
+            "year": 2014,
+            "journal": "Invented baseline journal",
+            "pmid": "90000031",
+            "abstract": "Baseline abstract one.",
+            "source_field": "AbstractText",
+        },
         # the PMID inside CommentsCorrections is not the record's
-        {"index": 1, "format": "pubmed-xml", "line": 12, "title": "Baseline record two.", "year": 2015,
-         "journal": "Invented baseline journal", "doi": "10.9999/base.2", "pmid": "90000032",
-         "abstract": "Baseline abstract two.", "source_field": "AbstractText"},
+        {
+            "index": 1,
+            "format": "pubmed-xml",
+            "line": 12,
+            "title": "Baseline record two.",
+            "year": 2015,
+            "journal": "Invented baseline journal",
+            "doi": "10.9999/base.2",
+            "pmid": "90000032",
+            "abstract": "Baseline abstract two.",
+            "source_field": "AbstractText",
+        },
     ]
 
 
@@ -156,7 +184,7 @@ def test_pubmed_xml_book_article_and_medline_date() -> None:
         "<MedlineDate>1998 Dec-1999 Jan</MedlineDate></PubDate></JournalIssue><Title>J</Title></Journal>"
         "<ArticleTitle>Dated</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n"
         "<PubmedBookArticle><BookDocument><PMID>6</PMID><ArticleTitle>A chapter</ArticleTitle>"
-        "<Abstract><AbstractText Label=\"INTRODUCTION\">Invented chapter text.</AbstractText></Abstract>"
+        '<Abstract><AbstractText Label="INTRODUCTION">Invented chapter text.</AbstractText></Abstract>'
         "</BookDocument></PubmedBookArticle>\n</PubmedArticleSet>\n"
     )
     assert [(r.pmid, r.title, r.year, r.abstract, r.line) for r in read_text(text)] == [

@@ -28,19 +28,30 @@ def test_ris_one_space_variant_reads_every_record() -> None:
     records = _read("ris_one_space.ris")
     assert [_brief(r) for r in records] == [
         {
-            "index": 0, "format": "ris", "line": 1,
+            "index": 0,
+            "format": "ris",
+            "line": 1,
             "title": "Needle ablation of imaginary bone lesions: a made-up two-centre series",
-            "authors": ["Alpha, Ann", "Beta, Bert"], "year": 2021,
-            "journal": "Journal of Invented Radiology", "doi": "10.9999/fake.2021.001",
-            "pmid": "11111111", "accession": "SCOPUS:123456", "keywords": ["Ablation", "Bone"],
+            "authors": ["Alpha, Ann", "Beta, Bert"],
+            "year": 2021,
+            "journal": "Journal of Invented Radiology",
+            "doi": "10.9999/fake.2021.001",
+            "pmid": "11111111",
+            "accession": "SCOPUS:123456",
+            "keywords": ["Ablation", "Bone"],
             # "UK - wide ..." is not a RIS tag: it stays part of the abstract
             "abstract": "Objectives: To describe an invented procedure. Results: There were 12 patients. "
-                        "UK - wide registries were not used.",
+            "UK - wide registries were not used.",
             "source_field": "AB",
         },
         {
-            "index": 1, "format": "ris", "line": 19, "title": "Second invented record",
-            "journal": "Journal of Invented Radiology", "abstract": "A second abstract.", "source_field": "AB",
+            "index": 1,
+            "format": "ris",
+            "line": 19,
+            "title": "Second invented record",
+            "journal": "Journal of Invented Radiology",
+            "abstract": "A second abstract.",
+            "source_field": "AB",
         },
     ]
 
@@ -69,10 +80,23 @@ def test_ris_seed_record_fields() -> None:
 
 def test_ris_bom_and_crlf() -> None:
     assert [_brief(r) for r in _read("ris_bom_crlf.ris")] == [
-        {"index": 0, "format": "ris", "line": 1, "title": "A record behind a byte order mark", "year": 2019,
-         "abstract": "First line of the abstract second line of the abstract.", "source_field": "AB"},
-        {"index": 1, "format": "ris", "line": 8, "title": "The second record",
-         "abstract": "Short abstract.", "source_field": "AB"},
+        {
+            "index": 0,
+            "format": "ris",
+            "line": 1,
+            "title": "A record behind a byte order mark",
+            "year": 2019,
+            "abstract": "First line of the abstract second line of the abstract.",
+            "source_field": "AB",
+        },
+        {
+            "index": 1,
+            "format": "ris",
+            "line": 8,
+            "title": "The second record",
+            "abstract": "Short abstract.",
+            "source_field": "AB",
+        },
     ]
 
 
@@ -120,22 +144,37 @@ def test_ris_text_outside_records_is_ignored_with_warning() -> None:
 def test_ris_number_lines_before_records_are_silent() -> None:
     records = _read("ris_number_lines.ris")
     assert [_brief(r) for r in records] == [
-        {"index": 0, "format": "ris", "line": 2, "title": "First numbered record",
-         "abstract": "Abstract of the first numbered record.", "source_field": "N2"},
-        {"index": 1, "format": "ris", "line": 11, "title": "Second numbered record",
-         "abstract": "Abstract of the second numbered record.", "source_field": "N2"},
+        {
+            "index": 0,
+            "format": "ris",
+            "line": 2,
+            "title": "First numbered record",
+            "abstract": "Abstract of the first numbered record.",
+            "source_field": "N2",
+        },
+        {
+            "index": 1,
+            "format": "ris",
+            "line": 11,
+            "title": "Second numbered record",
+            "abstract": "Abstract of the second numbered record.",
+            "source_field": "N2",
+        },
     ]
 
 
 def test_ris_untagged_continuation_lines() -> None:
     (record,) = _read("ris_continuation.ris")
     assert _brief(record) == {
-        "index": 0, "format": "ris", "line": 1,
+        "index": 0,
+        "format": "ris",
+        "line": 1,
         "title": "A title that wraps onto a second line",
         "authors": ["Gamma, G."],
         # a list field takes one item per continuation line
         "keywords": ["Alpha keyword", "Beta keyword", "*Gamma keyword/methods"],
-        "abstract": "BACKGROUND: The first sentence. METHODS: The second sentence continues here. RESULTS: Done.",
+        "abstract": "BACKGROUND: The first sentence. METHODS: The second sentence continues here. "
+        "RESULTS: Done.",
         "source_field": "AB",
     }
 
@@ -152,8 +191,16 @@ def test_ris_tag_like_lines_inside_abstract_stay_text() -> None:
 def test_ris_n2_versus_ab() -> None:
     records = _read("ris_n2_vs_ab.ris")
     assert [(r.title, r.source_field, r.abstract) for r in records] == [
-        ("Embase style record", "N2", "The abstract lives in N2 in this dialect, as Embase and Ovid write it."),
-        ("Record with both fields", "N2", "This longer text is the real abstract of the record, written in N2."),
+        (
+            "Embase style record",
+            "N2",
+            "The abstract lives in N2 in this dialect, as Embase and Ovid write it.",
+        ),
+        (
+            "Record with both fields",
+            "N2",
+            "This longer text is the real abstract of the record, written in N2.",
+        ),
         ("Record with AB only", "AB", "Plain abstract in AB."),
         ("Record with an empty abstract", None, None),
     ]
@@ -176,14 +223,22 @@ def test_ris_copyright_tail_variants() -> None:
     records = _read("ris_copyright_tails.ris")
     assert [(r.abstract, r.copyright) for r in records] == [
         ("We studied 10 imaginary patients.", "© 2020 Elsevier Ltd. All rights reserved."),
-        ("Pain fell by half.", "Copyright © 2015 Invented Society. Published by Elsevier Inc. All rights reserved."),
+        (
+            "Pain fell by half.",
+            "Copyright © 2015 Invented Society. Published by Elsevier Inc. All rights reserved.",
+        ),
         ("No harm was seen.", "(c) 2019 Wiley Periodicals, Inc."),
-        ("Survival improved.",
-         "© The Author(s) 2021. Published by Oxford University Press on behalf of the Invented Society."),
+        (
+            "Survival improved.",
+            "© The Author(s) 2021. Published by Oxford University Press on behalf of the Invented Society.",
+        ),
         ("Recovery took six weeks.", "Published by Elsevier B.V."),
         ("Distress declined over time.", "(PsycINFO Database Record (c) 2016 APA, all rights reserved)"),
-        ("The © symbol on 40 product labels was counted. Then 12 raters scored each label for legibility, "
-         "and agreement between raters was high across all of the products studied.", None),
+        (
+            "The © symbol on 40 product labels was counted. Then 12 raters scored each label for legibility, "
+            "and agreement between raters was high across all of the products studied.",
+            None,
+        ),
         ("Aims were (a) to count, (b) to compare, and (c) to report invented numbers.", None),
     ]
 
@@ -194,7 +249,9 @@ def test_ris_cp1252_file_warns_on_every_record() -> None:
         ("Café study", "Age was 54 ± 7 years (range 30–70)."),
         ("Plain ASCII record", "Nothing special."),
     ]
-    message = "file is not valid UTF-8 (first bad byte on line 2); bytes that are not UTF-8 were read as cp1252"
+    message = (
+        "file is not valid UTF-8 (first bad byte on line 2); bytes that are not UTF-8 were read as cp1252"
+    )
     assert records[0].warnings == [f"ris_cp1252.ris:1: record 0: {message}"]
     assert records[1].warnings == [f"ris_cp1252.ris:5: record 1: {message}"]
 

@@ -25,10 +25,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .models import Record
 from .readers.base import RawRecord, ReaderError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 T = TypeVar("T")
 
@@ -36,6 +39,12 @@ T = TypeVar("T")
 # cost little per record, small enough that the first output comes at once
 # and that `2 * jobs` chunks in flight stay a few MB.
 CHUNK_SIZE = 64
+
+# spaCy keeps every new string it sees (vocabulary, tokenizer cache): about
+# 400 bytes per new token, for good. Over 36 million abstracts that is memory
+# without bound, so each process builds a fresh pipeline after this many
+# abstracts (a fraction of a second, every few minutes; the output is the same).
+RENEW_AFTER = 20_000
 
 
 @dataclass
@@ -171,28 +180,49 @@ def extract_paths(
         records.close()
 
 
-def _extract_serial(raws: Iterable[RawRecord]) -> Iterator[Record]:
-    from .pipeline import build_nlp, extract_record
+class Pipeline:
+    """The pipeline of one process (or thread), renewed every `renew_after` abstracts
+    so that spaCy's ever-growing string store does not grow the process with the input."""
 
-    nlp = build_nlp()
+    def __init__(self, renew_after: int = RENEW_AFTER) -> None:
+        from .pipeline import build_nlp
+
+        self.renew_after = renew_after
+        self.nlp: Language = build_nlp()
+        self.used = 0
+
+    def extract(self, raw: RawRecord) -> Record:
+        from .pipeline import build_nlp, extract_record
+
+        if self.used >= self.renew_after:
+            self.nlp = build_nlp.__wrapped__()  # a fresh one; the cached one stays as it is
+            self.used = 0
+        self.used += raw.abstract is not None
+        return extract_record(raw, self.nlp)
+
+
+def _extract_serial(raws: Iterable[RawRecord]) -> Iterator[Record]:
+    pipeline = Pipeline()
     for raw in raws:
-        yield extract_record(raw, nlp)
+        yield pipeline.extract(raw)
+
+
+_worker: Pipeline | None = None
 
 
 def _init_worker() -> None:
     # Ctrl-C reaches the whole process group; only the main process handles it
     # (and then terminates the workers), so workers print no tracebacks.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from .pipeline import build_nlp
-
-    build_nlp()
+    global _worker
+    _worker = Pipeline()
 
 
 def _extract_chunk(chunk: list[RawRecord]) -> list[Record]:
-    from .pipeline import build_nlp, extract_record
-
-    nlp = build_nlp()
-    return [extract_record(raw, nlp) for raw in chunk]
+    global _worker
+    if _worker is None:  # pragma: no cover - the initializer made it
+        _worker = Pipeline()
+    return [_worker.extract(raw) for raw in chunk]
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:

@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import dask.bag
-    from spacy.language import Language
 
+    from .batch import Pipeline
     from .models import Record
 
 _local = threading.local()
@@ -44,25 +44,25 @@ def _require_dask() -> None:
         ) from e
 
 
-def _thread_nlp() -> Language:
-    """A pipeline per worker thread, built once: a Dask worker runs several tasks at
-    once in threads, and one spaCy pipeline is not promised to be thread-safe."""
-    nlp = getattr(_local, "nlp", None)
-    if nlp is None:
-        from .pipeline import build_nlp
+def _thread_pipeline() -> Pipeline:
+    """A pipeline per worker thread, built once (and renewed, see `batch.Pipeline`): a Dask
+    worker runs tasks in several threads, and one spaCy pipeline is not promised thread-safe."""
+    pipeline = getattr(_local, "pipeline", None)
+    if pipeline is None:
+        from .batch import Pipeline
 
-        nlp = _local.nlp = build_nlp.__wrapped__()  # a fresh one, not the process-wide cache
-    return nlp
+        pipeline = _local.pipeline = Pipeline()
+        pipeline.used = pipeline.renew_after  # a fresh one at once, not the process-wide cached one
+    return pipeline
 
 
 def _file_records(path: str) -> Iterator[Record]:
     """The records of one file, extracted, in file order (streaming)."""
-    from .pipeline import extract_record
     from .readers import read
 
-    nlp = _thread_nlp()
+    pipeline = _thread_pipeline()
     for raw in read(path):
-        yield extract_record(raw, nlp)
+        yield pipeline.extract(raw)
 
 
 def _extract_partition(paths: Sequence[str]) -> list[Record]:

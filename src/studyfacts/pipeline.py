@@ -9,13 +9,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+import regex
 import spacy
 from pydantic import ValidationError
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
 from .checks import run_checks
-from .components.base import Draft, doc_warnings
+from .components.base import TEXT_KEY, Draft, doc_warnings
 from .models import Metadata, Record, Source
 from .readers.base import RawRecord
 
@@ -37,6 +38,24 @@ PIPELINE: tuple[str, ...] = (
 # a CINAHL record, is about 56,000). Text far past that is not an abstract, and
 # reading it would only cost time: it is kept in the output but not extracted.
 MAX_ABSTRACT_CHARS = 100_000
+
+
+# A record that compiles several studies (a congress's oral abstracts, a
+# journal's "This Month in ..." digest) has no one cohort: facts read from it
+# would belong to whichever study came first. Several "Results:" sections, or
+# several pointers to accompanying editorials, give such a record away.
+_RESULTS_LABEL = regex.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
+_EDITORIAL_POINTER = regex.compile(r"\bSee the accompanying (?:Editorial|article)", regex.IGNORECASE)
+
+
+def compilation_reason(text: str) -> str | None:
+    """Why this abstract looks like several studies' abstracts in one record, or None."""
+    results = sum(1 for _ in zip(range(3), _RESULTS_LABEL.finditer(text)))
+    if results >= 3:
+        return "it holds 3 or more 'Results:' sections"
+    if sum(1 for _ in zip(range(2), _EDITORIAL_POINTER.finditer(text))) >= 2:
+        return "it points to several accompanying editorials"
+    return None
 
 
 @cache
@@ -83,9 +102,16 @@ def extract_record(raw: RawRecord, nlp: Language | None = None) -> Record:
             f"abstract is {len(text):,} characters, more than the {MAX_ABSTRACT_CHARS:,} read; facts not extracted"
         )
         return Record(**base, abstract=text, warnings=warnings)
+    reason = compilation_reason(text)
+    if reason:
+        warnings.append(f"record looks like a compilation of several studies ({reason}); facts not extracted")
+        return Record(**base, abstract=text, warnings=warnings)
     draft = Draft(abstract=text)
     try:
-        doc = nlp(text)
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text  # components read the text often; Doc.text rebuilds it each time
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
     except Exception as e:
         warnings.append(f"internal error in tokenizer: {type(e).__name__}: {e}")
         return Record(**base, abstract=text, warnings=warnings)

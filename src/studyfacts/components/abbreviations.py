@@ -13,6 +13,8 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .base import doc_text
+
 KEY = ("studyfacts", "abbreviations")
 
 # "(SM)", "(LTC)", "[LTC]", "(SMs)"; the short form starts with a letter and holds a capital.
@@ -76,5 +78,5 @@ def make_abbreviations(nlp: Language, name: str) -> AbbreviationFinder:
 
 class AbbreviationFinder:
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data[KEY] = find_abbreviations(doc.text)
+        doc.user_data[KEY] = find_abbreviations(doc_text(doc))
         return doc

@@ -25,6 +25,48 @@ def doc_warnings(doc: Doc) -> list[str]:
     return doc.user_data.setdefault(WARNINGS_KEY, [])
 
 
+SENTS_KEY = ("studyfacts", "sentences")
+TEXT_KEY = ("studyfacts", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once: `Doc.text` re-joins every token on each read,
+    which cost more than all the rules together when components read it often."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of every sentence, computed once per doc.
+
+    `doc.sents` walks every token each time it is read, which made it the
+    largest cost of the whole pipeline when several components asked for it.
+    """
+    cached = doc.user_data.get(SENTS_KEY)
+    if cached is not None:
+        return cached
+    if not len(doc):
+        bounds: list[tuple[int, int]] = []
+    elif doc.has_annotation("SENT_START"):
+        starts = doc.to_array("SENT_START")
+        idx = doc.to_array("IDX")
+        begin = [int(idx[i]) for i in range(len(doc)) if i == 0 or starts[i] == 1]
+        bounds = []
+        text = doc_text(doc)
+        for a, b in zip(begin, begin[1:] + [len(text)]):
+            end = b
+            while end > a and text[end - 1].isspace():
+                end -= 1
+            bounds.append((a, end))
+    else:
+        bounds = [(0, len(doc_text(doc)))]
+    doc.user_data[SENTS_KEY] = bounds
+    return bounds
+
+
 def hits_of(doc: Doc, family: str) -> list[Hit]:
     return doc.user_data.get(("studyfacts", "hits", family), [])
 
@@ -81,7 +123,7 @@ class FactComponent:
         return doc
 
     def match(self, doc: Doc) -> list[Hit]:
-        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
         doc.user_data[("studyfacts", "hits", self.family)] = hits

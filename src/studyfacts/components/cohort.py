@@ -20,8 +20,8 @@ from ..models import Count, Stat
 from ..numbers import parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, hits_of
-from .design import section_kind, sentence_at
+from .base import Draft, FactComponent, doc_warnings, hits_of
+from .design import doc_text, run_anchored_rules, section_kind, sentence_at
 from .followup import parse_stat
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
@@ -113,6 +113,9 @@ class Candidate:
 class CohortComponent(FactComponent):
     family = "cohort"
 
+    def match(self, doc: Doc) -> list[Hit]:
+        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, "cohort"), key=lambda h: h.start)
         by = {lab: [h for h in hits if h.label == lab] for lab in {h.label for h in hits}}
@@ -138,7 +141,7 @@ class CohortComponent(FactComponent):
     def _patients(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]]) -> Candidate | None:
         """The cohort as first stated: a funnel's analysed count wins; otherwise the first
         count that names people and is neither a subgroup, a base population nor in the Background."""
-        text = doc.text
+        text = doc_text(doc)
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
             if n and section_kind(doc, h.start) != "intro":
@@ -228,7 +231,7 @@ class CohortComponent(FactComponent):
             if sex:
                 setattr(pop, sex, Count(value=1, noun=case.group("sex"), span=draft.hit_span(case)))
             return
-        text = doc.text
+        text = doc_text(doc)
         total = pop.patients.value if pop.patients else None
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
         for h in by.get("sex", []):
@@ -267,7 +270,7 @@ class CohortComponent(FactComponent):
     # --- age ----------------------------------------------------------------------
 
     def _age(self, doc: Doc, draft: Draft, hits: list[Hit]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         found: list[tuple[tuple[int, int], Stat]] = []
         for h in hits:
             if section_kind(doc, h.start) == "intro":
@@ -300,7 +303,7 @@ class CohortComponent(FactComponent):
     # --- lesions ------------------------------------------------------------------
 
     def _lesions(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]], patients: Candidate | None) -> None:
-        text = doc.text
+        text = doc_text(doc)
         abbr = abbreviations(doc)
         cands = list(by.get("lesion", []))
         for h in by.get("lesion_abbr", []):

@@ -19,7 +19,7 @@ from ..models import Complications, Span
 from ..numbers import parse_int, parse_num
 from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_warnings, hits_of
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("GRADING", lexicon_alternation("complication_grading", "systems")),)
 
@@ -50,15 +50,15 @@ class ComplicationsComponent(FactComponent):
     family = "complications"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc.text):
+        if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: h.start)
         if not hits:
             return
-        text = doc.text
+        text = doc_text(doc)
         abbrevs = abbreviations(doc)
         c: dict = {}
         evidence: list[Span] = []

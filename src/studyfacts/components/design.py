@@ -21,9 +21,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Period, Span
-from ..numbers import parse_int
-from ..rules import Hit, lexicon_alternation
-from .base import Draft, FactComponent, hits_of
+from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
+from ..rules import REGEX_TIMEOUT_S, CompiledRule, Hit, hit_from_match, lexicon_alternation, run_regex_rules
+from .base import Draft, FactComponent, doc_warnings, hits_of
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -63,8 +63,10 @@ _MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 
 # Section headings as structured abstracts print them ("METHODS:", "Results -", "Background").
+# Headings start a sentence with a capital; `_HEADING_AT` finds those places fast, `_HEADING` reads them.
+_HEADING_AT = regex.compile(r"(?:^|[.:>\n])\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
-    r"(?:^|(?<=[.:>]\s{0,3})|(?<=\n))(?-i:(?=[A-Z]))(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
+    r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
     r"|(?:materials?|patients|subjects)\s+and\s+methods|methods?|design|setting|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
     r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))",
@@ -81,6 +83,7 @@ _PERIOD_CUE = regex.compile(
     r"|reviewed|registry|register|database|collected|cohort|retrospective(?:ly)?|prospective(?:ly)?"
     r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
+    r"|registered|eligible|eligibility|surveyed|interviewed"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?)\b",
     regex.IGNORECASE,
 )
@@ -113,22 +116,101 @@ _CENTER_STOP = {"of", "the", "in", "with", "and", "or", "from", "to", "at", "by"
 
 # --- helpers shared by the cohort and follow-up families -------------------
 
+# Speed: a rule whose match must start at a count (attrs "anchor": "count") is tried only where a
+# count starts, found once per doc; a rule that must hold a year ("anchor": "year") only in windows
+# around years. One pass of these two regexes replaces a scan of the whole text per rule.
+_NUMBER_WORDS = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
+_COUNT_START = regex.compile(rf"(?<![\w.,])(?:\d|(?i:(?:{_NUMBER_WORDS})\b))")
+# "one hundred and twelve": "twelve" continues a count, it does not start one
+_WORD_NUMBER_BEFORE = regex.compile(rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:\s+and\s+|[\s\-]+)$")
+_YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_WINDOW = (60, 70)
+
+
+def run_anchored_rules(rules: tuple[CompiledRule, ...], text: str, warnings: list[str]) -> list[Hit]:
+    """Like `run_regex_rules`, but anchored rules run only where their anchor occurs."""
+    counts: list[int] | None = None
+    windows: list[tuple[int, int]] | None = None
+    hits: list[Hit] = []
+    for cr in rules:
+        if cr.regex is None:
+            continue
+        anchor = cr.rule.attrs.get("anchor")
+        try:
+            if anchor == "count":
+                if counts is None:
+                    counts = _count_starts(text)
+                for pos in counts:
+                    m = cr.regex.match(text, pos, timeout=REGEX_TIMEOUT_S)
+                    if m is not None:
+                        hits.append(hit_from_match(cr, m))
+            elif anchor == "year":
+                if windows is None:
+                    windows = _merge([(max(0, m.start() - _YEAR_WINDOW[0]), m.end() + _YEAR_WINDOW[1])
+                                      for m in _YEAR_ANYWHERE.finditer(text)])
+                for a, b in windows:
+                    for m in cr.regex.finditer(text, a, min(b, len(text)), timeout=REGEX_TIMEOUT_S):
+                        hits.append(hit_from_match(cr, m))
+            else:
+                hits.extend(run_regex_rules((cr,), text, warnings))
+        except TimeoutError:
+            warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
+    return hits
+
+
+_last_counts: tuple[str, list[int]] = ("", [])
+
+
+def _count_starts(text: str) -> list[int]:
+    """Where counts start; the design and cohort families ask for the same text in turn."""
+    global _last_counts
+    if _last_counts[0] is not text:
+        starts = [m.start() for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
+                  if text[m.start()].isdigit() or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        _last_counts = (text, starts)
+    return _last_counts[1]
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc (spaCy rebuilds the string from the tokens on every access)."""
+    key = ("studyfacts", "text")
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) char offsets of each sentence, computed once per doc."""
     key = ("studyfacts", "sentence_bounds")
     got = doc.user_data.get(key)
     if got is None:
         got = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [
-            (0, len(doc.text))]
+            (0, len(doc_text(doc)))]
         doc.user_data[key] = got
     return got
 
 
 def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding `pos`."""
     bounds = sentence_bounds(doc)
     if not bounds:
-        return (0, len(doc.text))
-    i = bisect.bisect_right([b[0] for b in bounds], pos) - 1
+        return (0, len(doc_text(doc)))
+    key = ("studyfacts", "sentence_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [b[0] for b in bounds]
+    i = bisect.bisect_right(starts, pos) - 1
     return bounds[max(i, 0)]
 
 
@@ -137,7 +219,12 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
     key = ("studyfacts", "sections")
     got = doc.user_data.get(key)
     if got is None:
-        got = [(m.start("h"), " ".join(m.group("h").lower().split())) for m in _HEADING.finditer(doc.text)]
+        text = doc_text(doc)
+        got = []
+        for at in _HEADING_AT.finditer(text):
+            m = _HEADING.match(text, at.end())
+            if m is not None:
+                got.append((m.start("h"), " ".join(m.group("h").lower().split())))
         doc.user_data[key] = got
     return got
 
@@ -176,6 +263,9 @@ def _period_of(hit: Hit) -> Period | None:
 class DesignComponent(FactComponent):
     family = "design"
 
+    def match(self, doc: Doc) -> list[Hit]:
+        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")
         d = draft.design
@@ -190,11 +280,11 @@ class DesignComponent(FactComponent):
             s, e = sentence_at(doc, h.start)
             if h.label in ("retrospective", "prospective", "consecutive", "randomized", "multicenter"):
                 if h.label in ("randomized", "multicenter", "prospective"):
-                    if review or section_kind(doc, h.start) == "intro" or _NOT_THIS_STUDY.search(doc.text[s:e]):
+                    if review or section_kind(doc, h.start) == "intro" or _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
                         continue  # background, a review of RCTs, or "further randomized trials are needed"
                 if h.label == "prospective" and retro and (
-                        _PROSPECTIVE_DATA.search(doc.text[h.end:h.end + 40])
-                        or _PROSPECTIVE_DATA.search(doc.text[max(s, h.start - 30):h.start])):
+                        _PROSPECTIVE_DATA.search(doc_text(doc)[h.end:h.end + 40])
+                        or _PROSPECTIVE_DATA.search(doc_text(doc)[max(s, h.start - 30):h.start])):
                     continue  # "retrospective study of prospectively collected data"
                 if h.label == "multicenter" and single:
                     continue
@@ -206,7 +296,7 @@ class DesignComponent(FactComponent):
                 if words & _CENTER_STOP:
                     continue  # "2 patients from other hospitals"
                 n = 2 if h.group("bi") else parse_int(h.group("n") or "")
-                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc.text[s:e]):
+                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
                     if centers is None:
                         centers = n
                         evidence.append(draft.hit_span(h))
@@ -225,8 +315,8 @@ class DesignComponent(FactComponent):
             if period is None:
                 continue
             s, e = sentence_at(doc, h.start)
-            sent = doc.text[s:e]
-            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(doc.text[max(s, h.start - 40):h.start]):
+            sent = doc_text(doc)[s:e]
+            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(doc_text(doc)[max(s, h.start - 40):h.start]):
                 draft.warnings.append(f"period {h.text!r} skipped: it dates a search or the end of follow-up")
                 continue
             if not _PERIOD_CUE.search(sent):

@@ -21,8 +21,8 @@ from ..models import Stat
 from ..numbers import clean_number, expand, parse_num
 from ..rules import Hit, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, hits_of
-from .design import sentence_at
+from .base import Draft, FactComponent, doc_warnings, hits_of
+from .design import doc_text, run_anchored_rules, sentence_at
 
 # Duration units as written -> the contract's spelling.
 UNITS: dict[str, str] = {
@@ -53,6 +53,11 @@ _TOKEN = regex.compile(
         r")",
         {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
     ),
+    regex.IGNORECASE,
+)
+_NEXT_MEAN = regex.compile(
+    expand(r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
+           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
     regex.IGNORECASE,
 )
 _KW = {"mean": "mean", "average": "mean", "median": "median", "range": "range", "iqr": "iqr",
@@ -190,7 +195,7 @@ def about(doc: Doc, start: int, end: int) -> str | None:
     """The topic of the sentence around [start, end): the mention nearest the figure wins.
     An abbreviation the abstract defines ("LTC") stands for its long form."""
     s, e = sentence_at(doc, start)
-    sent = doc.text[s:e]
+    sent = doc_text(doc)[s:e]
     best: tuple[int, str] | None = None
 
     def consider(pos: int, topic: str) -> None:
@@ -215,8 +220,11 @@ def about(doc: Doc, start: int, end: int) -> str | None:
 class FollowUpComponent(FactComponent):
     family = "followup"
 
+    def match(self, doc: Doc) -> list[Hit]:
+        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
-        text = doc.text
+        text = doc_text(doc)
         seen: set[tuple[str, float, str]] = set()
         done: set[int] = set()
         for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
@@ -234,16 +242,42 @@ class FollowUpComponent(FactComponent):
             seen |= keys
             done.add(parsed.end)
             v = parsed.values
+            more = self._more_means(text, parsed) if set(v) <= {"mean", "sd"} and "sd" in v else []
             draft.follow_up.append(Stat(
                 mean=v.get("mean"), sd=v.get("sd"), median=v.get("median"), iqr=v.get("iqr"),
                 range=v.get("range"), unit=parsed.unit, about=about(doc, h.start, parsed.end),
                 span=draft.span(h.start, max(parsed.end, h.end), h.rule),
             ))
+            for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
+                mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
+                unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
+                if mean is None or (("mean", float(mean), unit) in seen):
+                    continue
+                seen.add(("mean", float(mean), unit))
+                draft.follow_up.append(Stat(mean=clean_number(mean), sd=clean_number(sd or 0), unit=unit,
+                                            about=about(doc, h.start, m.end()),
+                                            span=draft.span(m.start("mean"), m.end(), h.rule)))
+
+    @staticmethod
+    def _more_means(text: str, parsed: ParsedStat) -> list[regex.Match[str]]:
+        """Further 'mean ± SD unit' figures listed right after the first, one per group."""
+        out = []
+        pos = parsed.end
+        while len(out) < 12:
+            m = _NEXT_MEAN.match(text, pos)
+            if m is None:
+                break
+            out.append(m)
+            pos = m.end()
+        return out
 
     @staticmethod
     def _parse(text: str, h: Hit) -> ParsedStat | None:
         stat = (h.group("stat") or "").lower() or None
         stat = "mean" if stat == "average" else stat
+        if h.rule == "followup.num_stat_unit":
+            b = h.groups["body"]
+            return parse_stat(text, b[0], stat, limit=h.end - b[0])
         if h.rule == "followup.stat_before":
             b = h.groups["body"]
             return parse_stat(text, b[0], stat, limit=b[1] - b[0])

@@ -13,6 +13,7 @@ or by "from X" (baseline). When the structure is not clear it emits nothing.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -23,7 +24,7 @@ from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, parse_int, parse_num
 from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_warnings, hits_of
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
 
@@ -103,9 +104,9 @@ class PainComponent(FactComponent):
     family = "pain"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc.text):
+        if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, self.family)
@@ -124,24 +125,29 @@ class PainComponent(FactComponent):
             if m is None or short.lower() in names:
                 continue
             key = names.get(regex.sub(r"\s+", " ", long.strip().lower()))
-            for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc.text):
+            for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc_text(doc)):
                 scales.append(Hit("pain.abbrev", "SCALE", m.start(), m.end(), m.group(), attrs={"scale": key}))
         if not scales:
             return
-        text = doc.text
+        text = doc_text(doc)
+        if len(scales) > 300 or len(by_label.get("VALUE", [])) > 1000:
+            draft.warnings.append("pain: too many scale mentions or numbers to read reliably; none taken")
+            return
         # A scale counts as pain in this abstract when some sentence names it together with pain.
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = list(sentence_bounds(doc))
+
+        starts = [a for a, _ in sents]
 
         def sent_of(pos: int) -> tuple[int, int]:
-            for a, b in sents:
-                if a <= pos < b:
-                    return a, b
-            return 0, len(text)
+            i = bisect.bisect_right(starts, pos) - 1
+            return sents[i] if i >= 0 and pos < sents[i][1] else (0, len(text))
 
         def scale_name(h: Hit) -> str:
             return h.attrs.get("scale") or names.get(regex.sub(r"\s+", " ", h.text.lower()), h.text.upper())
 
         pain_scales = {"PAIN", "NPRS", "BPI"}
+        if _PAIN_WORD.search(text):
+            pain_scales |= {scale_name(h) for h in scales}
         for h in scales:
             a, b = sent_of(h.start)
             if _PAIN_WORD.search(text, a, b):

@@ -19,7 +19,7 @@ from ..models import Rate
 from ..numbers import parse_int, parse_num
 from ..rules import Hit, run_regex_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_warnings, hits_of
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
 
 _PREFILTER = regex.compile(r"%")
 _STOP = r"(?=\s+(?:at|in|after|during|within|on|by|for|and|who|which|with|than)\b|\s*[,;.:()\[\]]|$)"
@@ -50,17 +50,17 @@ class RatesComponent(FactComponent):
     family = "rates"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc.text):
+        if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc.text, doc_warnings(doc))
+        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: (h.start, -h.end))
         if not hits:
             return
-        text = doc.text
+        text = doc_text(doc)
         abbrevs = abbreviations(doc)
-        sents = [(s.start_char, s.end_char) for s in doc.sents]
+        sents = list(sentence_bounds(doc))
         last_end = -1
         for h in hits:
             if h.start < last_end:

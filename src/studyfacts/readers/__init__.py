@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 _ENTITY_DECL_RE = regex.compile(r"<!ENTITY\b", flags=regex.I)
+_XML_ENCODING_RE = regex.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
 _XML_FORMATS = frozenset({"pubmed-xml", "endnote-xml"})
 
 
@@ -134,6 +135,8 @@ def read_text(text: str, *, path: str = "<text>") -> Iterator[RawRecord]:
         raise _unknown(path, text[:4096])
     if fmt in _XML_FORMATS:
         _check_prolog(path, text[:65536])
+        # the string is already decoded: make the declaration agree with the bytes
+        text = _XML_ENCODING_RE.sub(r"\1UTF-8\2", text.lstrip("\ufeff"), count=1)
         stream = io.BytesIO(text.encode("utf-8"))
         if fmt == "pubmed-xml":
             return read_pubmed_xml(stream, path, [])

@@ -177,9 +177,9 @@ _CR_WORD_RE = regex.compile(
 _MAX_TAIL = 700
 # What may follow a ©/(c)/Copyright marker in a real statement: a year, a name, "by",
 # "the", "of", punctuation; not an ordinary lower-case word ("the © symbol on ...").
-_AFTER_MARKER_RE = regex.compile(
-    r"\s*(?:$|[\d\p{Lu}©(\[:,;.&'\"]|(?:by|the|of|copyright|and)\b)"
-)
+_AFTER_MARKER_RE = regex.compile(r"\s*(?:$|[\d\p{Lu}©(\[:,;.&'\"]|(?:by|the|of|copyright|and)\b)")
+_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_AFTER_RE = regex.compile(r"[\s,:]*(?:(?:by\s+)?(?:19|20)\d\d\b|©|\((?:c|C)\))")
 _SYMBOL_MARKER_RE = regex.compile(r"©|\([cC]\)|\((?i:copyright)\)|(?:Crown\s+)?Copyright\b")
 
 
@@ -199,6 +199,18 @@ def _tail_sentences(tail: str) -> list[str]:
         else:
             pieces.append(piece)
     return pieces
+
+
+def _symbol_statement(text: str, match: regex.Match[str], first_sentence: str) -> bool:
+    """A ©/(c)/Copyright marker needs more evidence than itself: a year in its sentence,
+    or one more copyright word after it. "(c)" after "(b)" is an enumeration unless a
+    year follows at once."""
+    marker = match.group(0)
+    if marker in ("(c)", "(C)") and "(b)" in text[max(0, match.start() - 400) : match.start()]:
+        return bool(_YEAR_AFTER_RE.match(text, match.end()))
+    if _YEAR_RE.search(first_sentence):
+        return True
+    return bool(_CR_WORD_RE.search(text, match.end()))
 
 
 def split_copyright(text: str) -> tuple[str, str | None]:
@@ -223,11 +235,14 @@ def split_copyright(text: str) -> tuple[str, str | None]:
                 # the marker is a © / (c) / Copyright word
                 if not regex.match(r"©|\([cC]\)|Copyright", text[start:]):
                     continue
-        if _SYMBOL_MARKER_RE.fullmatch(match.group(0)) and not _AFTER_MARKER_RE.match(text, match.end()):
+        is_symbol = bool(_SYMBOL_MARKER_RE.fullmatch(match.group(0)))
+        if is_symbol and not _AFTER_MARKER_RE.match(text, match.end()):
             continue  # "the © symbol on labels ...": a word, not a statement
         tail = text[start:]
         sentences = _tail_sentences(tail)
         if not sentences or not all(_CR_WORD_RE.search(s) for s in sentences):
+            continue
+        if is_symbol and not _symbol_statement(text, match, sentences[0]):
             continue
         body = text[:start].rstrip()
         if not body:

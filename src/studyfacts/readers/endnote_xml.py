@@ -54,9 +54,9 @@ def build_endnote_record(element: ET.Element, record: RawRecord) -> RawRecord:
     )
     record.authors = dedupe(clean_text(_raw(a)) for a in element.findall("contributors/authors/author"))
     record.year = parse_year(_field(element, "dates/year"), _field(element, "dates/pub-dates/date"))
-    record.doi = first_doi(
-        [_raw(element.find("electronic-resource-num"))]
-    ) or first_doi([_raw(u) for u in element.findall("urls/related-urls/url")], require_prefix_or_start=True)
+    record.doi = first_doi([_raw(element.find("electronic-resource-num"))]) or first_doi(
+        [_raw(u) for u in element.findall("urls/related-urls/url")], require_prefix_or_start=True
+    )
     accession = _field(element, "accession-num")
     record.accession = accession or None
     provider = " ".join(
@@ -75,6 +75,9 @@ def build_endnote_record(element: ET.Element, record: RawRecord) -> RawRecord:
     return record
 
 
-def read_endnote_xml(stream: BinaryIO, name: str, file_warnings: list[str] | None = None) -> Iterator[RawRecord]:
-    yield from read_xml_records(stream, name, "endnote-xml", is_endnote_record, build_endnote_record,
-                                file_warnings)
+def read_endnote_xml(
+    stream: BinaryIO, name: str, file_warnings: list[str] | None = None
+) -> Iterator[RawRecord]:
+    yield from read_xml_records(
+        stream, name, "endnote-xml", is_endnote_record, build_endnote_record, file_warnings
+    )

@@ -29,7 +29,9 @@ def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
     in_record = False
     leading: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() and not (in_record and line.startswith("      ")):
+            # an empty line ends a record; a line of six or more spaces inside one is an
+            # empty continuation line (as Bio.Medline reads it)
             in_record = False
             continue
         is_tag = bool(_TAG_RE.match(line))
@@ -109,7 +111,8 @@ def build_medline_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
     record.journal = clean_text(_text(rec, "JT") or _text(rec, "TA")) or None
     ids = [v for v in [*_list(rec, "LID"), *_list(rec, "AID")] if regex.search(r"\[doi\]", v, flags=regex.I)]
     record.doi = first_doi(ids)
-    record.pmid = digits_pmid(_text(rec, "PMID"))
+    pmid_value = (_text(rec, "PMID") or "").split()
+    record.pmid = digits_pmid(pmid_value[0]) if pmid_value else None
     record.keywords = dedupe(clean_text(k) for k in [*_list(rec, "OT"), *_list(rec, "MH")])
     return record
 

@@ -19,7 +19,7 @@ from typing import BinaryIO
 from .base import RawRecord, ReaderError
 from .clean import clean_abstract, clean_text, normalise_space
 from .fields import dedupe, digits_pmid, normalise_doi, parse_year
-from .xmlstream import XmlBreak, XmlRecord, iter_xml_records
+from .xmlstream import XmlBreak, iter_xml_records
 
 _RECORD_TAGS = frozenset({"PubmedArticle", "PubmedBookArticle"})
 
@@ -80,7 +80,8 @@ def _mesh(heading: ET.Element) -> list[str]:
     if not qualifiers:
         return [f"{star}{name}"]
     return [
-        f"{name}/{'*' if q.get('MajorTopicYN') == 'Y' else ''}{_text(q)}" if not star
+        f"{name}/{'*' if q.get('MajorTopicYN') == 'Y' else ''}{_text(q)}"
+        if not star
         else f"*{name}/{_text(q)}"
         for q in qualifiers
     ]
@@ -135,7 +136,9 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
         if record.journal is None:
             record.journal = _text(citation.find("MedlineJournalInfo/MedlineTA")) or None
         if record.year is None:
-            record.year = parse_year(citation.findtext("DateCompleted/Year"), citation.findtext("DateCreated/Year"))
+            record.year = parse_year(
+                citation.findtext("DateCompleted/Year"), citation.findtext("DateCreated/Year")
+            )
         keywords = [_text(k) for k in citation.findall("KeywordList/Keyword")]
         for heading in citation.findall("MeshHeadingList/MeshHeading"):
             keywords.extend(_mesh(heading))
@@ -156,9 +159,12 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
     return record
 
 
-def read_pubmed_xml(stream: BinaryIO, name: str, file_warnings: list[str] | None = None) -> Iterator[RawRecord]:
-    yield from read_xml_records(stream, name, "pubmed-xml", is_pubmed_record, build_pubmed_record,
-                                file_warnings)
+def read_pubmed_xml(
+    stream: BinaryIO, name: str, file_warnings: list[str] | None = None
+) -> Iterator[RawRecord]:
+    yield from read_xml_records(
+        stream, name, "pubmed-xml", is_pubmed_record, build_pubmed_record, file_warnings
+    )
 
 
 def read_xml_records(

@@ -53,7 +53,9 @@ _TWO_SPACE_RE = regex.compile(r"^([A-Z][A-Z0-9])  -(.*)$")
 _LOOSE_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: |   )-(?: (.*))?$")
 _TY_RE = regex.compile(r"^TY {1,3}-(?: |$)")
 _ER_RE = regex.compile(r"^ER {1,3}-\s*$")
-_BENIGN_OUTSIDE_RE = regex.compile(r"^\s*(?:\d{1,7}\.?\s*|Link to the (?:Ovid|External)\b.*)$")
+# Outside records, silently ignored: record numbers ("12."), and Ovid's per-record
+# trailer (an "NL - journal" line and "Link to the Ovid Full Text ..." lines after ER).
+_BENIGN_OUTSIDE_RE = regex.compile(r"^\s*(?:\d{1,7}\.?\s*|Link to the (?:Ovid|External)\b.*|NL {1,2}- .*)$")
 
 
 def _classify(line: str, loose: bool) -> tuple[str | None, str]:
@@ -258,7 +260,7 @@ def _joined(rec: dict[str, Any], tag: str) -> str | None:
 
 
 def _items(rec: dict[str, Any], *tags: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for tag in tags:
         out.extend(v.strip() for v in _values(rec, tag) if v and v.strip())
     return out
@@ -268,9 +270,7 @@ _PUBMED_DB_RE = regex.compile(r"medline|pubmed|\bnlm\b", flags=regex.I)
 _OVID_MEDLINE_URL_RE = regex.compile(r"[?&]D=(?:med|prem)\w*&.*?\bAN=(\d{1,9})\b", flags=regex.I)
 
 
-def build_ris_record(
-    rec: dict[str, Any], record: RawRecord
-) -> RawRecord:
+def build_ris_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
     """Fill a RawRecord from a rispy dict of raw tags."""
     # --- abstract: AB or N2, whichever looks like the abstract
     best: tuple[str, str | None, str] | None = None
@@ -289,10 +289,19 @@ def build_ris_record(
     # --- journal and title
     journal_fields = [v for t in ("JF", "JO", "JA") for v in [_joined(rec, t)] if v and not is_url(v)]
     t2 = _joined(rec, "T2")
-    title = clean_text(_joined(rec, "TI") or _joined(rec, "T1") or _joined(rec, "CT")
-                       or _joined(rec, "ST") or _joined(rec, "BT"))
-    t2_is_subtitle = bool(t2 and journal_fields and not any(same_text(t2, j) for j in journal_fields)
-                          and not same_text(t2, _joined(rec, "J2")))
+    title = clean_text(
+        _joined(rec, "TI")
+        or _joined(rec, "T1")
+        or _joined(rec, "CT")
+        or _joined(rec, "ST")
+        or _joined(rec, "BT")
+    )
+    t2_is_subtitle = bool(
+        t2
+        and journal_fields
+        and not any(same_text(t2, j) for j in journal_fields)
+        and not same_text(t2, _joined(rec, "J2"))
+    )
     if t2_is_subtitle and t2:
         subtitle = clean_text(t2)
         if title and subtitle and subtitle.casefold() not in title.casefold():
@@ -307,9 +316,9 @@ def build_ris_record(
     # --- people, dates, ids
     record.authors = dedupe(clean_text(a) for a in _items(rec, "AU", "A1"))
     record.year = parse_year(_joined(rec, "PY"), _joined(rec, "Y1"), _joined(rec, "DA"))
-    record.doi = first_doi(
-        [*_items(rec, "DO"), *_items(rec, "DI")]
-    ) or first_doi(_items(rec, "U2", "M3", "L2", "UR", "M1"), require_prefix_or_start=True)
+    record.doi = first_doi([*_items(rec, "DO"), *_items(rec, "DI")]) or first_doi(
+        _items(rec, "U2", "M3", "L2", "UR", "M1"), require_prefix_or_start=True
+    )
 
     accession = _joined(rec, "AN")
     record.accession = accession

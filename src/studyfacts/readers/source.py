@@ -49,11 +49,11 @@ class Source:
 
     def open_binary(self) -> BinaryIO:
         """A fresh binary stream of the (decompressed) content."""
-        raw: BinaryIO
         if self.path is not None:
-            raw = open(self.path, "rb")  # noqa: SIM115 - caller closes
-        else:
-            raw = io.BytesIO(self.stdin_data or b"")
+            if self.gzipped:
+                return gzip.open(self.path, "rb")  # type: ignore[return-value]  # owns the file
+            return open(self.path, "rb")  # noqa: SIM115 - the caller closes it
+        raw = io.BytesIO(self.stdin_data or b"")
         if self.gzipped:
             return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
         return raw
@@ -85,6 +85,10 @@ class Source:
             stream.close()
         self.warnings.append(f"compressed data is damaged or truncated ({exc}); read what could be read")
         return b"".join(chunks)
+
+
+def _strip_bom(data: bytes) -> bytes:
+    return data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
 
 
 def _describe_binary(head: bytes) -> str | None:
@@ -129,8 +133,9 @@ def open_source(path: str | os.PathLike[str], display_name: str | None = None) -
         raise ReaderError(name, "file is empty")
 
     gzipped = raw_head.startswith(_GZIP_MAGIC)
-    source = Source(name=name, head=b"", gzipped=gzipped, path=None if is_stdin else spath,
-                    stdin_data=stdin_data)
+    source = Source(
+        name=name, head=b"", gzipped=gzipped, path=None if is_stdin else spath, stdin_data=stdin_data
+    )
     if gzipped:
         stream = source.open_binary()
         try:
@@ -154,11 +159,13 @@ def open_source(path: str | os.PathLike[str], display_name: str | None = None) -
 
     what = _describe_binary(head)
     if what:
-        raise ReaderError(name, f"is {what}, not a bibliographic export (RIS, MEDLINE, PubMed XML, "
-                                "EndNote XML or Web of Science)")
-    if not head.strip(b" \t\r\n\x00\x0b\x0c") or head.strip() in (codecs.BOM_UTF8, b""):
-        if len(head) < HEAD_BYTES:
-            raise ReaderError(name, "file is empty (only whitespace)")
+        raise ReaderError(
+            name,
+            f"is {what}, not a bibliographic export (RIS, MEDLINE, PubMed XML, "
+            "EndNote XML or Web of Science)",
+        )
+    if len(head) < HEAD_BYTES and not _strip_bom(head).strip():
+        raise ReaderError(name, "file is empty (only whitespace)")
     source.head = head
     return source
 

@@ -1,0 +1,163 @@
+"""Patients, lesions, sex counts and age, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _pop(extract, text: str):
+    return extract(text).population
+
+
+def _value(count):
+    return None if count is None else count.value
+
+
+@pytest.mark.parametrize(
+    ("text", "patients"),
+    [
+        ("METHODS: We reviewed 74 patients treated with radiofrequency ablation.", 74),
+        ("Prospectively enrolled adults (n = 120) completed the questionnaire.", 120),
+        ("Consecutive outpatients (N=45) with sciatica were studied.", 45),
+        ("A total of 56 consecutive patients were included.", 56),
+        ("Thirty-four patients underwent kyphoplasty.", 34),
+        ("One hundred and twelve participants were recruited.", 112),
+        ("A total of 1,234 patients were analysed.", 1234),
+        ("We identified 1\u2009234 patients in the registry.", 1234),
+        ("We identified 2\u00a0456 adults with chronic pain.", 2456),
+        ("Of 1,500 patients screened, 456 were included.", 456),
+        ("Of 900 respondents, 610 (67.8%) completed the survey.", 610),
+        ("300 patients were screened for eligibility and 120 were randomized.", 120),
+        ("In this trial, 240 women were randomised to acupuncture or sham.", 240),
+        ("This study included 150 out of 190 eligible patients.", 150),
+        ("There were 48 patients (20 women; mean age 55 years) accounting for 61 tumours.", 48),
+        ("BACKGROUND: Over 5,000 patients die each year. METHODS: We enrolled 64 patients.", 64),
+        ("RESULTS: 118 were included. Pain was reduced in 40 patients (34%).", 118),
+    ],
+)
+def test_cohort_patients_count(extract, text, patients):
+    assert _value(_pop(extract, text).patients) == patients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty patients in group A and 32 patients in group B were compared.",
+        "A total of 150 patients were assigned to receive drug X, 148 to receive drug Y.",
+        "Pain improved in 15 patients (42%).",
+        "Patients aged 18-65 years were eligible.",
+        "Eight men and 11 women were studied.",
+        "Up to 40% of adults report back pain.",
+        "Patients were drawn from a database of 120,345 patients.",
+    ],
+)
+def test_cohort_patients_null_without_a_stated_total(extract, text):
+    assert _pop(extract, text).patients is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sex", "noun"),
+    [
+        ("We report a 67-year-old man with a vertebral fracture.", "male", "man"),
+        ("A 41-year-old woman presented with flank pain.", "female", "woman"),
+        ("CASE PRESENTATION: An 8-year-old girl had fever.", "female", "girl"),
+    ],
+)
+def test_cohort_case_report_counts_one_patient_and_their_sex(extract, text, sex, noun):
+    pop = _pop(extract, text)
+    assert _value(pop.patients) == 1
+    assert getattr(pop, sex).value == 1
+    assert getattr(pop, sex).noun == noun
+    assert pop.age is None, "one person's age is not a cohort statistic"
+
+
+@pytest.mark.parametrize(
+    ("text", "female", "male"),
+    [
+        ("A total of 80 patients (35 women) were included.", 35, None),
+        ("Of the 35 adults enrolled, 20 men and 15 women were analysed.", 15, 20),
+        ("The cohort of 35 patients (M/F 20/15) was analysed.", 15, 20),
+        ("We included 52 patients; 30 (57.7%) were female.", 30, None),
+        ("Twenty-nine patients (63%) were male.", None, 29),
+        ("We enrolled 5 patients (3 males) with the syndrome.", None, 3),
+        ("There were 40 patients; the male:female ratio was 3:1.", None, None),
+        ("We enrolled 60 patients (60% female).", None, None),
+        ("The male to female ratio was 12 : 8 among the 20 patients enrolled.", 8, 12),
+        ("Group A had 10 women and group B had 14 women.", None, None),
+    ],
+)
+def test_cohort_sex_counts(extract, text, female, male):
+    pop = _pop(extract, text)
+    assert (_value(pop.female), _value(pop.male)) == (female, male)
+
+
+@pytest.mark.parametrize(
+    ("text", "mean", "median", "sd"),
+    [
+        ("Patients were aged 61 ± 10 years.", 61, None, 10),
+        ("Eighty adults (mean age, 64 years) were enrolled.", 64, None, None),
+        ("We enrolled 50 patients (median age 61 (range 45-80)).", None, 61, None),
+        ("Patients had a mean age of 64.2 ± 10.1 years.", 64.2, None, 10.1),
+        ("The 70 participants (age 58.3 (SD 9.1)) were surveyed.", 58.3, None, 9.1),
+        ("The mean (SD) age was 45.2 (10.3) years.", 45.2, None, 10.3),
+        ("Twelve patients aged 16-63 years (42 ± 17 years) were treated.", 42, None, 17),
+        ("The average age of the 30 survivors was 39 years.", 39, None, None),
+    ],
+)
+def test_cohort_age_statistic(extract, text, mean, median, sd):
+    age = _pop(extract, text).age
+    assert age is not None
+    assert (age.mean, age.median, age.sd, age.unit) == (mean, median, sd, "years")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adults aged 18-65 years were eligible.",
+        "We enrolled 50 patients aged 65 years or older.",
+        "Group A (median age 73) and group B (median age 69) were compared.",
+        "BACKGROUND: The mean age at onset is 50 years. METHODS: We enrolled 40 patients.",
+    ],
+)
+def test_cohort_age_not_from_eligibility_or_groups(extract, text):
+    assert _pop(extract, text).age is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lesions", "noun"),
+    [
+        ("Osteoid osteomas (OO) were treated. There were 30 patients accounting for 34 OO.", 34, "OO"),
+        ("Bone metastases (BM) were ablated. In total, 50 patients with 72 BM were treated.", 72, "BM"),
+        ("METHODS: 100 patients with 132 tumors were treated with microwave ablation.", 132, "tumors"),
+        ("A total of 48 vertebral levels were treated in 30 patients.", 48, "vertebral levels"),
+        ("RESULTS: 40 patients with 52 pulmonary nodules underwent biopsy.", 52, "nodules"),
+    ],
+)
+def test_cohort_lesions_counted_apart_from_patients(extract, text, lesions, noun):
+    pop = _pop(extract, text)
+    assert _value(pop.lesions) == lesions
+    assert pop.lesions.noun == noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "181 patients underwent 187 pulmonary resections.",
+        "90 patients received 240 treatment sessions.",
+        "Local control was achieved in 23 tumours (82%).",
+        "We enrolled 60 patients. Of these, 12 metastases progressed.",
+    ],
+)
+def test_cohort_lesions_null_for_procedures_and_shares(extract, text):
+    assert _pop(extract, text).lesions is None
+
+
+@pytest.mark.xfail(strict=True, reason="hyphenated 'hundred-and-sixty-eight' is not read as a number")
+def test_cohort_patients_hyphenated_number_words(extract):
+    assert _value(_pop(extract, "One hundred-and-sixty-eight parturients were randomized.").patients) == 168
+
+
+@pytest.mark.xfail(strict=True, reason="a funnel base opening with 'Of N patients (breakdown)' is read as the base")
+def test_cohort_patients_of_n_with_breakdown(extract):
+    text = "Of 20 patients (17 male and three female; mean age, 54 years), six had abscesses."
+    assert _value(_pop(extract, text).patients) == 20

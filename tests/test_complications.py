@@ -1,0 +1,69 @@
+"""Complications from invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from studyfacts.components.base import Draft
+
+FAMILIES = ("sentencizer", "studyfacts_abbreviations", "studyfacts_pain", "studyfacts_complications", "studyfacts_rates")
+
+
+@pytest.fixture(scope="module")
+def run():
+    import studyfacts.components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    for name in FAMILIES:
+        nlp.add_pipe(name, name=name.removeprefix("studyfacts_"))
+
+    def _run(text: str) -> Draft:
+        doc = nlp(text)
+        draft = Draft(abstract=text)
+        for _, comp in nlp.pipeline:
+            if hasattr(comp, "resolve"):
+                comp.resolve(doc, draft)
+        return draft
+
+    return _run
+
+
+def _central(p):
+    return ("mean", p.mean) if p.mean is not None else ("median", p.median)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("There were 6 complications (out of 80 tumors [7.5%]; 1 major and 5 minor) in 5 patients.",
+         {"total": 6, "denominator": 80, "per": "lesions", "percent": 7.5, "major": 1, "minor": 5, "patients_affected": 5}),
+        ("The overall complication rate was 5%.", {"percent": 5}),
+        ("Complications occurred in 12 (10%) patients.", {"total": 12, "percent": 10, "per": "patients"}),
+        ("No complications were observed.", {"total": 0}),
+        ("No major complications occurred.", {"major": 0}),
+        ("Two minor complications were recorded.", {"minor": 2}),
+    ],
+)
+def test_complications_statements(run, text, want):
+    c = run(text).complications
+    got = {k: v for k, v in c.model_dump(exclude={"span", "evidence", "grades"}).items() if v is not None}
+    assert got == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pneumothorax occurred in 4 patients (20%).",
+        "The total complication rate was lower in the coil group (25% vs 54%, P = .04).",
+        "There was no significant difference in complications between groups.",
+        "Adverse events were reported in 14 participants.",
+    ],
+)
+def test_complications_not_the_total(run, text):
+    assert run(text).complications is None
+
+
+def test_complications_grading(run):
+    c = run("Complications were graded with the Clavien-Dindo classification; 3 complications occurred, one grade 3b.").complications
+    assert (c.grading, c.total, c.grades) == ("Clavien-Dindo", 3, ["3b"])

@@ -1,0 +1,114 @@
+"""Design flags, centres and the inclusion period, on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _design(extract, text: str):
+    return extract(text).design
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("We retrospectively reviewed the charts of 40 patients treated for hip pain.", "retrospective"),
+        ("This retrospective cohort study included 88 adults.", "retrospective"),
+        ("DESIGN: Prospective, observational study. 70 patients were enrolled.", "prospective"),
+        ("Adults were prospectively enrolled at one university clinic.", "prospective"),
+        ("In this randomised, double-blind trial, 90 patients took part.", "randomized"),
+        ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
+        ("This RCT enrolled 150 smokers.", "randomized"),
+        ("A multicentre trial enrolled 400 participants.", "multicenter"),
+        ("We pooled data from a multi-institutional registry of 300 patients.", "multicenter"),
+        ("Data came from a multisite trial that enrolled 800 adults.", "multicenter"),
+        ("Patients were treated in 12 hospitals across the region.", "multicenter"),
+        ("Thirty dialysis centers contributed 500 patients.", "multicenter"),
+        ("This bicentric analysis covered 64 tumours.", "multicenter"),
+        ("All consecutive patients who underwent ablation were included.", "consecutive"),
+        ("A total of 56 consecutive patients were included.", "consecutive"),
+        ("Patients were consecutively enrolled in the registry.", "consecutive"),
+    ],
+)
+def test_design_flag_is_true_when_stated(extract, text, flag):
+    d = _design(extract, text)
+    assert getattr(d, flag) is True
+    assert d.evidence, "a flag carries the span that stated it"
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("This nonrandomized study enrolled 40 patients.", "randomized"),
+        ("In this non-randomised comparison, 60 adults took part.", "randomized"),
+        ("Comparison members were randomly sampled from the general population.", "randomized"),
+        ("The allocation was not randomized; 33 patients took part.", "randomized"),
+        ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        ("We searched MEDLINE for randomized controlled trials and pooled 12 RCTs in a meta-analysis.", "randomized"),
+        ("This single-center randomized trial enrolled 60 patients in two wards.", "multicenter"),
+        ("2 patients were transferred from other hospitals.", "multicenter"),
+        ("Injections were given at 5 injection sites.", "multicenter"),
+        ("Pain was measured on three consecutive days.", "consecutive"),
+        ("This retrospective study used data prospectively collected in a registry.", "prospective"),
+        ("We enrolled 40 patients with knee pain.", "retrospective"),
+    ],
+)
+def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
+    assert getattr(_design(extract, text), flag) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "centers"),
+    [
+        ("Patients were treated in two academic centers.", 2),
+        ("The study ran at three tertiary care centres.", 3),
+        ("Data were collected in 12 hospitals.", 12),
+        ("This was a two-center study of 50 adults.", 2),
+        ("Patients were enrolled from 4 participating institutions.", 4),
+    ],
+)
+def test_design_counts_centers(extract, text, centers):
+    d = _design(extract, text)
+    assert d.centers == centers
+    assert d.multicenter is True
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("All patients treated from May 2008 to September 2020 were included.", "2008-05", "2020-09"),
+        ("Adults admitted between 2010 and 2015 were identified.", "2010", "2015"),
+        ("We conducted a registry cohort study of all patients (1995-2012).", "1995", "2012"),
+        ("Patients enrolled from January 2005 through December 2010 were analysed.", "2005-01", "2010-12"),
+        ("Patients treated from 2008 to 2020 were reviewed.", "2008", "2020"),
+        ("Survivors included in the registry between March 3, 2001, and July 31, 2018, were surveyed.",
+         "2001-03", "2018-07"),
+        ("SETTING: A surgical ward during October 2016-February 2018.", "2016-10", "2018-02"),
+        ("The device was implanted in 9 patients from January to December, 2014.", "2014-01", "2014-12"),
+    ],
+)
+def test_design_period_of_inclusion(extract, text, start, end):
+    p = _design(extract, text).period
+    assert p is not None
+    assert (p.start, p.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We searched PubMed for articles published between 1990 and 2020.",
+        "Patients were followed until 2021.",
+        "Since 1990, incidence has doubled in the region.",
+        "Patients admitted in 2019, with follow-up through 2020-2022, were surveyed.",
+        "The odds ratio was 1.28-1.43 for the exposed group.",
+    ],
+)
+def test_design_period_not_taken_from_other_dates(extract, text):
+    assert _design(extract, text).period is None
+
+
+def test_design_period_is_the_first_inclusion_window(extract):
+    text = ("Adults registered between 2001 and 2019 were eligible. "
+            "The survey was conducted from 2020 to 2021.")
+    p = _design(extract, text).period
+    assert (p.start, p.end) == ("2001", "2019")
