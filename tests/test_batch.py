@@ -26,7 +26,11 @@ from studyfacts.tabular import LONG_COLUMNS, WIDE_COLUMNS
 from .conftest import need_shared
 
 # Real exports of three formats, 45 + 75 + 111 = 231 records.
-CORPUS_FILES = ("p1m-ortho/pubmed_result_45_medline.txt", "blachlylab-nbib/pubmed.nbib", "mokztk-pubmed-parser/CPFE.xml")
+CORPUS_FILES = (
+    "p1m-ortho/pubmed_result_45_medline.txt",
+    "blachlylab-nbib/pubmed.nbib",
+    "mokztk-pubmed-parser/CPFE.xml",
+)
 
 
 def corpus(*names: str) -> list[str]:
@@ -89,6 +93,16 @@ def test_batch_workers_give_the_same_records_in_the_same_order(serial_jsonl, exe
     assert (summary.files, summary.records) == (len(CORPUS_FILES), len(serial_jsonl))
 
 
+def test_batch_pipeline_renewal_changes_nothing_but_the_pipeline(serial_jsonl):
+    from studyfacts.readers import read
+
+    pipeline = batch.Pipeline(renew_after=10)
+    first = pipeline.nlp
+    got = [pipeline.extract(raw).model_dump_json() for raw in read(corpus()[0])]
+    assert pipeline.nlp is not first
+    assert got == serial_jsonl[:45]
+
+
 def test_batch_small_input_stays_in_process(serial_jsonl, executors):
     # 45 records < two chunks of 64: starting workers would cost more than it saves
     got = [r.model_dump_json() for r in extract_paths(corpus(CORPUS_FILES[0]), jobs=2)]
@@ -147,7 +161,8 @@ def test_batch_cli_default_jobs_give_the_single_process_output(tmp_path, serial_
 @pytest.mark.parametrize(("fmt", "columns"), [("csv", WIDE_COLUMNS), ("csv-long", LONG_COLUMNS)])
 def test_batch_cli_csv_formats(tmp_path, fmt, columns):
     out = tmp_path / "out.csv"
-    result = CliRunner().invoke(app, ["extract", "-q", "-j1", "-f", fmt, "-o", str(out), *corpus(CORPUS_FILES[0])])
+    args = ["extract", "-q", "-j1", "-f", fmt, "-o", str(out), *corpus(CORPUS_FILES[0])]
+    result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))

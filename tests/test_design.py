@@ -44,7 +44,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
-        ("We searched MEDLINE for randomized controlled trials and pooled 12 RCTs in a meta-analysis.", "randomized"),
+        (
+            "We searched MEDLINE for randomized controlled trials and pooled 12 RCTs in a meta-analysis.",
+            "randomized",
+        ),
         ("This single-center randomized trial enrolled 60 patients in two wards.", "multicenter"),
         ("2 patients were transferred from other hospitals.", "multicenter"),
         ("Injections were given at 5 injection sites.", "multicenter"),
@@ -81,8 +84,11 @@ def test_design_counts_centers(extract, text, centers):
         ("We conducted a registry cohort study of all patients (1995-2012).", "1995", "2012"),
         ("Patients enrolled from January 2005 through December 2010 were analysed.", "2005-01", "2010-12"),
         ("Patients treated from 2008 to 2020 were reviewed.", "2008", "2020"),
-        ("Survivors included in the registry between March 3, 2001, and July 31, 2018, were surveyed.",
-         "2001-03", "2018-07"),
+        (
+            "Survivors included in the registry between March 3, 2001, and July 31, 2018, were surveyed.",
+            "2001-03",
+            "2018-07",
+        ),
         ("SETTING: A surgical ward during October 2016-February 2018.", "2016-10", "2018-02"),
         ("The device was implanted in 9 patients from January to December, 2014.", "2014-01", "2014-12"),
     ],
@@ -108,7 +114,8 @@ def test_design_period_not_taken_from_other_dates(extract, text):
 
 
 def test_design_period_is_the_first_inclusion_window(extract):
-    text = ("Adults registered between 2001 and 2019 were eligible. "
-            "The survey was conducted from 2020 to 2021.")
+    text = (
+        "Adults registered between 2001 and 2019 were eligible. The survey was conducted from 2020 to 2021."
+    )
     p = _design(extract, text).period
     assert (p.start, p.end) == ("2001", "2019")

@@ -14,23 +14,38 @@ def _fu(extract, text: str) -> list[dict]:
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("The mean follow-up of the cohort was 22.4 ± 9.8 months.", {"mean": 22.4, "sd": 9.8, "unit": "months"}),
+        (
+            "The mean follow-up of the cohort was 22.4 ± 9.8 months.",
+            {"mean": 22.4, "sd": 9.8, "unit": "months"},
+        ),
         ("Median follow-up, 18.5 months (range 2-70).", {"median": 18.5, "range": (2, 70), "unit": "months"}),
         ("Patients were followed up for a median of 4.1 years.", {"median": 4.1, "unit": "years"}),
-        ("The median follow-up was 30 months (IQR 14-41).", {"median": 30, "iqr": (14, 41), "unit": "months"}),
-        ("At mean 19.2 ± 7.5 months (median 15) of follow-up, 12 tumours recurred.",
-         {"mean": 19.2, "sd": 7.5, "median": 15, "unit": "months"}),
-        ("Scores were stable at the final follow-up (mean 11.3 ± 4.2 months; median 9).",
-         {"mean": 11.3, "sd": 4.2, "median": 9, "unit": "months"}),
+        (
+            "The median follow-up was 30 months (IQR 14-41).",
+            {"median": 30, "iqr": (14, 41), "unit": "months"},
+        ),
+        (
+            "At mean 19.2 ± 7.5 months (median 15) of follow-up, 12 tumours recurred.",
+            {"mean": 19.2, "sd": 7.5, "median": 15, "unit": "months"},
+        ),
+        (
+            "Scores were stable at the final follow-up (mean 11.3 ± 4.2 months; median 9).",
+            {"mean": 11.3, "sd": 4.2, "median": 9, "unit": "months"},
+        ),
         ("The mean duration of follow-up was 41 wk.", {"mean": 41, "unit": "weeks"}),
         ("Mean follow-up was 3.5 yrs.", {"mean": 3.5, "unit": "years"}),
         ("Median follow-up: 120 days.", {"median": 120, "unit": "days"}),
         ("Average follow-up period was 26 mo.", {"mean": 26, "unit": "months"}),
         ("After a median of 27 months of follow-up, 8 patients had died.", {"median": 27, "unit": "months"}),
-        ("During a mean period of 14 months of follow-up, no relapse occurred.", {"mean": 14, "unit": "months"}),
+        (
+            "During a mean period of 14 months of follow-up, no relapse occurred.",
+            {"mean": 14, "unit": "months"},
+        ),
         ("With a follow-up of 40 ± 12 months, outcomes were good.", {"mean": 40, "sd": 12, "unit": "months"}),
-        ("Patients were followed up for 21.5 months (range 3-48 months).",
-         {"mean": 21.5, "range": (3, 48), "unit": "months"}),
+        (
+            "Patients were followed up for 21.5 months (range 3-48 months).",
+            {"mean": 21.5, "range": (3, 48), "unit": "months"},
+        ),
         ("Mean time from discharge to follow up was 160 days.", {"mean": 160, "unit": "days"}),
         ("During 12.0 median years of follow-up, 40 cancers occurred.", {"median": 12, "unit": "years"}),
     ],
@@ -64,8 +79,11 @@ def test_followup_time_points_and_other_durations_are_not_statistics(extract, te
     ("text", "about"),
     [
         ("Back pain scores fell to 2.1 at the last follow-up (mean 12.4 ± 3.3 months; median 10).", "pain"),
-        ("Local tumour control (LTC) was assessed. At mean 20.1 months (median 18) of follow-up, LTC was 85%.",
-         "local tumor control"),
+        (
+            "Local tumour control (LTC) was assessed. At mean 20.1 months (median 18) of follow-up,"
+            " LTC was 85%.",
+            "local tumor control",
+        ),
         ("The median follow-up was 40 months.", None),
     ],
 )
@@ -75,12 +93,17 @@ def test_followup_about_reads_its_sentence(extract, text, about):
 
 
 def test_followup_restated_figure_counted_once(extract):
-    text = "RESULTS: Median follow-up was 24 months. CONCLUSION: At a median follow-up of 24 months, pain fell."
+    text = (
+        "RESULTS: Median follow-up was 24 months. CONCLUSION: At a median follow-up of 24 months, pain fell."
+    )
     assert len(_fu(extract, text)) == 1
 
 
 def test_followup_per_group_figures_each_counted(extract):
-    text = "Groups A, B and C were followed for 60.1 ± 3.0 months, 61.5 ± 2.2 months, and 59.9 ± 4.1 months, respectively."
+    text = (
+        "Groups A, B and C were followed for 60.1 ± 3.0 months, 61.5 ± 2.2 months,"
+        " and 59.9 ± 4.1 months, respectively."
+    )
     got = [d["mean"] for d in _fu(extract, text)]
     assert got == [60.1, 61.5, 59.9]
 

@@ -129,6 +129,13 @@ _MEDLINE_ASCII = {
     "χ": "chi",
     "®": "(R)",
     "™": "(TM)",
+    "’": "'",
+    "ß": "ss",
+    "ø": "o",
+    "Ø": "O",
+    "æ": "ae",
+    "ł": "l",
+    "ı": "i",
 }
 
 
@@ -165,6 +172,8 @@ def test_corpus_crossformat_p1m_nbib_subset_of_pubmed_xml() -> None:
     for k in nbib:
         assert _ascii_fold(nbib[k].title) == _ascii_fold(xml[k].title), k
         assert nbib[k].year == xml[k].year, k
+        assert [_ascii_fold(a) for a in nbib[k].authors] == [_ascii_fold(a) for a in xml[k].authors], k
+        assert [_ascii_fold(w) for w in nbib[k].keywords] == [_ascii_fold(w) for w in xml[k].keywords], k
         if nbib[k].doi and xml[k].doi:
             assert nbib[k].doi.lower() == xml[k].doi.lower(), k
 

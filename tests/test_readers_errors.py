@@ -37,26 +37,26 @@ _NOT_EXPORT = "not a bibliographic export (RIS, MEDLINE, PubMed XML, EndNote XML
         ),
     ],
 )
-def test_errors_unreadable_input_raises_at_call(name: str, message: str, line: int | None) -> None:
+def test_source_unreadable_input_raises_at_call(name: str, message: str, line: int | None) -> None:
     with pytest.raises(ReaderError) as info:
         read(FIXTURES / name, display_name=name)  # raised by read() itself, before iterating
     assert (info.value.path, info.value.message, info.value.line) == (name, message, line)
     assert str(info.value) == (f"{name}:{line}: {message}" if line else f"{name}: {message}")
 
 
-def test_errors_missing_path(tmp_path: Path) -> None:
+def test_source_missing_path(tmp_path: Path) -> None:
     with pytest.raises(ReaderError) as info:
         read(tmp_path / "nope.ris")
     assert info.value.message == "no such file"
 
 
-def test_errors_directory(tmp_path: Path) -> None:
+def test_source_directory(tmp_path: Path) -> None:
     with pytest.raises(ReaderError) as info:
         read(tmp_path)
     assert info.value.message == "is a directory, not an export file"
 
 
-def test_errors_empty_gzip(tmp_path: Path) -> None:
+def test_source_empty_gzip(tmp_path: Path) -> None:
     path = tmp_path / "empty.gz"
     path.write_bytes(gzip.compress(b""))
     with pytest.raises(ReaderError) as info:
@@ -64,25 +64,25 @@ def test_errors_empty_gzip(tmp_path: Path) -> None:
     assert info.value.message == "file is empty (the gzip archive holds no data)"
 
 
-def test_errors_read_text_empty() -> None:
+def test_source_read_text_empty() -> None:
     with pytest.raises(ReaderError):
         read_text("  \n")
 
 
-def test_errors_gzipped_ris_is_read(tmp_path: Path) -> None:
+def test_source_gzipped_ris_is_read(tmp_path: Path) -> None:
     path = tmp_path / "export.bin"
     path.write_bytes(gzip.compress(b"TY  - JOUR\nTI  - zipped\nER  - \n"))
     assert [r.title for r in read(path)] == ["zipped"]
 
 
-def test_errors_stdin_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_stdin_dash(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = io.TextIOWrapper(io.BytesIO(b"PMID- 3\nTI  - From stdin\n"))
     monkeypatch.setattr(sys, "stdin", fake)
     records = list(read("-"))
     assert [(r.path, r.pmid, r.title) for r in records] == [("<stdin>", "3", "From stdin")]
 
 
-def test_errors_stdin_gzipped_xml(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_stdin_gzipped_xml(monkeypatch: pytest.MonkeyPatch) -> None:
     data = (FIXTURES / "medline_baseline.xml.gz").read_bytes()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     assert [r.pmid for r in read("-", display_name="piped")] == ["90000031", "90000032"]

@@ -80,7 +80,7 @@ def ris_files(draw: st.DrawFn) -> tuple[str, int]:
 
 @given(ris_files())
 @_SETTINGS
-def test_properties_ris_never_raises_and_counts_match(sample: tuple[str, int]) -> None:
+def test_ris_property_never_raises_and_counts_match(sample: tuple[str, int]) -> None:
     text, n_records = sample
     records = list(read_text(text))
     assert len(records) == n_records
@@ -129,7 +129,7 @@ def medline_files(draw: st.DrawFn) -> tuple[str, int]:
 
 @given(medline_files())
 @_SETTINGS
-def test_properties_medline_never_raises_and_counts_match(sample: tuple[str, int]) -> None:
+def test_medline_property_never_raises_and_counts_match(sample: tuple[str, int]) -> None:
     text, n_records = sample
     records = list(read_text(text))
     assert len(records) == n_records
@@ -138,7 +138,7 @@ def test_properties_medline_never_raises_and_counts_match(sample: tuple[str, int
 
 @given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=300))
 @settings(max_examples=200, deadline=None)
-def test_properties_clean_abstract_is_idempotent_and_normalised(raw: str) -> None:
+def test_clean_property_output_is_normalised(raw: str) -> None:
     text, copyright = clean_abstract(raw)
     assert text == text.strip()
     assert "  " not in text and "\n" not in text

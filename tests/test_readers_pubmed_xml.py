@@ -191,3 +191,20 @@ def test_pubmed_xml_book_article_and_medline_date() -> None:
         ("5", "Dated", 1998, None, 3),
         ("6", "A chapter", None, "INTRODUCTION: Invented chapter text.", 4),
     ]
+
+
+def test_pubmed_xml_truncated_gzip_keeps_records_before_the_break(tmp_path: Path) -> None:
+    import gzip
+
+    xml = gzip.decompress((FIXTURES / "medline_baseline.xml.gz").read_bytes())
+    cut = xml.index(b"<ArticleTitle>Baseline record two")
+    # a gzip stream cut short (its 8-byte trailer gone): the data end before the end marker
+    path = tmp_path / "cut.xml.gz"
+    path.write_bytes(gzip.compress(xml[:cut], mtime=0)[:-8])
+    records = list(read(path, display_name="cut.xml.gz"))
+    assert [r.pmid for r in records] == ["90000031", "90000032"]
+    assert records[0].warnings == []
+    assert len(records[1].warnings) == 1
+    assert records[1].warnings[0].startswith("cut.xml.gz:")
+    assert "compressed data ends abruptly or is damaged" in records[1].warnings[0]
+    assert "this record is incomplete" in records[1].warnings[0]

@@ -185,20 +185,19 @@ class Pipeline:
     so that spaCy's ever-growing string store does not grow the process with the input."""
 
     def __init__(self, renew_after: int = RENEW_AFTER) -> None:
-        from .pipeline import build_nlp
+        from .pipeline import build_nlp, extract_record
 
+        self._build, self._extract = build_nlp, extract_record
         self.renew_after = renew_after
         self.nlp: Language = build_nlp()
         self.used = 0
 
     def extract(self, raw: RawRecord) -> Record:
-        from .pipeline import build_nlp, extract_record
-
         if self.used >= self.renew_after:
-            self.nlp = build_nlp.__wrapped__()  # a fresh one; the cached one stays as it is
+            self.nlp = self._build.__wrapped__()  # a fresh one; the cached one stays as it is
             self.used = 0
         self.used += raw.abstract is not None
-        return extract_record(raw, self.nlp)
+        return self._extract(raw, self.nlp)
 
 
 def _extract_serial(raws: Iterable[RawRecord]) -> Iterator[Record]:

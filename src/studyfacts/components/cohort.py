@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Count, Stat
-from ..numbers import parse_int
+from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_warnings, hits_of
@@ -28,15 +28,56 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("PERSON", lexicon_alternation("person_nouns", "strong")),
     ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
     ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
-    ("COHORT_VERB", r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|analy[sz]ed|studied"
-                    r"|evaluated|identified|reviewed|examined|investigated|eligible|operated|treated"),
+    (
+        "COHORT_VERB",
+        r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|analy[sz]ed|studied"
+        r"|evaluated|identified|reviewed|examined|investigated|eligible|operated|treated",
+    ),
 )
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
 _SEX_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["sex"]}
-_STOP_ADJ = {"of", "the", "in", "with", "and", "or", "were", "was", "had", "to", "for", "from", "at", "on",
-             "by", "who", "that", "these", "those", "all", "than", "per", "other", "more", "less", "whom",
-             "are", "is", "be", "been", "not", "no", "out", "vs", "versus", "years", "year", "months", "days"}
+_STOP_ADJ = {
+    "of",
+    "the",
+    "in",
+    "with",
+    "and",
+    "or",
+    "were",
+    "was",
+    "had",
+    "to",
+    "for",
+    "from",
+    "at",
+    "on",
+    "by",
+    "who",
+    "that",
+    "these",
+    "those",
+    "all",
+    "than",
+    "per",
+    "other",
+    "more",
+    "less",
+    "whom",
+    "are",
+    "is",
+    "be",
+    "been",
+    "not",
+    "no",
+    "out",
+    "vs",
+    "versus",
+    "years",
+    "year",
+    "months",
+    "days",
+}
 
 # Cues read in the words just before a count ("A total of 56", "We enrolled 120", "There were 74").
 _LEFT_POS = regex.compile(
@@ -44,7 +85,14 @@ _LEFT_POS = regex.compile(
     r"|evaluated|examined|investigated|comprised|consisted\s+of|involved|involving|there\s+were|cohort\s+of"
     r"|sample\s+of|series\s+of|population\s+of|consisting\s+of|data\s+(?:of|from|on)|records\s+of"
     r"|we\s+(?:present|report|describe|studied|treated|followed)|(?:study|trial)\s+(?:of|in|included)"
-    r"|undergoing|underwent|conducted\s+(?:in|on|with)|total|overall|all)\s*(?:,\s*)?(?:all\s+|the\s+)?)$",
+    r"|undergoing|underwent|conducted\s+(?:in|on|with)|total|overall|all"
+    r"|(?:implanted|performed|used|applied|carried\s+out|administered|placed|done)\s+(?:\w+\s+)?in"
+    r"|(?:study|series|analysis|review|trial|experience)\b[^.;,]{0,50}?\b(?:in|of|on|with)"
+    # "was studied in 60 elderly patients", "compared with isoflurane in 47 healthy women",
+    # "given to 50 women"
+    r"|(?:studied|investigated|compared|evaluated|assessed|examined|tested|carried\s+out|conducted|performed"
+    r"|administered|given|measured|determined|observed|restricted|limited)\b[^.;]{0,60}?\b(?:in|to|on|with|among))"
+    r"\s*(?:,\s*)?(?:all\s+|the\s+)?)$",
     regex.IGNORECASE,
 )
 # ... and the words that make it a subgroup or a source, not the cohort.
@@ -56,22 +104,28 @@ _LEFT_NEG = regex.compile(
     regex.IGNORECASE,
 )
 _RIGHT_POS = regex.compile(
-    r"^[^.;]{0,60}?\b(?:were|was|had\s+been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|randomi[sz]ed"
+    r"^[^.;,]{0,60}?\b(?:were|was|had\s+been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|randomi[sz]ed"
     r"|randomly|allocated|assigned|analy[sz]ed|studied|evaluated|identified|reviewed|examined|investigated"
     r"|assessed|treated|operated|prospectively|retrospectively|consecutively|followed|divided|selected)\b"
-    r"|^[^.;]{0,40}?\b(?:participated|underwent|undergoing|completed|met\s+the|who\s+underwent"
+    r"|^[^.;,]{0,30}?\b(?:participated|underwent|undergoing|completed|met\s+the|who\s+underwent"
     r"|who\s+received|treated\s+with|with\s+(?:a|an)\s+|accounting\s+for|comprised|constituted)\b",
     regex.IGNORECASE,
 )
 _RIGHT_NEG = regex.compile(
-    r"^\s*(?:[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)|(?:were|was)\s+(?:\w+\s+)?(?:screened|excluded|approached|invited"
+    r"^[\s)\]]*(?:[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)|(?:were|was)\s+(?:\w+\s+)?(?:screened|excluded|approached|invited"
     r"|contacted|lost|not|deemed|considered\s+ineligible)|(?:\w+\s+){0,3}?(?:were\s+)?(?:screened|excluded"
-    r"|declined|refused|withdrew|dropped|died|assessed\s+for\s+eligibility))",
+    r"|declined|refused|withdrew|dropped|died|assessed\s+for\s+eligibility)"
+    # "Three patients experienced hearing loss", "7 patients had cirrhosis": an outcome of some,
+    # not the cohort
+    r"|(?:(?!who\b|that\b|which\b)\w+\s+)?(?:experienced|developed|had|has|have|showed|presented|died|required|suffered|achieved"
+    r"|remained|recovered|complained|needed|reported|did|were\s+(?:still|alive|dead|lost|free|cured|found))\b)",
     regex.IGNORECASE,
 )
 _FUNNEL_OF = regex.compile(r"(?:\bOf|(?:^|[.;:,]\s*)of)\s+(?:the\s+|these\s+|all\s+|a\s+group\s+of\s+)?$")
-_GROUP_BEFORE = regex.compile(r"\b(?:group|arm|cohort\s+[A-Z0-9]|subgroup|controls?|placebo|each)\b[^()]{0,25}[(\[]?\s*$",
-                              regex.IGNORECASE)
+_GROUP_BEFORE = regex.compile(
+    r"\b(?:group|arm|cohort\s+[A-Z0-9]|subgroup|controls?|placebo|each)\b[^()]{0,25}[(\[]?\s*$",
+    regex.IGNORECASE,
+)
 _PERSON_BEFORE = regex.compile(
     r"\b(?:" + lexicon_alternation("person_nouns", "strong") + r"|sample|cohort|population|total|overall"
     r"|enrolled|included|randomi[sz]ed|analy[sz]ed)\b[^()]{0,20}[(\[,]?\s*$",
@@ -80,7 +134,10 @@ _PERSON_BEFORE = regex.compile(
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 # "20 (16 index cases)": a count inside another count's parenthesis; "a database of 114,334 patients": a base
 _NOT_COHORT_LEFT = regex.compile(
-    r"\d\s*[(\[]\s*$|\b(?:database|registry|register|pool|records?)\s+(?:of|with)\s+(?:(?:a\s+)?total\s+of\s+)?$"
+    # "Type 2 diabetic patients", "RH:1 donors", "approximately 8,000 patients": not a count of this cohort
+    r"\b(?:type|grade|stage|class|phase|level|day|week|month|year|visit|cycle|step|part|score|version|lead|figure"
+    r"|table|approximately|about|nearly|almost|over|around|roughly|estimated|some|than|up\s+to|at\s+least)\s*$"
+    r"|\w[:/]$|\d\s*[(\[]\s*$|\b(?:database|registry|register|pool|records?)\s+(?:of|with)\s+(?:(?:a\s+)?total\s+of\s+)?$"
     r"|\d\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$",
     regex.IGNORECASE,
 )
@@ -88,15 +145,57 @@ _ARMS_RIGHT = regex.compile(
     r"^\s*(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,80}?,\s*(?:and\s+)?\d",
     regex.IGNORECASE,
 )
+_NUMBER_WORD = regex.compile(
+    r"(?i)\b(?:hundred|thousand|" + "|".join(UNITS_WORDS) + "|" + "|".join(TENS_WORDS) + r")\b"
+)
+_FUNNEL_NEXT = regex.compile(
+    r"\G[^.;]{0,80}?,\s*(?:(?:a\s+)?total\s+of\s+)?\d[\d,]*(?:\s*\([^()]{0,20}\))?\s+(?:\w+\s+){0,2}?"
+    r"(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?)?(?:included|enrolled|eligible|randomi[sz]ed|analy[sz]ed|completed"
+    r"|responded|met|participated|underwent|agreed|followed|assigned|allocated|recruited|selected|consented)\b",
+    regex.IGNORECASE,
+)
+_RIGHT_PARTICIPLE = regex.compile(
+    r"^\s*(?:(?!(?:were|was|are|is|had|have)\b)[\w-]+\s+){0,2}?(?:analy[sz]ed|included|enrolled|randomi[sz]ed|recruited|studied)\b(?!\s+(?:in|to|by)\b)",
+    regex.IGNORECASE,
+)
+_SEX_PAIR_LEFT = regex.compile(
+    r"\b(?:women|men|females?|males?|girls|boys)\s*(?:\([^()]{0,20}\)\s*)?(?:and|,)\s*$", regex.IGNORECASE
+)
+# "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
+_INCLUDE_CUE = regex.compile(
+    r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
+)
+_GROUP_RIGHT = regex.compile(
+    r"^\s*(?:[(\[]\s*)?(?:(?:\w+\s+){0,2}?(?:in|into|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?)?(?:group|arm|cohort)\s+(?:[A-Z0-9]\b|\d)"
+    r"|^\s*(?:in|of|from)\s+(?:the|each|both)\s+(?:[\w-]+\s+){0,2}?(?:group|arm)\b",
+    regex.IGNORECASE,
+)
 _SEX_PAIR_RIGHT = regex.compile(
-    r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:and|,)\s+(?:\w+[- ]?){1,3}\s+(?:women|men|females?|males?|girls|boys)\b",
+    r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:and|,)\s+(?:\w+[- ]){1,3}\s*"
+    r"(?:women|men|females?|males?|girls|boys)\b",
     regex.IGNORECASE,
 )
 _VS = regex.compile(r"\b(?:vs\.?|versus|compared\s+with|compared\s+to|whereas|while)\b", regex.IGNORECASE)
-_SEX = {"women": "female", "woman": "female", "female": "female", "females": "female", "girls": "female",
-        "girl": "female", "f": "female", "lady": "female", "mother": "female", "primigravida": "female",
-        "men": "male", "man": "male", "male": "male", "males": "male", "boys": "male", "boy": "male", "m": "male",
-        "gentleman": "male"}
+_SEX = {
+    "women": "female",
+    "woman": "female",
+    "female": "female",
+    "females": "female",
+    "girls": "female",
+    "girl": "female",
+    "f": "female",
+    "lady": "female",
+    "mother": "female",
+    "primigravida": "female",
+    "men": "male",
+    "man": "male",
+    "male": "male",
+    "males": "male",
+    "boys": "male",
+    "boy": "male",
+    "m": "male",
+    "gentleman": "male",
+}
 
 
 @dataclass
@@ -123,12 +222,16 @@ class CohortComponent(FactComponent):
         patients = self._patients(doc, draft, by)
         case = None
         if patients is None and by.get("case"):
-            case = by["case"][0]
+            # "A 65-year-old man" names the patient and their sex; "We report a case" only that there is one
+            case = next((h for h in by["case"] if h.group("sex")), by["case"][0])
             noun = case.group("sex") or "case"
             pop.patients = Count(value=1, noun=noun, span=draft.hit_span(case))
         elif patients is not None:
-            pop.patients = Count(value=patients.value, noun=patients.noun,
-                                 span=draft.span(patients.start, patients.end, patients.rule))
+            pop.patients = Count(
+                value=patients.value,
+                noun=patients.noun,
+                span=draft.span(patients.start, patients.end, patients.rule),
+            )
         else:
             draft.warnings.append("patients: no count with a cohort cue (noun, verb, total); left null")
         self._sex(doc, draft, by, case)
@@ -149,8 +252,14 @@ class CohortComponent(FactComponent):
         for h in by.get("out_of", []):
             s, _ = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
-            if n and section_kind(doc, h.start) != "intro" and _LEFT_POS.search(text[max(s, h.start - 60):h.start]):
-                return Candidate(n, " ".join(h.group("noun").split()), h.start, h.end, h.rule, 5, "included out of")
+            if (
+                n
+                and section_kind(doc, h.start) != "intro"
+                and _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
+            ):
+                return Candidate(
+                    n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
+                )
         cands: list[Candidate] = []
         for h in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", []):
             c = self._score(doc, text, h)
@@ -169,8 +278,10 @@ class CohortComponent(FactComponent):
         kind = section_kind(doc, h.start)
         if kind == "intro":
             return None
-        left = text[max(s, h.start - 60):h.start]
-        right = text[h.end:min(e, h.end + 80)]
+        left = text[max(s, h.start - 60) : h.start]
+        right = text[h.end : min(e, h.end + 80)]
+        if kind == "aim" and not _LEFT_POS.search(left):
+            return None  # an Objective/Purpose names the cohort only as "we report a series of 19 patients"
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if _NOT_COHORT_LEFT.search(left):
@@ -182,32 +293,41 @@ class CohortComponent(FactComponent):
         score = 0.0
         why = []
         if h.rule == "cohort.count_noun":
-            if any(w.lower() in _STOP_ADJ for w in adj):
-                return None
+            if any(w.lower() in _STOP_ADJ or _NUMBER_WORD.search(w) for w in adj):
+                return (
+                    None  # "15 of the patients"; "One hundred-and-sixty-eight ...": a number we cannot read
+                )
             # "35 women" is a sex count unless a cue makes it the cohort ("we enrolled 120 women");
             # "10 women and eight men" is a breakdown by sex, never the cohort.
             if noun in _SEX_NOUNS:
-                if _SEX_PAIR_RIGHT.search(right):
+                if _SEX_PAIR_RIGHT.search(right) or _SEX_PAIR_LEFT.search(left):
                     return None
-                score -= 0.5
+                score += 0.5
             else:
                 score += 2
-            noun = " ".join(h.group("noun").split())
+            noun = " ".join((h.group("noun") or "").split())
+            if noun[:1].isupper() and regex.match(r"\s+[A-Z]", right):
+                return None  # "four Veterans Affairs facilities": part of a name
         elif h.rule == "cohort.count_verb":
-            score += 2
+            score += 3  # "118 were included": the verb itself is the cue
             noun = "patients"
         elif h.rule == "cohort.n_equals":
             if _GROUP_BEFORE.search(left) or not _PERSON_BEFORE.search(left):
                 return None  # "a QL group (n = 23)": one arm
             score += 2 if h.group("N") == "N" else 1.5
             noun = "n"
-        if _FUNNEL_OF.search(left) and regex.search(r",\s*(?:\w+\s+){0,3}?\d", text[h.end:e]):
-            return None  # "Of 1563 participants, 1368 were ...": the base of a funnel
+        if _FUNNEL_OF.search(left):
+            if _FUNNEL_NEXT.search(text, h.end, e):
+                return None  # "Of 1563 participants, 1368 were eligible": the base of a funnel
+            # "Of the 26 healthy children, 13 were male": the cohort, then its breakdown
+            left = ""
         if h.group("pct"):
             return None  # "15 patients (74%)": a share of the cohort
-        if _RIGHT_NEG.search(right):
-            return None  # "(2.1%)", "were screened", "were excluded"
-        if _LEFT_NEG.search(left) and not _LEFT_POS.search(left):
+        if _RIGHT_NEG.search(right) or _GROUP_RIGHT.search(right):
+            return None  # "(2.1%)", "were screened", "were excluded", "in group A"
+        if _RIGHT_PARTICIPLE.search(right):
+            score += 2  # "Among the 57 participants analyzed": the analysed cohort, whatever precedes
+        elif h.rule != "cohort.count_verb" and _LEFT_NEG.search(left) and not _LEFT_POS.search(left):
             score -= 2
             why.append("subgroup cue")
         if _LEFT_POS.search(left):
@@ -229,7 +349,7 @@ class CohortComponent(FactComponent):
         if case is not None:
             sex = _SEX.get((case.group("sex") or "").lower())
             if sex:
-                setattr(pop, sex, Count(value=1, noun=case.group("sex"), span=draft.hit_span(case)))
+                setattr(pop, sex, Count(value=1, noun=case.group("sex") or sex, span=draft.hit_span(case)))
             return
         text = doc_text(doc)
         total = pop.patients.value if pop.patients else None
@@ -238,24 +358,24 @@ class CohortComponent(FactComponent):
             if section_kind(doc, h.start) == "intro":
                 continue
             s, _ = sentence_at(doc, h.start)
-            if _VS.search(text[s:h.start]):
+            if _VS.search(text[s : h.start]):
                 continue  # "(vs 1473 male ... nonresponders)": the comparison group
             n = parse_int(h.group("n") or "")
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
-            found[sex].append((n, h.group("sex"), h))
+            found[sex].append((n, h.group("sex") or sex, h))
         for h in by.get("sex_slash", []) + by.get("sex_ratio", []):
-            x, y = parse_int(h.group("x")), parse_int(h.group("y"))
-            a, b = _SEX.get(h.group("a").lower()), _SEX.get(h.group("b").lower())
-            if None in (x, y, a, b) or a == b:
+            x, y = parse_int(h.group("x") or ""), parse_int(h.group("y") or "")
+            a, b = _SEX.get((h.group("a") or "").lower()), _SEX.get((h.group("b") or "").lower())
+            if x is None or y is None or a is None or b is None or a == b:
                 continue
             is_ratio = h.label == "sex_ratio" or h.group("ratio")
             if is_ratio and (total is None or x + y != total):
                 draft.warnings.append(f"sex: {h.text!r} is a ratio, not counts")
                 continue
-            found[a].append((x, h.group("a"), h))
-            found[b].append((y, h.group("b"), h))
+            found[a].append((x, h.group("a") or a, h))
+            found[b].append((y, h.group("b") or b, h))
         for sex, items in found.items():
             if not items:
                 continue
@@ -289,9 +409,20 @@ class CohortComponent(FactComponent):
             sent = sentence_at(doc, h.start)
             if found and sent != found[0][0]:
                 break
-            found.append((sent, Stat(mean=v.get("mean"), sd=v.get("sd"), median=v.get("median"),
-                                     iqr=v.get("iqr"), range=v.get("range"), unit="years",
-                                     span=draft.span(h.start, max(parsed.end, h.end), h.rule))))
+            found.append(
+                (
+                    sent,
+                    Stat(
+                        mean=v.get("mean"),
+                        sd=v.get("sd"),
+                        median=v.get("median"),
+                        iqr=v.get("iqr"),
+                        range=v.get("range"),
+                        unit="years",
+                        span=draft.span(h.start, max(parsed.end, h.end), h.rule),
+                    ),
+                )
+            )
         if not found:
             return
         if len({(a.mean, a.median) for _, a in found}) > 1:
@@ -307,7 +438,7 @@ class CohortComponent(FactComponent):
         abbr = abbreviations(doc)
         cands = list(by.get("lesion", []))
         for h in by.get("lesion_abbr", []):
-            short = h.group("abbr")
+            short = h.group("abbr") or ""
             long = abbr.get(short) or abbr.get(short[:-1] if short.endswith("s") else short)
             if long and long.split()[-1].lower() in _LESION_NOUNS:
                 cands.append(h)
@@ -320,21 +451,34 @@ class CohortComponent(FactComponent):
             if any(w.lower() in _STOP_ADJ for w in (h.group("adj") or "").split()):
                 continue
             s, e = sentence_at(doc, h.start)
-            left = text[max(s, h.start - 50):h.start]
-            right = text[h.end:min(e, h.end + 60)]
+            left = text[max(s, h.start - 50) : h.start]
+            right = text[h.end : min(e, h.end + 60)]
             if regex.match(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)", right):
                 continue  # "76 SM (76/105; 72.4%)": a share
-            if regex.search(r"\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$",
-                            left, regex.IGNORECASE):
+            if regex.search(
+                r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$",
+                left,
+                regex.IGNORECASE,
+            ):
                 continue
-            cue = (psent == (s, e)) or regex.search(
-                r"\b(?:total\s+of|treated|ablated|accounting\s+for|including|with|having|comprising|totaling"
-                r"|involving|underwent|harbou?ring|bearing)\s*$", left, regex.IGNORECASE) or regex.match(
-                r"^[^.;]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:treated|ablated|included|analy[sz]ed|embolized"
-                r"|augmented|biopsied|resected|identified|evaluated|enrolled|targeted)\b", right, regex.IGNORECASE)
+            cue = (
+                (psent == (s, e))
+                or regex.search(
+                    r"\b(?:total\s+of|treated|ablated|accounting\s+for|including|with|having|comprising|totaling"
+                    r"|involving|underwent|harbou?ring|bearing)\s*$",
+                    left,
+                    regex.IGNORECASE,
+                )
+                or regex.match(
+                    r"^[^.;]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:treated|ablated|included|analy[sz]ed|embolized"
+                    r"|augmented|biopsied|resected|identified|evaluated|enrolled|targeted)\b",
+                    right,
+                    regex.IGNORECASE,
+                )
+            )
             if not cue:
                 continue
-            noun = h.group("abbr") or " ".join(h.group("noun").split())
+            noun = h.group("abbr") or " ".join((h.group("noun") or "").split())
             draft.population.lesions = Count(value=n, noun=noun, span=draft.hit_span(h))
             return
 

@@ -14,7 +14,7 @@ sentence bounds and the section an offset falls in.
 from __future__ import annotations
 
 import bisect
-from typing import Any
+from typing import Any, cast
 
 import regex
 from spacy.language import Language
@@ -59,21 +59,25 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("DATE_B", _date(2)),
 )
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 # Section headings as structured abstracts print them ("METHODS:", "Results -", "Background").
 # Headings start a sentence with a capital; `_HEADING_AT` finds those places fast, `_HEADING` reads them.
-_HEADING_AT = regex.compile(r"(?:^|[.:>\n])\s{0,3}(?=[A-Z])")
+_HEADING_AT = regex.compile(r"(?:^|[.:>\n/])\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?|patients|subjects)\s+and\s+methods|methods?|design|setting|participants|patients"
+    r"|(?:materials?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?|design|setting|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
     r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))",
     regex.IGNORECASE,
 )
-_INTRO = {"background", "introduction", "objective", "objectives", "aim", "aims", "purpose",
-          "importance", "context", "rationale"}
+_INTRO = {"background", "introduction", "importance", "context", "rationale"}
+_AIM = {"objective", "objectives", "aim", "aims", "purpose"}
 _END = {"conclusion", "conclusions", "interpretation", "discussion", "limitations"}
 
 # A period's sentence must say who was studied when; these cues say so.
@@ -110,8 +114,27 @@ _PROSPECTIVE_DATA = regex.compile(
     r"|\b(?:data|database|registry)\s+(?:\w+\s+)?$",
     regex.IGNORECASE,
 )
-_CENTER_STOP = {"of", "the", "in", "with", "and", "or", "from", "to", "at", "by", "other", "patients", "were",
-                "was", "had", "for", "on", "who", "different"}
+_CENTER_STOP = {
+    "of",
+    "the",
+    "in",
+    "with",
+    "and",
+    "or",
+    "from",
+    "to",
+    "at",
+    "by",
+    "other",
+    "patients",
+    "were",
+    "was",
+    "had",
+    "for",
+    "on",
+    "who",
+    "different",
+}
 
 
 # --- helpers shared by the cohort and follow-up families -------------------
@@ -122,7 +145,9 @@ _CENTER_STOP = {"of", "the", "in", "with", "and", "or", "from", "to", "at", "by"
 _NUMBER_WORDS = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
 _COUNT_START = regex.compile(rf"(?<![\w.,])(?:\d|(?i:(?:{_NUMBER_WORDS})\b))")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
-_WORD_NUMBER_BEFORE = regex.compile(rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:\s+and\s+|[\s\-]+)$")
+_WORD_NUMBER_BEFORE = regex.compile(
+    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
+)
 _YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_WINDOW = (60, 70)
 
@@ -146,8 +171,12 @@ def run_anchored_rules(rules: tuple[CompiledRule, ...], text: str, warnings: lis
                         hits.append(hit_from_match(cr, m))
             elif anchor == "year":
                 if windows is None:
-                    windows = _merge([(max(0, m.start() - _YEAR_WINDOW[0]), m.end() + _YEAR_WINDOW[1])
-                                      for m in _YEAR_ANYWHERE.finditer(text)])
+                    windows = _merge(
+                        [
+                            (max(0, m.start() - _YEAR_WINDOW[0]), m.end() + _YEAR_WINDOW[1])
+                            for m in _YEAR_ANYWHERE.finditer(text)
+                        ]
+                    )
                 for a, b in windows:
                     for m in cr.regex.finditer(text, a, min(b, len(text)), timeout=REGEX_TIMEOUT_S):
                         hits.append(hit_from_match(cr, m))
@@ -165,8 +194,12 @@ def _count_starts(text: str) -> list[int]:
     """Where counts start; the design and cohort families ask for the same text in turn."""
     global _last_counts
     if _last_counts[0] is not text:
-        starts = [m.start() for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
-                  if text[m.start()].isdigit() or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())]
+        starts = [
+            m.start()
+            for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
+            if text[m.start()].isdigit()
+            or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        ]
         _last_counts = (text, starts)
     return _last_counts[1]
 
@@ -181,23 +214,31 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _store(doc: Doc) -> dict[Any, Any]:
+    """`doc.user_data`, typed for the tuple keys the pipeline uses."""
+    return cast(dict[Any, Any], doc.user_data)
+
+
 def doc_text(doc: Doc) -> str:
     """`doc.text`, joined once per doc (spaCy rebuilds the string from the tokens on every access)."""
     key = ("studyfacts", "text")
-    text = doc.user_data.get(key)
+    text = _store(doc).get(key)
     if text is None:
-        text = doc.user_data[key] = doc.text
+        text = _store(doc)[key] = doc.text
     return text
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) char offsets of each sentence, computed once per doc."""
     key = ("studyfacts", "sentence_bounds")
-    got = doc.user_data.get(key)
+    got = _store(doc).get(key)
     if got is None:
-        got = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [
-            (0, len(doc_text(doc)))]
-        doc.user_data[key] = got
+        got = (
+            [(s.start_char, s.end_char) for s in doc.sents]
+            if doc.has_annotation("SENT_START")
+            else [(0, len(doc_text(doc)))]
+        )
+        _store(doc)[key] = got
     return got
 
 
@@ -207,9 +248,9 @@ def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
     if not bounds:
         return (0, len(doc_text(doc)))
     key = ("studyfacts", "sentence_starts")
-    starts = doc.user_data.get(key)
+    starts = _store(doc).get(key)
     if starts is None:
-        starts = doc.user_data[key] = [b[0] for b in bounds]
+        starts = _store(doc)[key] = [b[0] for b in bounds]
     i = bisect.bisect_right(starts, pos) - 1
     return bounds[max(i, 0)]
 
@@ -217,7 +258,7 @@ def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
 def sections(doc: Doc) -> list[tuple[int, str]]:
     """(offset, heading) of each section heading, lower-cased; computed once per doc."""
     key = ("studyfacts", "sections")
-    got = doc.user_data.get(key)
+    got = _store(doc).get(key)
     if got is None:
         text = doc_text(doc)
         got = []
@@ -225,21 +266,22 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
             m = _HEADING.match(text, at.end())
             if m is not None:
                 got.append((m.start("h"), " ".join(m.group("h").lower().split())))
-        doc.user_data[key] = got
+        _store(doc)[key] = got
     return got
 
 
 def section_kind(doc: Doc, pos: int) -> str:
-    """'intro' (background/objective), 'end' (conclusion) or 'body' for an offset."""
+    """'intro' (background), 'aim' (objective/purpose), 'end' (conclusion) or 'body' for an offset."""
     kind = "body"
     for off, head in sections(doc):
         if off > pos:
             break
-        kind = "intro" if head in _INTRO else "end" if head in _END else "body"
+        kind = "intro" if head in _INTRO else "aim" if head in _AIM else "end" if head in _END else "body"
     return kind
 
 
 # --- the component ------------------------------------------------------------
+
 
 def _month(hit: Hit, i: int) -> str | None:
     name = hit.group(f"m{i}")
@@ -255,7 +297,7 @@ def _period_of(hit: Hit) -> Period | None:
     if not (y1 and y2) or y2 < y1 or y2 - y1 > 80:
         return None
     m1, m2 = _month(hit, 1), _month(hit, 2)
-    if hit.group("cue") and hit.group("cue").lower() == "since":
+    if (hit.group("cue") or "").lower() == "since":
         return None  # "since 1990 ..." opens a window; only a stated end makes a period
     return Period(start=f"{y1}-{m1}" if m1 else str(y1), end=f"{y2}-{m2}" if m2 else str(y2))
 
@@ -280,11 +322,20 @@ class DesignComponent(FactComponent):
             s, e = sentence_at(doc, h.start)
             if h.label in ("retrospective", "prospective", "consecutive", "randomized", "multicenter"):
                 if h.label in ("randomized", "multicenter", "prospective"):
-                    if review or section_kind(doc, h.start) == "intro" or _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
+                    if (
+                        review
+                        or section_kind(doc, h.start) == "intro"
+                        or _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
+                    ):
                         continue  # background, a review of RCTs, or "further randomized trials are needed"
-                if h.label == "prospective" and retro and (
-                        _PROSPECTIVE_DATA.search(doc_text(doc)[h.end:h.end + 40])
-                        or _PROSPECTIVE_DATA.search(doc_text(doc)[max(s, h.start - 30):h.start])):
+                if (
+                    h.label == "prospective"
+                    and retro
+                    and (
+                        _PROSPECTIVE_DATA.search(doc_text(doc)[h.end : h.end + 40])
+                        or _PROSPECTIVE_DATA.search(doc_text(doc)[max(s, h.start - 30) : h.start])
+                    )
+                ):
                     continue  # "retrospective study of prospectively collected data"
                 if h.label == "multicenter" and single:
                     continue
@@ -316,7 +367,9 @@ class DesignComponent(FactComponent):
                 continue
             s, e = sentence_at(doc, h.start)
             sent = doc_text(doc)[s:e]
-            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(doc_text(doc)[max(s, h.start - 40):h.start]):
+            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(
+                doc_text(doc)[max(s, h.start - 40) : h.start]
+            ):
                 draft.warnings.append(f"period {h.text!r} skipped: it dates a search or the end of follow-up")
                 continue
             if not _PERIOD_CUE.search(sent):

@@ -12,6 +12,7 @@ which the cohort family reuses for age. A time point ("at 6 months",
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 from spacy.language import Language
@@ -26,10 +27,24 @@ from .design import doc_text, run_anchored_rules, sentence_at
 
 # Duration units as written -> the contract's spelling.
 UNITS: dict[str, str] = {
-    "years": "years", "year": "years", "yrs": "years", "yr": "years", "y": "years",
-    "months": "months", "month": "months", "mos": "months", "mo": "months", "m": "months",
-    "weeks": "weeks", "week": "weeks", "wks": "weeks", "wk": "weeks", "w": "weeks",
-    "days": "days", "day": "days", "d": "days",
+    "years": "years",
+    "year": "years",
+    "yrs": "years",
+    "yr": "years",
+    "y": "years",
+    "months": "months",
+    "month": "months",
+    "mos": "months",
+    "mo": "months",
+    "m": "months",
+    "weeks": "weeks",
+    "week": "weeks",
+    "wks": "weeks",
+    "wk": "weeks",
+    "w": "weeks",
+    "days": "days",
+    "day": "days",
+    "d": "days",
 }
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("DUR", rf"(?:{_UNIT_ALT})\b\.?"),)
@@ -56,17 +71,27 @@ _TOKEN = regex.compile(
     regex.IGNORECASE,
 )
 _NEXT_MEAN = regex.compile(
-    expand(r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
-           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
+    expand(
+        r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
+        {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
+    ),
     regex.IGNORECASE,
 )
-_KW = {"mean": "mean", "average": "mean", "median": "median", "range": "range", "iqr": "iqr",
-       "interquartile range": "iqr", "sd": "sd", "standard deviation": "sd"}
+_KW = {
+    "mean": "mean",
+    "average": "mean",
+    "median": "median",
+    "range": "range",
+    "iqr": "iqr",
+    "interquartile range": "iqr",
+    "sd": "sd",
+    "standard deviation": "sd",
+}
 
 
 @dataclass
 class ParsedStat:
-    values: dict[str, object] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
     unit: str | None = None
     end: int = 0
 
@@ -75,8 +100,16 @@ class ParsedStat:
         return "mean" in self.values or "median" in self.values
 
 
-def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bool = False,
-               max_words: int = 4, limit: int = 160, unnamed_with_range: bool = False) -> ParsedStat:
+def parse_stat(
+    text: str,
+    pos: int,
+    stat: str | None = None,
+    *,
+    sd_in_parens: bool = False,
+    max_words: int = 4,
+    limit: int = 160,
+    unnamed_with_range: bool = False,
+) -> ParsedStat:
     """Read '14.7 ± 19.6 months; median 6' or '61 (range 45-80) years' starting at `pos`.
 
     `stat` is the statistic named before `pos` ("median follow-up ..."). A bare
@@ -90,13 +123,18 @@ def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bo
     got_num = False
     bare: float | None = None
     pending_range = False
+    last_kind: str | None = None
     stop_at = min(len(text), pos + limit)
     p = pos
     while p < stop_at:
         m = _TOKEN.match(text, p, stop_at)
         if m is None or m.end() == p:
             break
-        kind = m.lastgroup if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word") else None
+        kind = (
+            m.lastgroup
+            if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word")
+            else None
+        )
         if m.group("num") is not None:
             kind = "num"
         if kind == "kw":
@@ -115,7 +153,10 @@ def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bo
                 if cur in ("range", "iqr") and cur not in out.values:
                     out.values[cur] = (clean_number(v), clean_number(hi))
                 elif not got_num and cur is None and "range" not in out.values:
-                    out.values["range"] = (clean_number(v), clean_number(hi))  # kept only if a mean ± SD follows
+                    out.values["range"] = (
+                        clean_number(v),
+                        clean_number(hi),
+                    )  # kept only if a mean ± SD follows
                     pending_range = True
                     got_num = True
                     p = m.end()
@@ -135,7 +176,9 @@ def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bo
             elif cur is None and sd is not None and "mean" not in out.values:
                 out.values["mean"] = clean_number(v)
                 out.values["sd"] = clean_number(sd)
-            elif cur is None and sd_in_parens and depth > 0 and "mean" in out.values and "sd" not in out.values:
+            elif (
+                cur is None and sd_in_parens and depth > 0 and "mean" in out.values and "sd" not in out.values
+            ):
                 out.values["sd"] = clean_number(v)
             elif cur is None and not got_num:
                 bare = v  # unnamed: a mean only if an SD (or, when allowed, a range) follows
@@ -162,11 +205,15 @@ def parse_stat(text: str, pos: int, stat: str | None = None, *, sd_in_parens: bo
         elif kind in ("punct", "filler"):
             pass
         else:  # another word
+            if last_kind == "num" and out.unit is None and not pending_range:
+                out.values.clear()  # "age of the 30 survivors": a count of something, not the statistic
+                break
             if got_num and depth == 0:
                 break
             skipped += 1
             if skipped > max_words:
                 break
+        last_kind = kind
         p = m.end()
     if pending_range and "sd" not in out.values:
         out.values.clear()  # "aged 18-65 years": an eligibility range, not a statistic
@@ -185,8 +232,9 @@ def _topic_finder() -> regex.Pattern[str]:
     return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w, _ in alts) + r")", regex.IGNORECASE)
 
 
-_TOPICS: dict[str, str] = {w.lower(): name for name, words in load_lexicon("followup_topics")["topics"].items()
-                           for w in words}
+_TOPICS: dict[str, str] = {
+    w.lower(): name for name, words in load_lexicon("followup_topics")["topics"].items() for w in words
+}
 _TOPIC_RE = _topic_finder()
 _ABBR_TOKEN = regex.compile(r"\b[A-Z][A-Za-z0-9]{1,9}\b")
 
@@ -243,25 +291,38 @@ class FollowUpComponent(FactComponent):
             done.add(parsed.end)
             v = parsed.values
             more = self._more_means(text, parsed) if set(v) <= {"mean", "sd"} and "sd" in v else []
-            draft.follow_up.append(Stat(
-                mean=v.get("mean"), sd=v.get("sd"), median=v.get("median"), iqr=v.get("iqr"),
-                range=v.get("range"), unit=parsed.unit, about=about(doc, h.start, parsed.end),
-                span=draft.span(h.start, max(parsed.end, h.end), h.rule),
-            ))
+            draft.follow_up.append(
+                Stat(
+                    mean=v.get("mean"),
+                    sd=v.get("sd"),
+                    median=v.get("median"),
+                    iqr=v.get("iqr"),
+                    range=v.get("range"),
+                    unit=parsed.unit,
+                    about=about(doc, h.start, parsed.end),
+                    span=draft.span(h.start, max(parsed.end, h.end), h.rule),
+                )
+            )
             for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
                 mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
                 unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
                 if mean is None or (("mean", float(mean), unit) in seen):
                     continue
                 seen.add(("mean", float(mean), unit))
-                draft.follow_up.append(Stat(mean=clean_number(mean), sd=clean_number(sd or 0), unit=unit,
-                                            about=about(doc, h.start, m.end()),
-                                            span=draft.span(m.start("mean"), m.end(), h.rule)))
+                draft.follow_up.append(
+                    Stat(
+                        mean=clean_number(mean),
+                        sd=clean_number(sd or 0),
+                        unit=unit,
+                        about=about(doc, h.start, m.end()),
+                        span=draft.span(m.start("mean"), m.end(), h.rule),
+                    )
+                )
 
     @staticmethod
     def _more_means(text: str, parsed: ParsedStat) -> list[regex.Match[str]]:
         """Further 'mean ± SD unit' figures listed right after the first, one per group."""
-        out = []
+        out: list[regex.Match[str]] = []
         pos = parsed.end
         while len(out) < 12:
             m = _NEXT_MEAN.match(text, pos)
@@ -291,4 +352,3 @@ class FollowUpComponent(FactComponent):
 @Language.factory("studyfacts_followup", assigns=["doc.spans"])
 def make_followup(nlp: Language, name: str) -> FollowUpComponent:
     return FollowUpComponent(nlp, name)
-

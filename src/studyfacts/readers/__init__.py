@@ -42,6 +42,7 @@ __all__ = [
 ]
 
 _ENTITY_DECL_RE = regex.compile(r"<!ENTITY\b", flags=regex.I)
+_ROOT_START_RE = regex.compile(r"<(?![?!])[A-Za-z_]")
 _XML_ENCODING_RE = regex.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
 _XML_FORMATS = frozenset({"pubmed-xml", "endnote-xml"})
 
@@ -60,7 +61,7 @@ def _unknown(name: str, head_text: str) -> ReaderError:
 
 def _check_prolog(name: str, head_text: str) -> None:
     """Refuse XML that declares entities before parsing starts (billion laughs & co)."""
-    root = regex.search(r"<(?![?!])[A-Za-z_]", head_text)
+    root = _ROOT_START_RE.search(head_text)
     prolog = head_text[: root.start()] if root else head_text
     match = _ENTITY_DECL_RE.search(prolog)
     if match:

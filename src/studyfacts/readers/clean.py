@@ -56,7 +56,6 @@ _HEADING_EL_RE = regex.compile(
 )
 _HAS_TAG_RE = regex.compile(r"</?(?:(?:jats|mml|xhtml):)?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _ESCAPED_AGAIN_RE = regex.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
-_MATHML_RE = regex.compile(r"<(mml:)?annotation\b.*?</(mml:)?annotation>", flags=regex.S | regex.I)
 
 _WS_RE = regex.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
 _INVISIBLE_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
@@ -97,6 +96,31 @@ def _tag(match: regex.Match[str]) -> str:
     return match.group(0)
 
 
+def _drop_annotations(text: str) -> str:
+    """Remove MathML <annotation> elements (a TeX copy of the formula), in linear time."""
+    out: list[str] = []
+    pos = 0
+    while True:
+        start = text.find("annotation", pos)
+        if start < 0:
+            break
+        lt = start - 1 if text[start - 1 : start] == "<" else start - 5
+        if lt < 0 or text[lt:start] not in ("<", "<mml:"):
+            out.append(text[pos : start + 10])
+            pos = start + 10
+            continue
+        end = text.find("annotation>", start + 10)
+        while end >= 0 and text[end - 2 : end] != "</" and text[end - 6 : end] != "</mml:":
+            end = text.find("annotation>", end + 11)
+        if end < 0:
+            break  # not closed: leave the rest as it is
+        out.append(text[pos:lt])
+        out.append(" ")
+        pos = end + len("annotation>")
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def strip_markup(text: str) -> tuple[str, str | None]:
     """Remove known markup; return (text, copyright taken from <CopyrightInformation>)."""
     copyright_parts: list[str] = []
@@ -108,7 +132,8 @@ def strip_markup(text: str) -> tuple[str, str | None]:
     if "<" in text:
         if "opyright" in text:
             text = _COPYRIGHT_EL_RE.sub(_copyright, text)
-        text = _MATHML_RE.sub(" ", text)
+        if "annotation" in text:
+            text = _drop_annotations(text)
         text = _HEADING_EL_RE.sub(_heading, text)
         text = _TAG_RE.sub(_tag, text)
     if "&" in text:
@@ -166,7 +191,7 @@ _CR_WORD_RE = regex.compile(
     |\blicen[cs]|\bcreative\s+commons|\bopen[-\s]access|\bauthor\(s\)|\bthe\s+authors?\b
     |\bdatabase\s+record|\bon\s+behalf\s+of|\bexclusive\s+rights|\belsevier|\bwiley|\bspringer
     |\btaylor\s*&\s*francis|\bsage\b|\bwolters|\bkluwer|\blippincott|\boxford\s+university
-    |\bcambridge\s+university|\bbmj\b|\bkarger|\bthieme|\bmdpi|\bfrontiers|\bamerican\b.*\bassociation
+    |\bcambridge\s+university|\bbmj\b|\bkarger|\bthieme|\bmdpi|\bfrontiers|\bamerican\b[^.]{0,80}?\bassociation
     |\bsociety\b|\bltd\b|\binc\b|\bllc\b|\bb\.\s?v\b|\bgmbh\b|\bapa\b|\bcc[-\s]by|\bpermission
     |\bre-?use|\bdistributed\s+under|\b(?:publishing|licen[cs]e)\s+agreement|\brightsholder
     |\bself-archiving|\baccepted\s+manuscript
@@ -184,6 +209,8 @@ _SYMBOL_MARKER_RE = regex.compile(r"©|\([cC]\)|\((?i:copyright)\)|(?:Crown\s+)?
 
 
 _ABBREV_END_RE = regex.compile(r"(?:\b[A-Z]\.|\b(?:Ltd|Inc|Co|Pty|St|Corp|No|Vol)\.)$")
+_SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+(?=[A-Z©(])")
+_BARE_MARKER_RE = regex.compile(r"©|\([cC]\)|Copyright")
 
 
 def _tail_sentences(tail: str) -> list[str]:
@@ -191,7 +218,7 @@ def _tail_sentences(tail: str) -> list[str]:
     # than 20 characters ("L." of "S. L.", "Inc.") is glued to the one before, so
     # abbreviations inside a statement do not count as sentences of their own.
     pieces: list[str] = []
-    for piece in regex.split(r"(?<=[.!?])\s+(?=[A-Z©(])", tail):
+    for piece in _SENTENCE_SPLIT_RE.split(tail):
         if not piece.strip():
             continue
         if pieces and (len(piece) < 20 or _ABBREV_END_RE.search(pieces[-1])):
@@ -233,7 +260,7 @@ def split_copyright(text: str) -> tuple[str, str | None]:
             if before[-1] not in ".!?;:)]" and not text[start] == "(":
                 # "... 2019 (c) Elsevier" without a full stop is still a tail if
                 # the marker is a © / (c) / Copyright word
-                if not regex.match(r"©|\([cC]\)|Copyright", text[start:]):
+                if not _BARE_MARKER_RE.match(text, start):
                     continue
         is_symbol = bool(_SYMBOL_MARKER_RE.fullmatch(match.group(0)))
         if is_symbol and not _AFTER_MARKER_RE.match(text, match.end()):

@@ -14,6 +14,7 @@ _MEDLINE_START_RE = regex.compile(r"^PMID ?- ", flags=regex.M)
 _WOS_HEADER_RE = regex.compile(r"\A\s*(?:FN [^\n]*\n(?:VR [^\n]*\n)?)?\s*PT [A-Z]\s*$", flags=regex.M)
 _WOS_FN_RE = regex.compile(r"\A\s*FN (?:Clarivate|Thomson|ISI)", flags=regex.I)
 _XML_ROOT_RE = regex.compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
+_ENDNOTE_RE = regex.compile(r"<records>\s*<record>")
 _PUBMED_ROOTS = frozenset(
     {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation", "PubmedBookArticle"}
 )
@@ -63,7 +64,7 @@ def detect_format(head: str) -> str | None:
         local = root.split(":")[-1]
         if local in _PUBMED_ROOTS:
             return "pubmed-xml"
-        if local == "xml" and regex.search(r"<records>\s*<record>", text):
+        if local == "xml" and _ENDNOTE_RE.search(text):
             return "endnote-xml"
         if local == "records" and "<record>" in text:
             return "endnote-xml"

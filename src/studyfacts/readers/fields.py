@@ -14,6 +14,8 @@ _DOI_PREFIX_RE = regex.compile(
     r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/|(?:dx\.)?doi\.org/)", flags=regex.I
 )
 _URL_RE = regex.compile(r"^\s*(?:https?://|www\.)", flags=regex.I)
+_DOI_TAG_RE = regex.compile(r"\s*\[doi\]$", flags=regex.I)
+_NON_WORD_RE = regex.compile(r"[^\w]+")
 _PMID_RE = regex.compile(r"^\s*(\d{1,9})\s*$")
 _PMID_TAGGED_RE = regex.compile(r"^\s*(\d{1,9})\s*\[(?:pmid|pubmed)\]\s*$", flags=regex.I)
 _PMID_URL_RE = regex.compile(
@@ -41,7 +43,7 @@ def normalise_doi(value: str | None) -> str | None:
     if not match:
         return None
     doi = match.group(1)
-    doi = regex.sub(r"\s*\[doi\]$", "", doi, flags=regex.I)
+    doi = _DOI_TAG_RE.sub("", doi)
     # trailing punctuation that is not part of the DOI; keep a closing bracket
     # only when the DOI opened one, e.g. 10.1016/S0140-6736(20)30183-5
     while doi and doi[-1] in ".,;:]}>'\"":
@@ -92,7 +94,7 @@ def is_url(value: str | None) -> bool:
 
 
 def _key(name: str) -> str:
-    return regex.sub(r"[^\w]+", "", name.casefold())
+    return _NON_WORD_RE.sub("", name.casefold())
 
 
 def pick_journal(candidates: Iterable[str | None]) -> str | None:

@@ -22,6 +22,7 @@ from .textlines import Chunk, add_file_warnings, nul_warning, outside_warning
 
 _TAG_RE = regex.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*)|$)")
 _PMID_RE = regex.compile(r"^PMID *-")
+_DOI_MARK_RE = regex.compile(r"\[doi\]", flags=regex.I)
 
 
 def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
@@ -109,7 +110,7 @@ def build_medline_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
     record.authors += [a for a in dedupe(clean_text(c) for c in _list(rec, "CN")) if a not in record.authors]
     record.year = parse_year(_text(rec, "DP"), _text(rec, "DEP"), _text(rec, "EDAT"))
     record.journal = clean_text(_text(rec, "JT") or _text(rec, "TA")) or None
-    ids = [v for v in [*_list(rec, "LID"), *_list(rec, "AID")] if regex.search(r"\[doi\]", v, flags=regex.I)]
+    ids = [v for v in [*_list(rec, "LID"), *_list(rec, "AID")] if _DOI_MARK_RE.search(v)]
     record.doi = first_doi(ids)
     pmid_value = (_text(rec, "PMID") or "").split()
     record.pmid = digits_pmid(pmid_value[0]) if pmid_value else None

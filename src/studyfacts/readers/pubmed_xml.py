@@ -63,28 +63,23 @@ def _author(author: ET.Element) -> str:
         return collective
     last = _text(author.find("LastName"))
     fore = _text(author.find("ForeName")) or _text(author.find("FirstName")) or _text(author.find("Initials"))
-    if last and fore:
-        return f"{last}, {fore}"
-    return last or fore
+    suffix = _text(author.find("Suffix"))
+    name = f"{last}, {fore}" if last and fore else last or fore
+    return f"{name} {suffix}" if name and suffix else name  # "Dimar, John R 2nd", as MEDLINE has it
 
 
-def _mesh(heading: ET.Element) -> list[str]:
+def _mesh(heading: ET.Element) -> str | None:
+    """A MeSH heading as MEDLINE text writes it: "*Descriptor" or "Descriptor/*qualifier/qualifier"."""
     descriptor = heading.find("DescriptorName")
-    if descriptor is None:
-        return []
     name = _text(descriptor)
-    if not name:
-        return []
-    star = "*" if descriptor.get("MajorTopicYN") == "Y" else ""
-    qualifiers = heading.findall("QualifierName")
-    if not qualifiers:
-        return [f"{star}{name}"]
-    return [
-        f"{name}/{'*' if q.get('MajorTopicYN') == 'Y' else ''}{_text(q)}"
-        if not star
-        else f"*{name}/{_text(q)}"
-        for q in qualifiers
-    ]
+    if descriptor is None or not name:
+        return None
+    out = ("*" if descriptor.get("MajorTopicYN") == "Y" else "") + name
+    for qualifier in heading.findall("QualifierName"):
+        text = _text(qualifier)
+        if text:
+            out += "/" + ("*" if qualifier.get("MajorTopicYN") == "Y" else "") + text
+    return out
 
 
 def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
@@ -126,7 +121,8 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
             )
         authors = article.find("AuthorList")
         if authors is not None:
-            record.authors = dedupe(_author(a) for a in authors.findall("Author"))
+            # ValidYN="N": a misspelt name kept after an erratum; MEDLINE text leaves it out
+            record.authors = dedupe(_author(a) for a in authors.findall("Author") if a.get("ValidYN") != "N")
         for location in article.findall("ELocationID"):
             if (location.get("EIdType") or "").lower() == "doi":
                 record.doi = normalise_doi(_text(location))
@@ -139,9 +135,12 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
             record.year = parse_year(
                 citation.findtext("DateCompleted/Year"), citation.findtext("DateCreated/Year")
             )
-        keywords = [_text(k) for k in citation.findall("KeywordList/Keyword")]
-        for heading in citation.findall("MeshHeadingList/MeshHeading"):
-            keywords.extend(_mesh(heading))
+        keywords = [
+            ("*" if k.get("MajorTopicYN") == "Y" else "") + _text(k)  # as MEDLINE text writes it
+            for k in citation.findall("KeywordList/Keyword")
+            if _text(k)
+        ]
+        keywords.extend(m for h in citation.findall("MeshHeadingList/MeshHeading") if (m := _mesh(h)))
         record.keywords = dedupe(k for k in keywords if k)
     if pubmed_data is not None:
         for article_id in pubmed_data.findall("ArticleIdList/ArticleId"):

@@ -145,6 +145,8 @@ class TolerantWokParser(rispy.WokParser):
 _WOS_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
 _WOS_PT_RE = regex.compile(r"^PT(?: .*)?$")
 _WOS_ER_RE = regex.compile(r"^ER\s*$")
+_WOS_FILE_TAG_RE = regex.compile(r"^(?:FN|VR|EF)(?: |$)")
+_PMID_MARK_RE = regex.compile(r"\[(?:pmid|pubmed)\]", flags=regex.I)
 
 
 # ---------------------------------------------------------------------------
@@ -224,7 +226,7 @@ def iter_wos_chunks(lines: list[str]) -> Iterator[Chunk]:
                 in_record = False
             continue
         stripped = line.strip()
-        if stripped and not regex.match(r"^(?:FN|VR|EF)(?: |$)", line):
+        if stripped and not _WOS_FILE_TAG_RE.match(line):
             if current is None:
                 leading.append((i + 1, line))
             else:
@@ -329,7 +331,7 @@ def build_ris_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
             break
     if not pmid:
         for value in _items(rec, "U1", "U2", "M2", "C1", "C3"):
-            if regex.search(r"\[(?:pmid|pubmed)\]", value, flags=regex.I):
+            if _PMID_MARK_RE.search(value):
                 pmid = digits_pmid(value)
                 if pmid:
                     break
