@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 
-from studyfacts.batch import Summary, extract_paths
+import pytest
+
+from studyfacts.batch import Summary, extract_paths, has_errors
 
 from .conftest import SHARED, need_shared
 
@@ -41,3 +43,22 @@ def test_accounting_summary_line_names_the_counts():
     s = Summary(files=2, records=5, with_abstract=4, with_warnings=1, failed_checks=3)
     assert s.line().startswith("5 records from 2 file(s): 4 with abstract, 1 with warnings, 0 with input errors, "
                                "3 failed checks;")
+
+
+@pytest.mark.parametrize(
+    ("warning", "is_error"),
+    [
+        ("x.ris:12: record 3: record has no ER line; read up to line 20 (next TY)", True),
+        ("x.xml:40: record 7: XML is malformed or truncated: no element found", True),
+        ("x.nbib:9: record 0: removed 2 NUL byte(s)", True),
+        ("internal error in pain: RuntimeError: bad rule", True),
+        ("x.ris:1: record 0: ignored text outside any record (line 1): 'Exported'", False),
+        ("x.ris:3: record 0: file is not UTF-8; read as cp1252", False),
+        ("no abstract: nothing to extract", False),
+    ],
+)
+def test_accounting_input_errors_are_told_from_notes(warning, is_error):
+    from studyfacts.models import Record, Source
+
+    record = Record(source=Source(path="x", index=0, format="ris"), id="x", warnings=[warning])
+    assert has_errors(record) is is_error

@@ -80,13 +80,17 @@ class Summary:
         )
 
 
-# Warnings that mean the input itself was damaged or a component failed, as
-# opposed to "no abstract" or "no convincing patient count" (see `--strict`).
-_ERROR = re.compile(r": record \d+: |^internal error|^facts dropped|matching bound")
+# Warnings that mean the input itself was damaged, or that a component failed,
+# as opposed to notes such as "no abstract", "ignored text outside any record"
+# or "read as cp1252" (see `--strict` and the README's exit codes).
+_ERROR = re.compile(
+    r"record has no \w+ line|could not be read fully|NUL byte|malformed or truncated|ends abruptly"
+    r"|damaged|refused|^internal error|^facts dropped|matching bound"
+)
 
 
 def has_errors(record: Record) -> bool:
-    """A record whose input was damaged (reader warnings name 'record N') or whose extraction failed."""
+    """A record whose input was damaged or whose extraction failed (`--strict` exits 1 on these)."""
     return any(_ERROR.search(w) for w in record.warnings)
 
 
