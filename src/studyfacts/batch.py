@@ -21,10 +21,11 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, TypeVar
 
 from .models import Record
@@ -166,7 +167,7 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def extract_paths(
     paths: list[str], summary: Summary | None = None, jobs: int = 1, chunk_size: int = CHUNK_SIZE
-) -> Iterator[Record]:
+) -> Generator[Record, None, None]:
     """Every record of every file, extracted, in input order; over `jobs` processes (0: all cores).
 
     Close the iterator (`contextlib.closing`) when stopping early: that ends
@@ -191,20 +192,22 @@ class Pipeline:
     def __init__(self, renew_after: int = RENEW_AFTER) -> None:
         from .pipeline import build_nlp, extract_record
 
-        self._build, self._extract = build_nlp, extract_record
+        # Our own pipelines, not `build_nlp()`'s cached one, which would stay
+        # alive (and keep its strings) beside each renewed one.
+        self._build, self._extract = build_nlp.__wrapped__, extract_record
         self.renew_after = renew_after
-        self.nlp: Language = build_nlp()
+        self.nlp: Language = self._build()
         self.used = 0
 
     def extract(self, raw: RawRecord) -> Record:
         if self.used >= self.renew_after:
-            self.nlp = self._build.__wrapped__()  # a fresh one; the cached one stays as it is
+            self.nlp = self._build()
             self.used = 0
         self.used += raw.abstract is not None
         return self._extract(raw, self.nlp)
 
 
-def _extract_serial(raws: Iterable[RawRecord]) -> Iterator[Record]:
+def _extract_serial(raws: Iterable[RawRecord]) -> Generator[Record, None, None]:
     pipeline = Pipeline()
     for raw in raws:
         yield pipeline.extract(raw)
@@ -239,19 +242,18 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _extract_parallel(raws: Iterable[RawRecord], jobs: int, chunk_size: int) -> Iterator[Record]:
+def _extract_parallel(raws: Iterable[RawRecord], jobs: int, chunk_size: int) -> Generator[Record, None, None]:
     chunks = chunked(raws, chunk_size)
     # Small inputs are done in-process: starting workers would cost more than it saves.
     head = list(islice(chunks, 2))
     if len(head) < 2:
-        for chunk in head:
-            yield from _extract_serial(chunk)
+        yield from _extract_serial(raw for chunk in head for raw in chunk)
         return
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context(), initializer=_init_worker)
     pending: deque[Future[list[Record]]] = deque()
     finished = False
     try:
-        for chunk in _chain(head, chunks):
+        for chunk in chain(head, chunks):
             pending.append(executor.submit(_extract_chunk, chunk))
             # Bounded in flight: wait for the oldest chunk (its records go out
             # first, keeping input order) before reading more input.
@@ -260,16 +262,17 @@ def _extract_parallel(raws: Iterable[RawRecord], jobs: int, chunk_size: int) -> 
         while pending:
             yield from pending.popleft().result()
         finished = True
+    except BrokenProcessPool as e:
+        # The worker's own traceback (if it had one) is already on stderr.
+        raise RuntimeError(
+            "a worker process died (killed for lack of memory, or the pipeline failed to build); "
+            "rerun with --jobs 1 to see the error in-process"
+        ) from e
     finally:
         if finished:
             executor.shutdown(wait=True)
         else:
             _terminate(executor)
-
-
-def _chain(head: list[list[T]], rest: Iterator[list[T]]) -> Iterator[list[T]]:
-    yield from head
-    yield from rest
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
@@ -337,7 +340,11 @@ def progress_bar(enabled: bool, total: int | None = None) -> Iterator[Callable[[
     """A progress bar on stderr: records, records/s, and an ETA when `total` is known.
     Yields `advance(n)`; when disabled it costs nothing and shows nothing."""
     if not enabled:
-        yield lambda n=1: None
+
+        def nothing(n: int = 1) -> None:
+            pass
+
+        yield nothing
         return
     from rich.console import Console
     from rich.progress import (

@@ -52,7 +52,6 @@ def _thread_pipeline() -> Pipeline:
         from .batch import Pipeline
 
         pipeline = _local.pipeline = Pipeline()
-        pipeline.used = pipeline.renew_after  # a fresh one at once, not the process-wide cached one
     return pipeline
 
 

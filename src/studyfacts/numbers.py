@@ -42,14 +42,14 @@ FRAGMENTS: dict[str, str] = {
     # any number: integer or decimal (point or Lancet's middle dot)
     "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
-    "PM": r"(?:±|\+/-|\+/−|\+-|\+ ?/ ?-)",
+    "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-)",
     "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
     "SP": r"[ \u00a0\u2009\u202f]",
 }
 FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
 FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['INT']}|{FRAGMENTS['WORDNUM']})"
 
-_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z_]*)\}")
+_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def expand(pattern: str, extra: dict[str, str] | None = None) -> str:

@@ -272,8 +272,10 @@ class CohortComponent(FactComponent):
 
     def _score(self, doc: Doc, text: str, h: Hit) -> Candidate | None:
         n = parse_int(h.group("n") or "")
-        if not n:
-            return None
+        if not n or n == 1:
+            return (
+                None  # "one was treated with zinc": a cohort of one is a case report, read by the case rules
+            )
         s, e = sentence_at(doc, h.start)
         kind = section_kind(doc, h.start)
         if kind == "intro":

@@ -19,7 +19,7 @@ from ..models import Complications, Span
 from ..numbers import parse_int, parse_num
 from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("GRADING", lexicon_alternation("complication_grading", "systems")),)
 

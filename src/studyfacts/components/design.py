@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..models import Period, Span
 from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
 from ..rules import REGEX_TIMEOUT_S, CompiledRule, Hit, hit_from_match, lexicon_alternation, run_regex_rules
-from .base import Draft, FactComponent, doc_warnings, hits_of
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -193,7 +193,8 @@ _last_counts: tuple[str, list[int]] = ("", [])
 def _count_starts(text: str) -> list[int]:
     """Where counts start; the design and cohort families ask for the same text in turn."""
     global _last_counts
-    if _last_counts[0] is not text:
+    cached = _last_counts  # one read, so another thread's update cannot mix two texts
+    if cached[0] is not text:
         starts = [
             m.start()
             for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
@@ -201,7 +202,8 @@ def _count_starts(text: str) -> list[int]:
             or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
         ]
         _last_counts = (text, starts)
-    return _last_counts[1]
+        return starts
+    return cached[1]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -217,29 +219,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _store(doc: Doc) -> dict[Any, Any]:
     """`doc.user_data`, typed for the tuple keys the pipeline uses."""
     return cast(dict[Any, Any], doc.user_data)
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined once per doc (spaCy rebuilds the string from the tokens on every access)."""
-    key = ("studyfacts", "text")
-    text = _store(doc).get(key)
-    if text is None:
-        text = _store(doc)[key] = doc.text
-    return text
-
-
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) char offsets of each sentence, computed once per doc."""
-    key = ("studyfacts", "sentence_bounds")
-    got = _store(doc).get(key)
-    if got is None:
-        got = (
-            [(s.start_char, s.end_char) for s in doc.sents]
-            if doc.has_annotation("SENT_START")
-            else [(0, len(doc_text(doc)))]
-        )
-        _store(doc)[key] = got
-    return got
 
 
 def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:

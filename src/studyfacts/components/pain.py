@@ -365,7 +365,7 @@ class PainComponent(FactComponent):
     def _timepoints(self, text, sa, groups, tps) -> None:
         if not groups:
             return
-        lo, hi = groups[0][0].hit.start, groups[-1][-1].hit.end
+        hi = groups[-1][-1].hit.end
         # runs of adjacent time points: "at baseline, 1 week and 1 month"
         runs: list[list[_Tp]] = []
         for t in tps:
