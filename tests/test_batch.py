@@ -212,3 +212,18 @@ def test_batch_progress_bar_advances(monkeypatch, total):
             advance(1)
     with progress_bar(False, total) as advance:
         advance(1)  # disabled: a no-op
+
+
+def test_batch_sigterm_is_handled_like_ctrl_c():
+    import signal
+
+    from studyfacts.cli import _sigterm_as_interrupt
+
+    before = signal.getsignal(signal.SIGTERM)
+    restore = _sigterm_as_interrupt()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            os.kill(os.getpid(), signal.SIGTERM)  # the handler runs before the next bytecode
+    finally:
+        restore()
+    assert signal.getsignal(signal.SIGTERM) is before

@@ -90,6 +90,7 @@ def extract(
     from .readers.base import ReaderError
 
     summary = Summary()
+    restore = _sigterm_as_interrupt()
     try:
         files = expand_paths(paths)
         check_readable(files)
@@ -117,10 +118,28 @@ def extract(
     except BrokenPipeError:  # `studyfacts extract ... | head`
         sys.stderr.close()
         raise typer.Exit(0) from None
+    finally:
+        restore()
     if not quiet:
         typer.echo(summary.line(), err=True)
     if strict and summary.with_errors:
         raise typer.Exit(1)
+
+
+def _sigterm_as_interrupt():
+    """`kill` or a job scheduler's SIGTERM ends the run like Ctrl-C: workers stopped, no
+    partial output file (by default SIGTERM kills at once, leaving the temporary file)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return lambda: signal.signal(signal.SIGTERM, previous)
 
 
 def _records(files: list[str], jobs: int, summary, quiet: bool):

@@ -8,6 +8,7 @@ then turns the candidates into the family's part of the output record.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -65,6 +66,19 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         bounds = [(0, len(doc_text(doc)))]
     doc.user_data[SENTS_KEY] = bounds
     return bounds
+
+
+def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
+    """The (start, end) of the sentence holding `pos`."""
+    bounds = sentence_bounds(doc)
+    if not bounds:
+        return (0, len(doc_text(doc)))
+    key = ("studyfacts", "sentence_starts")
+    starts = doc.user_data.get(key)
+    if starts is None:
+        starts = doc.user_data[key] = [b[0] for b in bounds]
+    i = bisect.bisect_right(starts, pos) - 1
+    return bounds[max(i, 0)]
 
 
 def hits_of(doc: Doc, family: str) -> list[Hit]:

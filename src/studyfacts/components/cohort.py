@@ -20,8 +20,8 @@ from ..models import Count, Stat
 from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_warnings, hits_of
-from .design import doc_text, run_anchored_rules, section_kind, sentence_at
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
+from .design import run_anchored_rules, section_kind
 from .followup import parse_stat
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (

@@ -13,7 +13,6 @@ sentence bounds and the section an offset falls in.
 
 from __future__ import annotations
 
-import bisect
 from typing import Any, cast
 
 import regex
@@ -23,7 +22,7 @@ from spacy.tokens import Doc
 from ..models import Period, Span
 from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
 from ..rules import REGEX_TIMEOUT_S, CompiledRule, Hit, hit_from_match, lexicon_alternation, run_regex_rules
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -219,19 +218,6 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _store(doc: Doc) -> dict[Any, Any]:
     """`doc.user_data`, typed for the tuple keys the pipeline uses."""
     return cast(dict[Any, Any], doc.user_data)
-
-
-def sentence_at(doc: Doc, pos: int) -> tuple[int, int]:
-    """The (start, end) of the sentence holding `pos`."""
-    bounds = sentence_bounds(doc)
-    if not bounds:
-        return (0, len(doc_text(doc)))
-    key = ("studyfacts", "sentence_starts")
-    starts = _store(doc).get(key)
-    if starts is None:
-        starts = _store(doc)[key] = [b[0] for b in bounds]
-    i = bisect.bisect_right(starts, pos) - 1
-    return bounds[max(i, 0)]
 
 
 def sections(doc: Doc) -> list[tuple[int, str]]:

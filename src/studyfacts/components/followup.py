@@ -22,8 +22,8 @@ from ..models import Stat
 from ..numbers import clean_number, expand, parse_num
 from ..rules import Hit, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_warnings, hits_of
-from .design import doc_text, run_anchored_rules, sentence_at
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
+from .design import run_anchored_rules
 
 # Duration units as written -> the contract's spelling.
 UNITS: dict[str, str] = {

@@ -19,7 +19,7 @@ from ..models import Rate
 from ..numbers import parse_int, parse_num
 from ..rules import Hit, run_regex_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
 
 _PREFILTER = regex.compile(r"%")
 _STOP = r"(?=\s+(?:at|in|after|during|within|on|by|for|and|who|which|with|than)\b|\s*[,;.:()\[\]]|$)"
@@ -46,6 +46,12 @@ def _clean(label: str, abbrevs: dict[str, str]) -> str | None:
     return label
 
 
+_LABEL_WINDOW = 200
+_CLOSE_BRACKET = regex.compile(r"^[^()\[\]]{0,20}[)\]]")
+_TRAILING_OPEN = regex.compile(r"[\s(\[]+$")
+_TRAILING_COUNT = regex.compile(r"\s*\b\d[\d,]*\s+[\w-]+$")
+
+
 class RatesComponent(FactComponent):
     family = "rates"
 
@@ -60,7 +66,6 @@ class RatesComponent(FactComponent):
             return
         text = doc_text(doc)
         abbrevs = abbreviations(doc)
-        sents = list(sentence_bounds(doc))
         last_end = -1
         for h in hits:
             if h.start < last_end:
@@ -74,14 +79,14 @@ class RatesComponent(FactComponent):
                 continue
             draft.fractions.append({"count": n, "total": total, "percent": percent, "percent_text": pct,
                                     "start": h.start, "end": h.end})
-            sa, sb = next(((a, b) for a, b in sents if a <= h.start < b), (0, len(text)))
+            sa, sb = sentence_at(doc, h.start)
             draft.rates.append(Rate(label=self._label(text, h, sa, sb, abbrevs), count=n, total=total,
                                     percent=percent, span=draft.hit_span(h)))
 
     def _label(self, text: str, h: Hit, sa: int, sb: int, abbrevs: dict[str, str]) -> str | None:
         after = text[h.end:sb]
         # a triple in parentheses: skip to after its closing bracket
-        close = regex.match(r"^[^()\[\]]{0,20}[)\]]", after)
+        close = _CLOSE_BRACKET.match(after)
         if close:
             after = after[close.end() - 1:]
         for rx in (_WITH_AFTER, _WERE_AFTER):
@@ -90,10 +95,12 @@ class RatesComponent(FactComponent):
                 lab = _clean(m.group("label"), abbrevs)
                 if lab:
                     return lab
-        before = text[sa:h.start]
-        before = regex.sub(r"[\s(\[]+$", "", before)
-        before = regex.sub(r"\s*\b\d[\d,]*\s+[\w-]+$", "", before) + " "  # "used for 76 SM (": drop the count
-        before = regex.sub(r"\s+$", "", before)
+        # A label sits within a few words of its figure; a bounded window keeps
+        # a sentence of thousands of triples from costing time quadratic in its length.
+        before = text[max(sa, h.start - _LABEL_WINDOW):h.start]
+        before = _TRAILING_OPEN.sub("", before)
+        before = _TRAILING_COUNT.sub("", before) + " "  # "used for 76 SM (": drop the count
+        before = before.rstrip()
         for rx in (_SUBJECT, _RATE_OF):
             m = rx.search(before)
             if m:
