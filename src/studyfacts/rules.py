@@ -46,6 +46,10 @@ class Rule(BaseModel):
     flags: list[str] = Field(default_factory=list, description="regex flags: IGNORECASE (default on), CASE")
     examples: list[str] = Field(default_factory=list)
     counter_examples: list[str] = Field(default_factory=list)
+    requires: str | None = Field(
+        default=None,
+        description="a cheap regex (case-insensitive) that must occur somewhere in the text for this rule to run",
+    )
     attrs: dict[str, Any] = Field(default_factory=dict, description="fixed values the resolver reads")
     why: str | None = None
 
@@ -60,7 +64,12 @@ class Rule(BaseModel):
 class CompiledRule:
     rule: Rule
     regex: regex.Pattern[str] | None = None
+    requires: regex.Pattern[str] | None = None
     where: str = ""
+
+    def applies(self, text: str) -> bool:
+        """False when the rule's required words are absent, so it need not scan at all."""
+        return self.requires is None or self.requires.search(text) is not None
 
     @property
     def id(self) -> str:
@@ -154,6 +163,8 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
         if isinstance(rule.pattern, str):
             try:
                 compiled.regex = compile_pattern(rule.pattern, rule.flags, extra)
+                if rule.requires:
+                    compiled.requires = compile_pattern(rule.requires, [], extra)
             except (regex.error, KeyError) as e:
                 raise RuleError(f"{where}: rule {rule.id!r}: {e}") from e
         out.append(compiled)
@@ -166,7 +177,7 @@ def run_regex_rules(
     """All matches of the regex rules over `text`; offsets shifted by `offset`."""
     hits: list[Hit] = []
     for cr in rules:
-        if cr.regex is None:
+        if cr.regex is None or not cr.applies(text):
             continue
         try:
             for m in cr.regex.finditer(text, timeout=REGEX_TIMEOUT_S):

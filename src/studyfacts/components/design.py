@@ -157,7 +157,7 @@ def run_anchored_rules(rules: tuple[CompiledRule, ...], text: str, warnings: lis
     windows: list[tuple[int, int]] | None = None
     hits: list[Hit] = []
     for cr in rules:
-        if cr.regex is None:
+        if cr.regex is None or not cr.applies(text):
             continue
         anchor = cr.rule.attrs.get("anchor")
         try:

@@ -29,7 +29,11 @@ from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentenc
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
 
 # Cheap prefilter: no pain rule runs on an abstract without one of these.
-_PREFILTER = regex.compile(r"VAS|NRS|NPRS|BPI|analog|rating\s+scale|pain\s+(?:score|intensit|inventory)", regex.I)
+# Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
+# made this prefilter pass for half the abstracts with no pain scale at all.
+_PREFILTER = regex.compile(
+    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)", regex.I
+)
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
 _NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
