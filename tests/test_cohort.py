@@ -169,3 +169,43 @@ def test_cohort_lesions_null_for_procedures_and_shares(extract, text):
 @pytest.mark.xfail(strict=True, reason="hyphenated 'hundred-and-sixty-eight' is not read as a number")
 def test_cohort_patients_hyphenated_number_words(extract):
     assert _value(_pop(extract, "One hundred-and-sixty-eight parturients were randomized.").patients) == 168
+
+
+# Two groups of the same noun with no stated total: GUIDE says null, no arithmetic.
+@pytest.mark.parametrize(
+    ("text", "patients"),
+    [
+        ("We reviewed 310 patients who began drug A (150 on the low dose) and 95 patients who began drug B.", None),
+        ("Overall, 812 survivors of stroke (median age 70) and 640 survivors of sepsis were interviewed.", None),
+        ("We compared 44 children treated with casts versus 39 children treated with splints.", None),
+        ("We enrolled 88 patients and 20 healthy volunteers.", 88),
+        ("A total of 61 patients were included; 33 patients had surgery and 28 patients had radiotherapy.", 61),
+        ("Sixty patients were randomised. At one year, 41 patients and their carers replied.", 60),
+    ],
+)
+def test_cohort_two_groups_without_total_give_null(text, patients):
+    import studyfacts
+
+    record = studyfacts.extract(text)
+    got = record.population.patients.value if record.population.patients else None
+    assert got == patients
+    if patients is None:
+        assert any("groups with no stated total" in w for w in record.warnings)
+
+
+# Systematic reviews: the pooled participants of the included studies, never one comparison's.
+@pytest.mark.parametrize(
+    ("text", "patients"),
+    [
+        ("Main results We included 14 RCTs with 2311 randomised participants. Most trials were small.", 2311),
+        ("Results: We identified 9 studies involving 1,204 adults. Heterogeneity was high.", 1204),
+        ("Main results Pain fell with ketamine (MD -1.1, 95% CI -1.9 to -0.3; 4 studies; 310 participants).", None),
+        ("Results: Zinc was better (RR 0.8, 95% CI 0.6 to 1.0; I2 = 0%; two trials, 190 patients).", None),
+    ],
+)
+def test_cohort_review_pooled_participants(text, patients):
+    import studyfacts
+
+    record = studyfacts.extract(text)
+    got = record.population.patients.value if record.population.patients else None
+    assert got == patients

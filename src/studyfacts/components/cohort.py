@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Count, Stat
-from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
+from ..numbers import TENS_WORDS, UNITS_WORDS, expand, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
@@ -133,6 +133,11 @@ _PERSON_BEFORE = regex.compile(
 )
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 # "20 (16 index cases)": a count inside another count's parenthesis; "a database of 114,334 patients": a base
+# "(HR 1.25, 95% CI 0.94 to 1.67; 3 studies; 259 participants)": the participants of one comparison
+_PER_COMPARISON_LEFT = regex.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:studies|study|trials?|RCTs?)\s*[;,]\s*$",
+    regex.IGNORECASE,
+)
 _NOT_COHORT_LEFT = regex.compile(
     # "Type 2 diabetic patients", "RH:1 donors", "approximately 8,000 patients": not a count of this cohort
     r"\b(?:type|grade|stage|class|phase|level|day|week|month|year|visit|cycle|step|part|score|version|lead|figure"
@@ -209,6 +214,36 @@ class Candidate:
     why: str
 
 
+# "401 patients starting drug A ... and 200 patients starting drug B", "2000 survivors of
+# IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
+# sentence makes the first one group; the cohort is their total, which is not stated.
+_SECOND_GROUP = regex.compile(
+    expand(r"\b(?:and|versus|vs\.?|compared\s+(?:with|to))\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,4})"),
+    regex.IGNORECASE,
+)
+_GROUP_WINDOW = 250
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
+    """The size of a second group of the same noun later in the candidate's sentence, if any."""
+    noun = _singular(cand.noun.split()[-1]) if cand.noun else ""
+    if not noun or noun == "n":
+        return None
+    end = min(sentence_end, cand.end + _GROUP_WINDOW)
+    semicolon = text.find(";", cand.end, end)  # "56 were included; 30 received A and 26 B": a new clause
+    if semicolon >= 0:
+        end = semicolon
+    for m in _SECOND_GROUP.finditer(text, cand.end, end):
+        if noun in (_singular(w) for w in m.group("words").split()):
+            return parse_int(m.group("n"))
+    return None
+
+
 class CohortComponent(FactComponent):
     family = "cohort"
 
@@ -245,6 +280,12 @@ class CohortComponent(FactComponent):
         """The cohort as first stated: a funnel's analysed count wins; otherwise the first
         count that names people and is neither a subgroup, a base population nor in the Background."""
         text = doc_text(doc)
+        for h in by.get("pooled", []):
+            # A review's cohort is the participants of its included studies (GUIDE's settled cases).
+            n = parse_int(h.group("n") or "")
+            if n:
+                return Candidate(n, " ".join((h.group("noun") or "").split()), h.groups["n"][0], h.end, h.rule,
+                                 5, "review pooled")
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
             if n and section_kind(doc, h.start) != "intro":
@@ -268,7 +309,15 @@ class CohortComponent(FactComponent):
         good = sorted((c for c in cands if c.score >= 2), key=lambda c: c.start)
         if not good:
             return None
-        return good[0]
+        best = good[0]
+        other = _other_group(text, best, sentence_at(doc, best.start)[1])
+        if other is not None:
+            # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.
+            draft.warnings.append(
+                f"patients: {best.value} and {other} {best.noun} read as groups with no stated total; left null"
+            )
+            return None
+        return best
 
     def _score(self, doc: Doc, text: str, h: Hit) -> Candidate | None:
         n = parse_int(h.group("n") or "")
@@ -288,6 +337,8 @@ class CohortComponent(FactComponent):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if _NOT_COHORT_LEFT.search(left):
             return None
+        if _PER_COMPARISON_LEFT.search(left):
+            return None  # a review's evidence line "(RR 1.2; 3 studies; 259 participants)": one comparison
         if _ARMS_RIGHT.search(right):
             return None  # "183 patients were assigned to receive BR, 182 to ...": one arm of several
         noun = (h.group("noun") or "").lower()

@@ -72,12 +72,17 @@ _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
     r"|(?:materials?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?|design|setting|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
-    r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))",
+    r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))"
+    # Cochrane's headings often come without a colon ("Main results We included ..."), and are
+    # distinctive enough to be read as headings without one.
+    r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
+    r"|authors['’]?\s+conclusions)\b",
     regex.IGNORECASE,
 )
 _INTRO = {"background", "introduction", "importance", "context", "rationale"}
 _AIM = {"objective", "objectives", "aim", "aims", "purpose"}
-_END = {"conclusion", "conclusions", "interpretation", "discussion", "limitations"}
+_END = {"conclusion", "conclusions", "interpretation", "discussion", "limitations", "authors' conclusions",
+        "authors’ conclusions", "authors conclusions"}
 
 # A period's sentence must say who was studied when; these cues say so.
 _PERIOD_CUE = regex.compile(
