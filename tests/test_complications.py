@@ -67,3 +67,31 @@ def test_complications_not_the_total(run, text):
 def test_complications_grading(run):
     c = run("Complications were graded with the Clavien-Dindo classification; 3 complications occurred, one grade 3b.").complications
     assert (c.grading, c.total, c.grades) == ("Clavien-Dindo", 3, ["3b"])
+
+
+# "No ... complications" that is a subset or a condition is not the study's overall count.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We recorded no unexpected serious adverse events during the trial.",
+        "No complications occurred when the drain was left for less than a week.",
+        "No complications were seen if the catheter was flushed daily.",
+    ],
+)
+def test_complications_qualified_none_is_not_a_total(text):
+    import studyfacts
+
+    assert studyfacts.extract(text).complications is None
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("No complications occurred in the 40 procedures.", 0),
+        ("There were no complications related to the ablation.", 0),
+    ],
+)
+def test_complications_plain_none_is_zero(text, total):
+    import studyfacts
+
+    assert studyfacts.extract(text).complications.total == total

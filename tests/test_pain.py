@@ -116,3 +116,21 @@ def test_pain_hostile_input_is_fast(run, text):
     t0 = time.perf_counter()
     run(text)
     assert time.perf_counter() - t0 < 5
+
+
+def test_pain_arm_names_follow_their_values():
+    import studyfacts
+
+    record = studyfacts.extract(
+        "Pain on the visual analogue scale (VAS) at 24 h was 3.1 ± 1.2 in the lidocaine group and "
+        "4.5 ± 1.0 in the saline group (p = 0.01)."
+    )
+    assert [(p.mean, p.sd, p.arm) for p in record.pain] == [(3.1, 1.2, "lidocaine group"), (4.5, 1.0, "saline group")]
+
+
+@pytest.mark.parametrize("unit", ["months", "mg", "%", "days"])
+def test_pain_number_with_a_unit_is_not_a_score(unit):
+    import studyfacts
+
+    record = studyfacts.extract(f"The NRS pain score was recorded; patients were followed for 6.5 {unit} after the block.")
+    assert [p.mean for p in record.pain] == []

@@ -29,7 +29,14 @@ _OUT_OF = regex.compile(r"^\s*[(\[]?\s*(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d[\d,
 _PCT = regex.compile(r"^\s*[(\[]?[^()\[\]]{0,60}?[(\[;,]\s*(?P<pct>\d+(?:[.\u00b7]\d+)?)\s*%\s*[)\]]", regex.I)
 _IN_PATIENTS = regex.compile(r"^\s*(?:\([^()]{0,100}\))?\s*in\s+(?P<n>\d[\d,]*|[a-z-]+)\s+(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s+)?(?:patients|participants|subjects)\b", regex.I)
 _MAJOR = regex.compile(r"major|serious|severe", regex.I)
-_BAD_NONE = regex.compile(r"signific|differ|increase|higher|lower|associat|further|additional|other|new", regex.I)
+_BAD_NONE = regex.compile(
+    r"signific|differ|increase|higher|lower|associat|further|additional|other|new"
+    # "no unexpected serious adverse events": a subset (unexpected ones), not the overall count
+    r"|unexpected|unanticipated",
+    regex.I,
+)
+# "No complications occurred when treatment was continued": a condition, not the study's overall count
+_CONDITIONAL_AFTER = regex.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:when|if|unless|provided|as\s+long\s+as)\b", regex.I)
 _AE = regex.compile(r"adverse", regex.I)
 
 
@@ -123,7 +130,7 @@ class ComplicationsComponent(FactComponent):
                     put("percent", parse_num(h.group("pct") or ""), h)
                     main = main or draft.hit_span(h)
             elif h.label == "NONE":
-                if _BAD_NONE.search(adj):
+                if _BAD_NONE.search(adj) or _CONDITIONAL_AFTER.match(text, h.end, min(len(text), h.end + 60)):
                     continue
                 if major:
                     put("major", 0, h)

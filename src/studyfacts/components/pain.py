@@ -47,11 +47,11 @@ _TIGHT_AFTER = regex.compile(r"^[\s,;(]*(?:out\s+of\s+10\s*)?$", regex.I)
 _LOOSE_BEFORE = regex.compile(
     r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
 )
-_ARM_AFTER = regex.compile(r"^\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
+_ARM_AFTER = regex.compile(r"\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
 _NOUN_AFTER = regex.compile(
     r"\s+(?!(?:vs|versus|and|or|to|at|on|in|for|of|out|after|before|during|compared|respectively|with|while|which|than|from|mm|cm|points?|was|were|the|by)\b)[a-z]"
 )
-_UNIT_AFTER = regex.compile(r"^\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
+_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
 _INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
 _INNER_PAIR = regex.compile(r"(?P<a>-?\d+(?:[.\u00b7]\d+)?)\s*(?:[-\u2013\u2014\u2212,]|\bto\b)\s*(?P<b>-?\d+(?:[.\u00b7]\d+)?)")
 _INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*(?P<a>\d+(?:[.\u00b7]\d+)?)\s*$", regex.I)
