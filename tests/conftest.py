@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
+
+from studyfacts.components.base import Draft
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -30,3 +33,26 @@ def extract():
     import studyfacts
 
     return studyfacts.extract
+
+
+OUTCOME_FAMILIES = ("sentencizer", "studyfacts_abbreviations", "studyfacts_pain", "studyfacts_complications", "studyfacts_rates")
+
+
+@pytest.fixture(scope="session")
+def run():
+    """The outcome families alone (pain, complications, rates), so their tests do not depend on the cohort rules."""
+    import studyfacts.components  # noqa: F401
+
+    nlp = spacy.blank("en")
+    for name in OUTCOME_FAMILIES:
+        nlp.add_pipe(name, name=name.removeprefix("studyfacts_"))
+
+    def _run(text: str) -> Draft:
+        doc = nlp(text)
+        draft = Draft(abstract=text)
+        for _, comp in nlp.pipeline:
+            if hasattr(comp, "resolve"):
+                comp.resolve(doc, draft)
+        return draft
+
+    return _run

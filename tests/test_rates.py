@@ -3,30 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from studyfacts.components.base import Draft
-
-FAMILIES = ("sentencizer", "studyfacts_abbreviations", "studyfacts_pain", "studyfacts_complications", "studyfacts_rates")
-
-
-@pytest.fixture(scope="module")
-def run():
-    import studyfacts.components  # noqa: F401
-
-    nlp = spacy.blank("en")
-    for name in FAMILIES:
-        nlp.add_pipe(name, name=name.removeprefix("studyfacts_"))
-
-    def _run(text: str) -> Draft:
-        doc = nlp(text)
-        draft = Draft(abstract=text)
-        for _, comp in nlp.pipeline:
-            if hasattr(comp, "resolve"):
-                comp.resolve(doc, draft)
-        return draft
-
-    return _run
 
 
 def _central(p):

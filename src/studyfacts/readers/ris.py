@@ -156,13 +156,27 @@ _PMID_MARK_RE = regex.compile(r"\[(?:pmid|pubmed)\]", flags=regex.I)
 
 def iter_ris_chunks(lines: list[str]) -> Iterator[Chunk]:
     """Split RIS lines into records; a record's trailing outside text travels with it."""
+    return _iter_chunks(lines, _TY_RE, _ER_RE, _BENIGN_OUTSIDE_RE)
+
+
+def iter_wos_chunks(lines: list[str]) -> Iterator[Chunk]:
+    """Split Web of Science tagged lines (PT ... ER) into records; FN/VR/EF file tags are not outside text."""
+    return _iter_chunks(lines, _WOS_PT_RE, _WOS_ER_RE, _WOS_FILE_TAG_RE)
+
+
+def _iter_chunks(
+    lines: list[str], start_re: regex.Pattern[str], end_re: regex.Pattern[str], benign_re: regex.Pattern[str]
+) -> Iterator[Chunk]:
+    """Records from `start_re` to `end_re`; a record with no end line ends where the next starts
+    (or at the end of the file), and says so. Non-blank lines between records that `benign_re`
+    does not excuse are kept as outside text, to be warned about."""
     current: Chunk | None = None
     in_record = False
     leading: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if _TY_RE.match(line):
+        if start_re.match(line):
             if current is not None:
-                if in_record:  # no ER before the next TY
+                if in_record:  # no end line before the next record
                     current.ended = False
                     current.end_line = _last_text_line(current)
                     current.end_reason = f"the next record starts on line {i + 1}"
@@ -176,11 +190,11 @@ def iter_ris_chunks(lines: list[str]) -> Iterator[Chunk]:
         if in_record:
             assert current is not None
             current.lines.append(line)
-            if _ER_RE.match(line):
+            if end_re.match(line):
                 in_record = False
             continue
         # outside any record
-        if line.strip() and not _BENIGN_OUTSIDE_RE.match(line):
+        if line.strip() and not benign_re.match(line):
             if current is None:
                 leading.append((i + 1, line))
             else:
@@ -199,44 +213,6 @@ def _last_text_line(chunk: Chunk) -> int:
     while offset > 0 and not chunk.lines[offset].strip():
         offset -= 1
     return chunk.start + offset + 1
-
-
-def iter_wos_chunks(lines: list[str]) -> Iterator[Chunk]:
-    current: Chunk | None = None
-    in_record = False
-    leading: list[tuple[int, str]] = []
-    for i, line in enumerate(lines):
-        if _WOS_PT_RE.match(line):
-            if current is not None:
-                if in_record:
-                    current.ended = False
-                    current.end_line = _last_text_line(current)
-                    current.end_reason = f"the next record starts on line {i + 1}"
-                yield current
-            current = Chunk(start=i, lines=[line])
-            if leading:
-                current.outside.extend(leading)
-                leading = []
-            in_record = True
-            continue
-        if in_record:
-            assert current is not None
-            current.lines.append(line)
-            if _WOS_ER_RE.match(line):
-                in_record = False
-            continue
-        stripped = line.strip()
-        if stripped and not _WOS_FILE_TAG_RE.match(line):
-            if current is None:
-                leading.append((i + 1, line))
-            else:
-                current.outside.append((i + 1, line))
-    if current is not None:
-        if in_record:
-            current.ended = False
-            current.end_line = _last_text_line(current)
-            current.end_reason = "the file ends"
-        yield current
 
 
 # ---------------------------------------------------------------------------
