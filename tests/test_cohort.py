@@ -209,3 +209,18 @@ def test_cohort_review_pooled_participants(text, patients):
     record = studyfacts.extract(text)
     got = record.population.patients.value if record.population.patients else None
     assert got == patients
+
+
+@pytest.mark.parametrize(
+    ("text", "male", "female"),
+    [
+        ("We enrolled 42 patients (26 men, 16 women; mean age 63 years).", 26, 16),
+        ("The sample comprised 70 adults (31 males, 39 females).", 31, 39),
+        ("Of the 50 patients (males, n = 22; females, n = 28), most were smokers.", 22, 28),
+    ],
+)
+def test_cohort_sex_lists_with_commas(text, male, female):
+    import studyfacts
+
+    pop = studyfacts.extract(text).population
+    assert (pop.male and pop.male.value, pop.female and pop.female.value) == (male, female)

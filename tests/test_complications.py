@@ -71,3 +71,19 @@ def test_complications_plain_none_is_zero(text, total):
     import studyfacts
 
     assert studyfacts.extract(text).complications.total == total
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Complications occurred in 5 of 60 patients (8.3%); one was major and four were minor.",
+         (5, 8.3, 60, "patients", 1, 4)),
+        ("Complications developed in 7 (11%) patients.", (7, 11.0, None, "patients", None, None)),
+        ("Complications were observed in 3 of 50 procedures.", (3, None, 50, "procedures", None, None)),
+    ],
+)
+def test_complications_occurred_in_n_of_total(text, want):
+    import studyfacts
+
+    c = studyfacts.extract(text).complications
+    assert (c.total, c.percent, c.denominator, c.per, c.major, c.minor) == want

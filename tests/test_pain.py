@@ -110,3 +110,19 @@ def test_pain_number_with_a_unit_is_not_a_score(unit):
 
     record = studyfacts.extract(f"The NRS pain score was recorded; patients were followed for 6.5 {unit} after the block.")
     assert [p.mean for p in record.pain] == []
+
+
+@pytest.mark.parametrize("when", ["within 48 hours", "following the block", "immediately after the procedure",
+                                  "postoperatively"])
+def test_pain_value_followed_by_when_is_kept(when):
+    import studyfacts
+
+    record = studyfacts.extract(f"The VAS pain score fell from 8 to 3 {when}.")
+    assert [p.mean for p in record.pain] == [8.0, 3.0]
+
+
+def test_pain_value_followed_by_a_counted_noun_is_not_a_score():
+    import studyfacts
+
+    record = studyfacts.extract("Patients rated pain on the VAS; the mean score was 5.1 and 3 patients declined.")
+    assert [p.mean for p in record.pain] == [5.1]

@@ -115,7 +115,8 @@ class ComplicationsComponent(FactComponent):
                 key = "major" if major else "minor" if minor else "total"
                 put(key, n, h)
                 if key == "total":
-                    put("percent", parse_num(h.group("pct")) if h.group("pct") else None, h)
+                    pct = h.group("pct") or h.group("pct2")  # "in 12 (10%) patients" / "in 4 of 42 patients (9.5%)"
+                    put("percent", parse_num(pct) if pct else None, h)
                     if h.group("den"):
                         put("denominator", parse_int(h.group("den")), h)
                     if h.group("noun"):
@@ -140,8 +141,8 @@ class ComplicationsComponent(FactComponent):
                     put("total", 0, h)
                     main = main or draft.hit_span(h)
             elif h.label == "SPLIT":
-                put("major", parse_int(h.group("major") or h.group("major2") or ""), h)
-                put("minor", parse_int(h.group("minor") or h.group("minor2") or ""), h)
+                put("major", parse_int(h.group("major") or h.group("major2") or h.group("major3") or ""), h)
+                put("minor", parse_int(h.group("minor") or h.group("minor2") or h.group("minor3") or ""), h)
             else:
                 continue
             evidence.append(draft.hit_span(h))

@@ -49,7 +49,10 @@ _LOOSE_BEFORE = regex.compile(
 )
 _ARM_AFTER = regex.compile(r"\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
 _NOUN_AFTER = regex.compile(
-    r"\s+(?!(?:vs|versus|and|or|to|at|on|in|for|of|out|after|before|during|compared|respectively|with|while|which|than|from|mm|cm|points?|was|were|the|by)\b)[a-z]"
+    r"\s+(?!(?:vs|versus|and|or|to|at|on|in|for|of|out|after|before|during|compared|respectively|with|while|which|than|from|mm|cm|points?|was|were|the|by"
+    # a score followed by when it was measured ("fell to 2 within 48 hours"), not by a counted noun
+    r"|within|until|through|throughout|following|over|across|among|immediately|thereafter|later"
+    r"|post-?operatively|post-?procedurally|postprocedurally)\b)[a-z]"
 )
 _UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
 _INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
