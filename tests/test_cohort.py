@@ -224,3 +224,21 @@ def test_cohort_sex_lists_with_commas(text, male, female):
 
     pop = studyfacts.extract(text).population
     assert (pop.male and pop.male.value, pop.female and pop.female.value) == (male, female)
+
+
+def test_cohort_sex_counts_stated_with_the_cohort_win():
+    import studyfacts
+
+    pop = studyfacts.extract(
+        "METHODS: Two hundred participants (mean age, 12.1 years; 96 girls, 104 boys) were included. "
+        "RESULTS: Of these, 181 completed follow-up (88 girls, 93 boys)."
+    ).population
+    assert (pop.patients.value, pop.female.value, pop.male.value) == (200, 96, 104)
+
+
+def test_cohort_sex_counts_differing_without_a_cohort_stay_null():
+    import studyfacts
+
+    record = studyfacts.extract("In spring the clinic saw 31 women and 12 men; in autumn, 28 women and 15 men.")
+    assert record.population.female is None and record.population.male is None
+    assert any("several different counts" in w for w in record.warnings)

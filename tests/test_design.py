@@ -119,3 +119,19 @@ def test_design_period_is_the_first_inclusion_window(extract):
     )
     p = _design(extract, text).period
     assert (p.start, p.end) == ("2001", "2019")
+
+
+@pytest.mark.parametrize(
+    ("text", "centers"),
+    [
+        ("We reviewed patients treated at a tertiary and a private hospital between 2015 and 2020.", 2),
+        ("Data came from an academic and a regional cancer center.", 2),
+        ("We studied adults admitted to a tertiary hospital in 2019.", None),
+    ],
+)
+def test_design_two_named_centres(text, centers):
+    import studyfacts
+
+    design = studyfacts.extract(text).design
+    assert design.centers == centers
+    assert design.multicenter is (True if centers else None)

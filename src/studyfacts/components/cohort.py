@@ -429,10 +429,17 @@ class CohortComponent(FactComponent):
                 continue
             found[a].append((x, h.group("a") or a, h))
             found[b].append((y, h.group("b") or b, h))
+        # "150 participants (73 girls, 77 boys) were included ... data from 137 were analysed (65 girls,
+        # 72 boys)": several counts, but only one stated with the cohort the patients field holds.
+        cohort_sentence = sentence_at(doc, pop.patients.span.start) if pop.patients else None
         for sex, items in found.items():
             if not items:
                 continue
             values = {v for v, _, _ in items}
+            if len(values) > 1 and cohort_sentence is not None:
+                with_cohort = [it for it in items if sentence_at(doc, it[2].start) == cohort_sentence]
+                if len({v for v, _, _ in with_cohort}) == 1:
+                    items, values = with_cohort, {with_cohort[0][0]}
             if len(values) > 1:
                 items.sort(key=lambda t: t[2].start)
                 draft.warnings.append(f"{sex}: several different counts {sorted(values)}; left null")
