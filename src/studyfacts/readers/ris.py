@@ -19,7 +19,7 @@ Tolerated:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 
 import regex
@@ -367,36 +367,43 @@ def read_ris_lines(
 ) -> Iterator[RawRecord]:
     strict_parser = TolerantRisParser(loose=False)
     loose_parser = TolerantRisParser(loose=True)
-    for index, chunk in enumerate(iter_ris_chunks(lines)):
+
+    def parser_for(chunk: Chunk) -> rispy.RisParser:
         # a record whose TY line is not the standard "TY  - " is read in the loose
         # dialect: one-space tags are accepted for known tag names
-        parser = strict_parser if chunk.lines[0].startswith("TY  -") else loose_parser
-        record = RawRecord(path=name, index=index, format="ris", line=chunk.line)
-        body = nul_warning(record, chunk.lines)
-        if chunk.ended:
-            parsed = parser.parse_lines(iter(body))
-        else:
-            parsed = parser.parse_lines(iter([*body, "ER  - "]))
-        rec = parsed[0] if parsed else {"TY": ""}
-        build_ris_record(rec, record)
-        _finish(record, chunk, "ER")
-        add_file_warnings(record, file_warnings or [])
-        yield record
+        return strict_parser if chunk.lines[0].startswith("TY  -") else loose_parser
+
+    return _read_chunks(
+        iter_ris_chunks(lines), name, "ris", parser_for, "ER  - ", {"TY": ""}, build_ris_record, file_warnings
+    )
 
 
 def read_wos_lines(
     lines: list[str], name: str, file_warnings: list[str] | None = None
 ) -> Iterator[RawRecord]:
     parser = TolerantWokParser()
-    for index, chunk in enumerate(iter_wos_chunks(lines)):
-        record = RawRecord(path=name, index=index, format="wos-tagged", line=chunk.line)
+    return _read_chunks(
+        iter_wos_chunks(lines), name, "wos-tagged", lambda _: parser, "ER", {"PT": ""}, build_wos_record,
+        file_warnings,
+    )
+
+
+def _read_chunks(
+    chunks: Iterator[Chunk],
+    name: str,
+    fmt: str,
+    parser_for: Callable[[Chunk], rispy.RisParser],
+    end_line: str,
+    empty: dict[str, Any],
+    build: Callable[[dict[str, Any], RawRecord], RawRecord],
+    file_warnings: list[str] | None,
+) -> Iterator[RawRecord]:
+    """One RawRecord per chunk; a chunk cut short gets its end line back before parsing, and a warning."""
+    for index, chunk in enumerate(chunks):
+        record = RawRecord(path=name, index=index, format=fmt, line=chunk.line)
         body = nul_warning(record, chunk.lines)
-        if chunk.ended:
-            parsed = parser.parse_lines(iter(body))
-        else:
-            parsed = parser.parse_lines(iter([*body, "ER"]))
-        rec = parsed[0] if parsed else {"PT": ""}
-        build_wos_record(rec, record)
+        parsed = parser_for(chunk).parse_lines(iter(body if chunk.ended else [*body, end_line]))
+        build(parsed[0] if parsed else dict(empty), record)
         _finish(record, chunk, "ER")
         add_file_warnings(record, file_warnings or [])
         yield record
