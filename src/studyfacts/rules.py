@@ -21,7 +21,8 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .numbers import expand
+from .literals import Literals, analyse, lowered, scan
+from .numbers import TENS_WORDS, UNITS_WORDS, expand
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
 # package (see `force-include` in pyproject.toml). STUDYFACTS_PATTERNS overrides both.
@@ -66,10 +67,26 @@ class CompiledRule:
     regex: regex.Pattern[str] | None = None
     requires: regex.Pattern[str] | None = None
     where: str = ""
+    # read off the patterns (see literals.py): shortcuts that never change a match
+    contains: Literals | None = None
+    leading: Literals | None = None
+    requires_contains: Literals | None = None
+    requires_leading: Literals | None = None
 
-    def applies(self, text: str) -> bool:
+    def __post_init__(self) -> None:
+        if self.regex is not None:
+            self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
+        if self.requires is not None:
+            self.requires_contains, self.requires_leading = analyse(self.requires.pattern, self.requires.flags)
+
+    def applies(self, text: str, low: str | None = None) -> bool:
         """False when the rule's required words are absent, so it need not scan at all."""
-        return self.requires is None or self.requires.search(text) is not None
+        if self.requires is None:
+            return True
+        if low is None:
+            low = lowered(text)
+        found = scan(self.requires, text, low, self.requires_contains, self.requires_leading, REGEX_TIMEOUT_S)
+        return next(found, None) is not None
 
     @property
     def id(self) -> str:
@@ -159,46 +176,114 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
         if rule.id in seen:
             raise RuleError(f"{where}: duplicate rule id {rule.id!r} (first at line {seen[rule.id]})")
         seen[rule.id] = no
-        compiled = CompiledRule(rule=rule, where=where)
+        compiled_regex = compiled_requires = None
         if isinstance(rule.pattern, str):
             try:
-                compiled.regex = compile_pattern(rule.pattern, rule.flags, extra)
+                compiled_regex = compile_pattern(rule.pattern, rule.flags, extra)
                 if rule.requires:
-                    compiled.requires = compile_pattern(rule.requires, [], extra)
+                    compiled_requires = compile_pattern(rule.requires, [], extra)
             except (regex.error, KeyError) as e:
                 raise RuleError(f"{where}: rule {rule.id!r}: {e}") from e
-        out.append(compiled)
+        out.append(CompiledRule(rule=rule, regex=compiled_regex, requires=compiled_requires, where=where))
     return tuple(out)
 
 
-def run_regex_rules(
-    rules: tuple[CompiledRule, ...], text: str, warnings: list[str] | None = None, offset: int = 0
-) -> list[Hit]:
-    """All matches of the regex rules over `text`; offsets shifted by `offset`."""
+# Where counts start: a digit, or a number word ("forty-two patients"), not inside another
+# number or word. Count-anchored rules ("anchor": "count") are tried only there.
+_NUMBER_WORDS = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
+_COUNT_START = regex.compile(rf"(?<![\w.,])(?:\d|(?i:(?:{_NUMBER_WORDS})\b))")
+# "one hundred and twelve": "twelve" continues a count, it does not start one
+_WORD_NUMBER_BEFORE = regex.compile(
+    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
+)
+# Year-anchored rules ("anchor": "year") run only in windows around a year.
+_YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_WINDOW = (60, 70)
+
+
+class TextScan:
+    """One abstract as the rules see it: the text, its lower-cased copy for the literal
+    shortcuts, and the anchors (count starts, year windows), each found once and shared
+    by every family that asks."""
+
+    def __init__(self, text: str, warnings: list[str] | None = None) -> None:
+        self.text = text
+        self.low = lowered(text)
+        self.warnings = warnings if warnings is not None else []
+        self._counts: list[int] | None = None
+        self._windows: list[tuple[int, int]] | None = None
+
+    def count_starts(self) -> list[int]:
+        if self._counts is None:
+            text = self.text
+            self._counts = [
+                m.start()
+                for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
+                if text[m.start()].isdigit()
+                or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            ]
+        return self._counts
+
+    def year_windows(self) -> list[tuple[int, int]]:
+        if self._windows is None:
+            merged: list[tuple[int, int]] = []
+            for m in _YEAR_ANYWHERE.finditer(self.text):
+                a, b = max(0, m.start() - _YEAR_WINDOW[0]), min(len(self.text), m.end() + _YEAR_WINDOW[1])
+                if merged and a <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                else:
+                    merged.append((a, b))
+            self._windows = merged
+        return self._windows
+
+
+def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
+    """Every match of the regex rules over the text.
+
+    A plain rule gives what `finditer` over the whole text gives. An anchored rule
+    (attrs "anchor") is tried only where its anchor occurs: "count", a match starting
+    at each count (overlapping matches allowed); "year", matches within the windows
+    around each year. A rule that hits the time bound is skipped with a warning."""
+    text, low = scan_.text, scan_.low
     hits: list[Hit] = []
     for cr in rules:
-        if cr.regex is None or not cr.applies(text):
+        if cr.regex is None:
             continue
+        if low is not None and cr.contains is not None and not any(s in low for s in cr.contains):
+            continue  # cheapest test first: the words every match holds are absent
+        if not cr.applies(text, low):
+            continue
+        anchor = cr.rule.attrs.get("anchor")
         try:
-            for m in cr.regex.finditer(text, timeout=REGEX_TIMEOUT_S):
-                hits.append(hit_from_match(cr, m, offset))
+            if anchor == "count":
+                for pos in scan_.count_starts():
+                    m = cr.regex.match(text, pos, timeout=REGEX_TIMEOUT_S)
+                    if m is not None:
+                        hits.append(hit_from_match(cr, m))
+            elif anchor == "year":
+                for a, b in scan_.year_windows():
+                    for m in cr.regex.finditer(text, a, b, timeout=REGEX_TIMEOUT_S):
+                        hits.append(hit_from_match(cr, m))
+            else:
+                for m in scan(cr.regex, text, low, cr.contains, cr.leading, REGEX_TIMEOUT_S):
+                    hits.append(hit_from_match(cr, m))
         except TimeoutError:
-            if warnings is not None:
-                warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
+            scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
     return hits
 
 
-def hit_from_match(cr: CompiledRule, m: regex.Match[str], offset: int = 0) -> Hit:
-    groups = {
-        name: (m.start(name) + offset, m.end(name) + offset, m.group(name))
-        for name, value in m.groupdict().items()
-        if value is not None
-    }
+def run_regex_rules(rules: tuple[CompiledRule, ...], text: str, warnings: list[str] | None = None) -> list[Hit]:
+    """`run_rules` over a bare text (anchors found afresh)."""
+    return run_rules(rules, TextScan(text, warnings))
+
+
+def hit_from_match(cr: CompiledRule, m: regex.Match[str]) -> Hit:
+    groups = {name: (m.start(name), m.end(name), m.group(name)) for name, value in m.groupdict().items() if value is not None}
     return Hit(
         rule=cr.id,
         label=cr.label,
-        start=m.start() + offset,
-        end=m.end() + offset,
+        start=m.start(),
+        end=m.end(),
         text=m.group(),
         groups=groups,
         attrs=dict(cr.rule.attrs),

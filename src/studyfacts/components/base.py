@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Complications, Design, PainScore, Population, Rate, Span, Stat
-from ..rules import CompiledRule, Hit, load_rules, run_regex_rules
+from ..rules import CompiledRule, Hit, TextScan, load_rules, run_rules
 
 WARNINGS_KEY = ("studyfacts", "warnings")
 
@@ -38,6 +38,17 @@ def doc_text(doc: Doc) -> str:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
+
+SCAN_KEY = ("studyfacts", "scan")
+
+
+def doc_scan(doc: Doc) -> TextScan:
+    """The doc's text as the rules see it (lower-cased copy, count starts, year
+    windows), built once and shared by every family."""
+    got = doc.user_data.get(SCAN_KEY)
+    if got is None:
+        got = doc.user_data[SCAN_KEY] = TextScan(doc_text(doc), doc_warnings(doc))
+    return got
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -137,7 +148,7 @@ class FactComponent:
         return doc
 
     def match(self, doc: Doc) -> list[Hit]:
-        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
+        return run_rules(self.rules, doc_scan(doc))
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
         doc.user_data[("studyfacts", "hits", self.family)] = hits

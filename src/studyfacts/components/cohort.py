@@ -20,8 +20,8 @@ from ..models import Count, Stat
 from ..numbers import TENS_WORDS, UNITS_WORDS, expand, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
-from .design import run_anchored_rules, section_kind
+from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
+from .design import section_kind
 from .followup import parse_stat
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
@@ -246,9 +246,6 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
 
 class CohortComponent(FactComponent):
     family = "cohort"
-
-    def match(self, doc: Doc) -> list[Hit]:
-        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, "cohort"), key=lambda h: h.start)

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from ..models import Complications, Span
 from ..numbers import parse_int, parse_num
-from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
+from ..rules import Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of
+from .base import Draft, FactComponent, doc_scan, doc_text, hits_of
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("GRADING", lexicon_alternation("complication_grading", "systems")),)
 
@@ -59,7 +59,7 @@ class ComplicationsComponent(FactComponent):
     def match(self, doc: Doc) -> list[Hit]:
         if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
+        return run_rules(self.rules, doc_scan(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: h.start)

@@ -20,9 +20,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Period, Span
-from ..numbers import TENS_WORDS, UNITS_WORDS, parse_int
-from ..rules import REGEX_TIMEOUT_S, CompiledRule, Hit, hit_from_match, lexicon_alternation, run_regex_rules
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
+from ..numbers import parse_int
+from ..rules import Hit, lexicon_alternation
+from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -143,82 +143,6 @@ _CENTER_STOP = {
 
 # --- helpers shared by the cohort and follow-up families -------------------
 
-# Speed: a rule whose match must start at a count (attrs "anchor": "count") is tried only where a
-# count starts, found once per doc; a rule that must hold a year ("anchor": "year") only in windows
-# around years. One pass of these two regexes replaces a scan of the whole text per rule.
-_NUMBER_WORDS = "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-_COUNT_START = regex.compile(rf"(?<![\w.,])(?:\d|(?i:(?:{_NUMBER_WORDS})\b))")
-# "one hundred and twelve": "twelve" continues a count, it does not start one
-_WORD_NUMBER_BEFORE = regex.compile(
-    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
-)
-_YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_YEAR_WINDOW = (60, 70)
-
-
-def run_anchored_rules(rules: tuple[CompiledRule, ...], text: str, warnings: list[str]) -> list[Hit]:
-    """Like `run_regex_rules`, but anchored rules run only where their anchor occurs."""
-    counts: list[int] | None = None
-    windows: list[tuple[int, int]] | None = None
-    hits: list[Hit] = []
-    for cr in rules:
-        if cr.regex is None or not cr.applies(text):
-            continue
-        anchor = cr.rule.attrs.get("anchor")
-        try:
-            if anchor == "count":
-                if counts is None:
-                    counts = _count_starts(text)
-                for pos in counts:
-                    m = cr.regex.match(text, pos, timeout=REGEX_TIMEOUT_S)
-                    if m is not None:
-                        hits.append(hit_from_match(cr, m))
-            elif anchor == "year":
-                if windows is None:
-                    windows = _merge(
-                        [
-                            (max(0, m.start() - _YEAR_WINDOW[0]), m.end() + _YEAR_WINDOW[1])
-                            for m in _YEAR_ANYWHERE.finditer(text)
-                        ]
-                    )
-                for a, b in windows:
-                    for m in cr.regex.finditer(text, a, min(b, len(text)), timeout=REGEX_TIMEOUT_S):
-                        hits.append(hit_from_match(cr, m))
-            else:
-                hits.extend(run_regex_rules((cr,), text, warnings))
-        except TimeoutError:
-            warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
-    return hits
-
-
-_last_counts: tuple[str, list[int]] = ("", [])
-
-
-def _count_starts(text: str) -> list[int]:
-    """Where counts start; the design and cohort families ask for the same text in turn."""
-    global _last_counts
-    cached = _last_counts  # one read, so another thread's update cannot mix two texts
-    if cached[0] is not text:
-        starts = [
-            m.start()
-            for m in _COUNT_START.finditer(text, timeout=REGEX_TIMEOUT_S)
-            if text[m.start()].isdigit()
-            or not _WORD_NUMBER_BEFORE.search(text, max(0, m.start() - 20), m.start())
-        ]
-        _last_counts = (text, starts)
-        return starts
-    return cached[1]
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in spans:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
-
 
 def _store(doc: Doc) -> dict[Any, Any]:
     """`doc.user_data`, typed for the tuple keys the pipeline uses."""
@@ -274,9 +198,6 @@ def _period_of(hit: Hit) -> Period | None:
 
 class DesignComponent(FactComponent):
     family = "design"
-
-    def match(self, doc: Doc) -> list[Hit]:
-        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")

@@ -22,8 +22,7 @@ from ..models import Stat
 from ..numbers import clean_number, expand, parse_num
 from ..rules import Hit, load_lexicon
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
-from .design import run_anchored_rules
+from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
 # Duration units as written -> the contract's spelling.
 UNITS: dict[str, str] = {
@@ -267,9 +266,6 @@ def about(doc: Doc, start: int, end: int) -> str | None:
 
 class FollowUpComponent(FactComponent):
     family = "followup"
-
-    def match(self, doc: Doc) -> list[Hit]:
-        return run_anchored_rules(self.rules, doc_text(doc), doc_warnings(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         text = doc_text(doc)

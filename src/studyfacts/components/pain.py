@@ -22,9 +22,9 @@ from spacy.tokens import Doc
 
 from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, parse_int, parse_num
-from ..rules import Hit, lexicon_alternation, load_lexicon, run_regex_rules
+from ..rules import Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_bounds
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
 
@@ -113,7 +113,7 @@ class PainComponent(FactComponent):
     def match(self, doc: Doc) -> list[Hit]:
         if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
+        return run_rules(self.rules, doc_scan(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, self.family)

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from ..models import Rate
 from ..numbers import parse_int, parse_num
-from ..rules import Hit, run_regex_rules
+from ..rules import Hit, run_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, doc_warnings, hits_of, sentence_at
+from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
 
 _PREFILTER = regex.compile(r"%")
 _STOP = r"(?=\s+(?:at|in|after|during|within|on|by|for|and|who|which|with|than)\b|\s*[,;.:()\[\]]|$)"
@@ -58,7 +58,7 @@ class RatesComponent(FactComponent):
     def match(self, doc: Doc) -> list[Hit]:
         if not _PREFILTER.search(doc_text(doc)):
             return []
-        return run_regex_rules(self.rules, doc_text(doc), doc_warnings(doc))
+        return run_rules(self.rules, doc_scan(doc))
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: (h.start, -h.end))

@@ -1,0 +1,221 @@
+"""What a rule's regex cannot match without: literal words, read off the pattern.
+
+Speed. Most abstracts hold no words a given rule needs ("randomised",
+"systematic review", "bicentric"), yet a regex whose pattern begins with an
+alternation scans every position of the text, at about 20 ns a character. A
+substring test on the lower-cased text costs a few hundred nanoseconds. So each
+rule's pattern is parsed once (with the standard library's regular-expression
+parser, which reads the syntax our rules use) into two facts:
+
+* `contains`: strings of which every match holds at least one, so a text that
+  holds none of them cannot match and is not scanned;
+* `leading`: strings with one of which every match begins, so the regex need
+  only be tried where one of them occurs, instead of at every position.
+
+Both are lower-cased and compared with the lower-cased text, which for
+case-insensitive rules is a superset test. Nothing here changes which matches
+a rule finds: `scan` gives exactly what `finditer` gives (the test suite checks
+that over real abstracts). A pattern the parser cannot read just gets no
+shortcut.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import regex
+
+try:  # Python 3.11+
+    import re._constants as _c
+    import re._parser as _parser
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+Literals = tuple[str, ...]
+
+# A condition with more strings than this costs more to test than it saves.
+_MAX_STRINGS = 12
+# Past this many places to try, one scan of the whole text is cheaper.
+MAX_TRIES = 12
+
+_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
+
+
+def _parse(pattern: str, flags: int) -> Any | None:
+    std = 0
+    if flags & regex.VERBOSE:
+        std |= _c.SRE_FLAG_VERBOSE
+    try:
+        return _parser.parse(pattern, std | _c.SRE_FLAG_IGNORECASE)
+    except Exception:  # regex-only syntax: no shortcut for this rule
+        return None
+
+
+def _better(a: Literals | None, b: Literals | None) -> Literals | None:
+    """The more selective of two conditions: longer shortest string, then fewer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    ka = (min(map(len, a)), -len(a))
+    kb = (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _union(parts: Sequence[Literals | None], *, leading: bool = False) -> Literals | None:
+    out: list[str] = []
+    for p in parts:
+        if p is None:
+            return None
+        out.extend(s for s in p if s not in out)
+    if not out or len(out) > _MAX_STRINGS:
+        return None
+    # A string that holds another is implied by it ("women" by "men"). For where a match
+    # begins, only a string that begins with another is: "men" occurs 2 past "women".
+    if leading:
+        return tuple(s for s in out if not any(t != s and s.startswith(t) for t in out))
+    return tuple(s for s in out if not any(t != s and t in s for t in out))
+
+
+def _items(seq: Any) -> list[tuple[Any, Any]]:
+    return list(seq.data if hasattr(seq, "data") else seq)
+
+
+def _group_body(av: Any) -> Any:
+    """The sub-pattern of a SUBPATTERN node (its shape differs across Python versions)."""
+    return av[-1]
+
+
+def _contains(seq: Any) -> Literals | None:
+    """Strings of which every match of `seq` holds one (None: cannot tell)."""
+    best: Literals | None = None
+    run = ""
+    for op, av in _items(seq):
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            best = _better(best, (run,))
+            run = ""
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.SUBPATTERN:
+            best = _better(best, _contains(_group_body(av)))
+        elif op is _c.BRANCH:
+            best = _better(best, _union([_contains(b) for b in av[1]]))
+        elif op in _REPEATS and av[0] >= 1:
+            best = _better(best, _contains(av[2]))
+        elif getattr(_c, "ATOMIC_GROUP", None) is op:
+            best = _better(best, _contains(av))
+    if run:
+        best = _better(best, (run,))
+    return best
+
+
+def _leading(items: list[tuple[Any, Any]]) -> Literals | None:
+    """Strings with one of which every match of the item sequence begins (None: cannot tell)."""
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            run = ""
+            j = i
+            while j < len(items) and items[j][0] is _c.LITERAL:
+                run += chr(items[j][1]).lower()
+                j += 1
+            # the parser factors shared beginnings out ("mean|median" -> "me" + "an|dian"):
+            # a branch that must follow extends the run
+            if j < len(items) and items[j][0] is _c.BRANCH:
+                rest = _union([_leading(_items(b)) for b in items[j][1][1]], leading=True)
+                if rest is not None:
+                    return tuple(run + r for r in rest)
+            return (run,)
+        if op is _c.SUBPATTERN:
+            return _leading(_items(_group_body(av)))
+        if op is _c.BRANCH:
+            return _union([_leading(_items(b)) for b in av[1]], leading=True)
+        if getattr(_c, "ATOMIC_GROUP", None) is op:
+            return _leading(_items(av))
+        if op in _REPEATS:
+            body = _leading(_items(av[2]))
+            if av[0] >= 1:
+                return body
+            return _union([body, _leading(items[i + 1 :])], leading=True)  # optional: it, or what follows
+        return None
+    return None  # an empty match is possible
+
+
+def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
+    """(contains, leading) of a pattern, lower-cased; either may be None."""
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None, None
+    contains = _contains(tree)
+    leading = _leading(_items(tree))
+    if leading is not None and any(not s for s in leading):
+        leading = None
+    if contains is not None and any(not s for s in contains):
+        contains = None
+    return contains, leading
+
+
+# regex's case-insensitive matching pairs these with ASCII letters ("ſ" with "s"),
+# which str.lower() does not: a text holding one takes the slow, exact path.
+_FOLDS_TO_ASCII = ("\u017f", "\u0130")
+
+
+def lowered(text: str) -> str | None:
+    """The text lower-cased with every offset kept, or None when that cannot be had."""
+    low = text.lower()
+    if len(low) != len(text) or any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    return low
+
+
+def holds_any(low: str, strings: Literals) -> bool:
+    return any(s in low for s in strings)
+
+
+def places(low: str, strings: Literals, limit: int = MAX_TRIES) -> list[int] | None:
+    """Sorted offsets where any of the strings occurs; None past `limit` of them."""
+    found: list[int] = []
+    for s in strings:
+        at = low.find(s)
+        while at >= 0:
+            found.append(at)
+            if len(found) > limit:
+                return None
+            at = low.find(s, at + 1)
+    found.sort()
+    return found
+
+
+def scan(
+    pattern: regex.Pattern[str],
+    text: str,
+    low: str | None,
+    contains: Literals | None,
+    leading: Literals | None,
+    timeout: float,
+) -> Iterator[regex.Match[str]]:
+    """Exactly the matches of `pattern.finditer(text)`, found with less work where the
+    literals allow: none when the text lacks every required string, and only tries at
+    the places where a match can begin when there are few of them."""
+    if low is not None:
+        if contains is not None and not holds_any(low, contains):
+            return
+        starts = places(low, leading) if leading is not None else None
+        if starts is not None:
+            end = 0
+            for at in starts:
+                if at < end:
+                    continue  # inside the previous match, which finditer would not revisit
+                m = pattern.match(text, at, timeout=timeout)
+                if m is not None:
+                    yield m
+                    end = max(m.end(), at + 1)
+            return
+    yield from pattern.finditer(text, timeout=timeout)

@@ -1,0 +1,132 @@
+"""The literal shortcuts (literals.py) are only shortcuts: every rule finds exactly what a
+plain scan of the whole text finds, on invented texts, random texts and real abstracts."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from studyfacts.components.base import family_rules
+from studyfacts.literals import analyse, lowered, places, scan
+from studyfacts.rules import REGEX_TIMEOUT_S, CompiledRule, TextScan, run_rules
+
+from .conftest import need_shared
+
+FAMILIES = ("design", "cohort", "followup", "pain", "complications", "rates")
+
+
+def all_rules() -> list[CompiledRule]:
+    return [cr for fam in FAMILIES for cr in family_rules(fam) if cr.regex is not None]
+
+
+def reference(cr: CompiledRule, text: str) -> list[tuple[int, int]]:
+    """What a rule matches, found the slow, obvious way: no literal shortcut."""
+    assert cr.regex is not None
+    if cr.requires is not None and cr.requires.search(text) is None:
+        return []
+    anchor = cr.rule.attrs.get("anchor")
+    if anchor == "count":
+        starts = TextScan(text).count_starts()
+        return [m.span() for m in (cr.regex.match(text, p) for p in starts) if m is not None]
+    if anchor == "year":
+        return [m.span() for a, b in TextScan(text).year_windows() for m in cr.regex.finditer(text, a, b)]
+    return [m.span() for m in cr.regex.finditer(text)]
+
+
+def fast(cr: CompiledRule, text: str) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in run_rules((cr,), TextScan(text))]
+
+
+# --- reading the patterns --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pattern, contains, leading",
+    [
+        (r"\brandomi[sz]ed\b", ("randomi",), ("randomi",)),
+        (r"\b(?:single|one|mono)[- ]?(?:centre|center)\b", ("cent",), ("single", "one", "mono")),
+        # "women" holds "men": one test covers both; but a match of "women" begins 2 before "men"
+        (r"\b(?:women|men)\b", ("men",), ("women", "men")),
+        (r"\b(?:male|males)\b", ("male",), ("male",)),
+        (r"(?:\bfrom\s+)?\d{4}\s*(?:to|-)\s*\d{4}", ("to", "-"), None),  # may begin with a digit
+        (r"(?:mean|median)?\s*follow-up", ("follow-up",), None),  # optional start: no leading word
+        (r"(?:mean|median)?follow-up", ("follow-up",), ("mean", "median", "follow-up")),
+        (r"a|", None, None),  # can match the empty string
+        (r"(?-i:RCT)\b", ("rct",), ("rct",)),
+        (r"x(?=yz)", ("x",), ("x",)),  # a look-ahead's text is not part of the match
+        (r"(?P<a>abc)(?P=a)", ("abc",), ("abc",)),
+    ],
+)
+def test_analyse(pattern, contains, leading):
+    assert analyse(pattern, regex.I) == (contains, leading)
+
+
+def test_unreadable_pattern_gets_no_shortcut():
+    # a regex-only construct the standard parser cannot read
+    assert analyse(r"\p{Lu}+ patients", 0) == (None, None)
+
+
+def test_lowered_refuses_texts_whose_case_folding_moves_offsets():
+    assert lowered("Forty Patients") == "forty patients"
+    assert lowered("\u0130stanbul cohort") is None  # 'İ' lowers to two characters
+    assert lowered("long \u017f in a word") is None  # 'ſ' matches 's' case-insensitively
+
+
+def test_places_gives_up_past_the_limit():
+    assert places("a one, a two, a one", ("one", "two")) == [2, 9, 16]
+    assert places("one " * 20, ("one",), limit=5) is None
+
+
+WORDS = ["one", "single", "centre", "center", "-", " ", "mono", "x", "One", "SINGLE", "centres", ",", "hospital"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_scan_equals_finditer_on_random_text(parts):
+    pattern = regex.compile(r"\b(?:single|one|mono)[- ]?(?:cent(?:er|re)|hospital)\b", regex.I)
+    text = "".join(parts)
+    contains, leading = analyse(pattern.pattern, pattern.flags)
+    got = [m.span() for m in scan(pattern, text, lowered(text), contains, leading, REGEX_TIMEOUT_S)]
+    assert got == [m.span() for m in pattern.finditer(text)]
+
+
+# --- every real rule ---------------------------------------------------------------
+
+# Invented sentences that exercise the rules (each family's vocabulary, in both cases).
+INVENTED = [
+    "This single-centre, randomised controlled trial (RCT) enrolled 120 patients (64 women, 56 men).",
+    "Between January 2015 and March 2019, forty-two consecutive patients were prospectively included.",
+    "A retrospective review of one hundred and twelve cases; mean follow-up 24.5 ± 6.1 months (range 6-60).",
+    "Complications occurred in 4 of 42 patients (9.5%): one was major and three were minor.",
+    "The mean VAS pain score fell from 7.2 at baseline to 2.1 at 6 months (p < 0.001).",
+    "We included 12 studies with 1,204 participants. MALE:FEMALE ratio 3:1; n = 45.",
+    "Local tumour control was achieved in 38/40 lesions (95%) in a bicentric, multi-institutional series.",
+]
+
+
+@pytest.mark.parametrize("text", INVENTED)
+def test_every_rule_matches_as_a_plain_scan_does(text):
+    for cr in all_rules():
+        assert fast(cr, text) == reference(cr, text), cr.id
+
+
+def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
+    """Every 8th abstract of the shared corpus (about 600): the shortcuts change no match."""
+    shared = need_shared()
+    import studyfacts
+
+    texts = []
+    for path in sorted((shared / "corpus").rglob("*")):
+        if path.is_file() and path.suffix not in {".tsv", ".md"}:
+            texts.extend(r.abstract for r in studyfacts.read(path) if r.abstract and len(r.abstract) < 20_000)
+    rules = all_rules()
+    checked = 0
+    for text in itertools.islice(texts, 0, None, 8):
+        for cr in rules:
+            assert fast(cr, text) == reference(cr, text), (cr.id, text[:80])
+        checked += 1
+    assert checked > 500
