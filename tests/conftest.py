@@ -35,7 +35,7 @@ def extract():
     return studyfacts.extract
 
 
-OUTCOME_FAMILIES = ("sentencizer", "studyfacts_abbreviations", "studyfacts_pain", "studyfacts_complications", "studyfacts_rates")
+OUTCOME_FAMILIES = ("studyfacts_sentences", "studyfacts_abbreviations", "studyfacts_pain", "studyfacts_complications", "studyfacts_rates")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from .readers.base import RawRecord
 # Order matters: abbreviations first (later families read them), then one
 # component per fact family. Resolution runs in the same order.
 PIPELINE: tuple[str, ...] = (
-    "sentencizer",
+    "studyfacts_sentences",
     "studyfacts_abbreviations",
     "studyfacts_design",
     "studyfacts_cohort",

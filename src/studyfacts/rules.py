@@ -22,7 +22,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .literals import Literals, analyse, lowered, scan
-from .numbers import TENS_WORDS, UNITS_WORDS, expand
+from .numbers import TENS_WORDS, UNITS_WORDS, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
 # package (see `force-include` in pyproject.toml). STUDYFACTS_PATTERNS overrides both.
@@ -146,11 +146,17 @@ def load_lexicon(name: str) -> dict[str, Any]:
 
 
 def lexicon_alternation(name: str, key: str | None = None) -> str:
-    """A lexicon list as a regex alternation, longest first, each term escaped."""
+    """A lexicon list as a regex alternation, each term escaped, a space matching any white
+    space; factored by shared beginnings (`trie_alternation`) unless two terms begin alike
+    but for case ("VAS", "vas..."), where a case-insensitive rule could try them in another
+    order: those get a flat list, longest first."""
     data = load_lexicon(name)
     terms = data[key] if key else data
     if isinstance(terms, dict):
         terms = list(terms)
+    clash = any(a != b and b.lower().startswith(a.lower()) and not b.startswith(a) for a in terms for b in terms)
+    if not clash:
+        return trie_alternation(terms)
     return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
 
 

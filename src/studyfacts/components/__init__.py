@@ -1,3 +1,3 @@
 """One module per fact family; importing this package registers every factory."""
 
-from . import abbreviations, cohort, complications, design, followup, pain, rates  # noqa: F401
+from . import abbreviations, cohort, complications, design, followup, pain, rates, sentences  # noqa: F401
