@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from studyfacts.readers import clean_abstract
+from studyfacts.readers import clean, clean_abstract
 
 
 @pytest.mark.parametrize(
@@ -121,3 +123,14 @@ def test_clean_copyright_not_cut_from_content(raw: str) -> None:
 )
 def test_clean_empty_or_placeholder(raw: str) -> None:
     assert clean_abstract(raw) == ("", None)
+
+
+# normalise_space has a fast path for plain ASCII: it must agree with the general one.
+def _slow_normalise_space(text: str) -> str:
+    return clean._WS_RE.sub(" ", clean._INVISIBLE_RE.sub("", text)).strip()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x00\x7f\x85\xa0\u2009\u200bab.,"))
+def test_normalise_space_fast_path_agrees(text):
+    assert clean.normalise_space(text) == _slow_normalise_space(text)

@@ -92,8 +92,10 @@ class CompiledRule:
     # "every": tried at each count start ("anchor": "count"); "leftmost": a plain rule that
     # begins with a count, so finditer's matches all begin at count starts; None otherwise
     counting: str | None = None
+    anchor: str | None = None
 
     def __post_init__(self) -> None:
+        self.anchor = self.rule.attrs.get("anchor")
         self.counting = _counting(self.rule)
         if self.regex is not None:
             self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
@@ -384,6 +386,20 @@ def _run_counts(
             scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
 
 
+class Gate:
+    """A family's cheap test ("does this abstract mention a pain scale at all?"): a regex
+    searched with the same literal shortcuts as the rules, so most texts are answered by
+    a substring test."""
+
+    def __init__(self, pattern: str, flags: int = regex.IGNORECASE) -> None:
+        self.regex = regex.compile(pattern, flags)
+        self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
+
+    def found(self, scan_: TextScan) -> bool:
+        hits = scan(self.regex, scan_.text, scan_.low, self.contains, self.leading, REGEX_TIMEOUT_S)
+        return next(hits, None) is not None
+
+
 def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     """Every match of the regex rules over the text, rule by rule in order.
 
@@ -397,11 +413,15 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     for cr in rules:
         if cr.regex is None:
             continue
-        if low is not None and cr.contains is not None and not any(s in low for s in cr.contains):
-            continue  # cheapest test first: the words every match holds are absent
-        if not cr.applies(text, low):
+        if low is not None and cr.contains is not None:
+            for word in cr.contains:
+                if word in low:
+                    break
+            else:
+                continue  # cheapest test first: the words every match holds are absent
+        if cr.requires is not None and not cr.applies(text, low):
             continue
-        anchor = cr.rule.attrs.get("anchor")
+        anchor = cr.anchor
         out = found[cr.id] = []
         if cr.counting:
             counted.append(cr)
@@ -412,7 +432,7 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                     for m in cr.regex.finditer(text, a, b, timeout=REGEX_TIMEOUT_S):
                         out.append(hit_from_match(cr, m))
             else:
-                for m in scan(cr.regex, text, low, cr.contains, cr.leading, REGEX_TIMEOUT_S):
+                for m in scan(cr.regex, text, low, None, cr.leading, REGEX_TIMEOUT_S):  # contains: tested above
                     out.append(hit_from_match(cr, m))
         except TimeoutError:
             found[cr.id] = []

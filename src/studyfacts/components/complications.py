@@ -17,13 +17,13 @@ from spacy.tokens import Doc
 
 from ..models import Complications, Span
 from ..numbers import parse_int, parse_num
-from ..rules import Hit, lexicon_alternation, load_lexicon, run_rules
+from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("GRADING", lexicon_alternation("complication_grading", "systems")),)
 
-_PREFILTER = regex.compile(r"complication|adverse", regex.I)
+_PREFILTER = Gate(r"complication|adverse")
 # What follows a count: "(out of 105 SM [8.5%]; 2 major and 7 minor) in 8 patients"
 _OUT_OF = regex.compile(r"^\s*[(\[]?\s*(?:out\s+)?of\s+(?:the\s+)?(?P<den>\d[\d,]*)\s+(?P<noun>[A-Za-z][\w-]*)", regex.I)
 _PCT = regex.compile(r"^\s*[(\[]?[^()\[\]]{0,60}?[(\[;,]\s*(?P<pct>\d+(?:[.\u00b7]\d+)?)\s*%\s*[)\]]", regex.I)
@@ -57,9 +57,10 @@ class ComplicationsComponent(FactComponent):
     family = "complications"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc_text(doc)):
+        scan_ = doc_scan(doc)
+        if not _PREFILTER.found(scan_):
             return []
-        return run_rules(self.rules, doc_scan(doc))
+        return run_rules(self.rules, scan_)
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: h.start)

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, parse_int, parse_num
-from ..rules import Hit, lexicon_alternation, load_lexicon, run_rules
+from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_bounds
 
@@ -31,8 +31,8 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("p
 # Cheap prefilter: no pain rule runs on an abstract without one of these.
 # Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
 # made this prefilter pass for half the abstracts with no pain scale at all.
-_PREFILTER = regex.compile(
-    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)", regex.I
+_PREFILTER = Gate(
+    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)"
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
@@ -111,9 +111,10 @@ class PainComponent(FactComponent):
     family = "pain"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc_text(doc)):
+        scan_ = doc_scan(doc)
+        if not _PREFILTER.found(scan_):
             return []
-        return run_rules(self.rules, doc_scan(doc))
+        return run_rules(self.rules, scan_)
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, self.family)

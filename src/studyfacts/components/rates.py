@@ -17,11 +17,11 @@ from spacy.tokens import Doc
 
 from ..models import Rate
 from ..numbers import parse_int, parse_num
-from ..rules import Hit, run_rules
+from ..rules import Gate, Hit, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
 
-_PREFILTER = regex.compile(r"%")
+_PREFILTER = Gate(r"%")
 _STOP = r"(?=\s+(?:at|in|after|during|within|on|by|for|and|who|which|with|than)\b|\s*[,;.:()\[\]]|$)"
 _WITH_AFTER = regex.compile(r"^[\s)\]]*(?:[\w-]+\s+)?(?:patients?|participants?|subjects?|cases?)\s+with\s+(?P<label>[^,;.()]{2,50}?)" + _STOP, regex.I)
 _WERE_AFTER = regex.compile(
@@ -56,9 +56,10 @@ class RatesComponent(FactComponent):
     family = "rates"
 
     def match(self, doc: Doc) -> list[Hit]:
-        if not _PREFILTER.search(doc_text(doc)):
+        scan_ = doc_scan(doc)
+        if not _PREFILTER.found(scan_):
             return []
-        return run_rules(self.rules, doc_scan(doc))
+        return run_rules(self.rules, scan_)
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, self.family), key=lambda h: (h.start, -h.end))
