@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyfacts.components.base import family_rules
-from studyfacts.literals import analyse, lowered, places, scan
+from studyfacts.literals import after_count, analyse, lowered, places, scan
 from studyfacts.rules import _NUMBER_WORDS, _WORD_NUMBER_BEFORE, REGEX_TIMEOUT_S, CompiledRule, TextScan, run_rules
 
 from .conftest import need_shared
@@ -174,3 +174,20 @@ def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
             check_family_together(fam, text)
         checked += 1
     assert checked > 500
+
+
+@pytest.mark.parametrize(
+    "pattern, follow",
+    [
+        (r"(?P<n>\d+)\s+patients", (frozenset(), True)),
+        (r"(?P<n>\d+)(?P<pct>\s*[(\[]\d+%[)\]])?\s+patients", (frozenset({"(", "["}), True)),
+        (r"(?<![\w.,])(?P<n>\d+)\s*/\s*\d+", (frozenset({"/"}), True)),
+        (r"\b(?P<n>\d+)-(?:centre|center)", (frozenset({"-"}), False)),
+        (r"(?P<n>\d+)(?:\s+of)?", None),  # may end with the count: anything may follow
+        (r"(?P<n>\d+)[^%]", None),  # a negated class: cannot tell
+        (r"(?P<n>\d+)x", None),  # a letter, case-insensitive: not worth telling
+        (r"\d+\s+patients", None),  # the count is not a group of its own
+    ],
+)
+def test_after_count(pattern, follow):
+    assert after_count(pattern, regex.I) == follow

@@ -219,3 +219,67 @@ def scan(
                     end = max(m.end(), at + 1)
             return
     yield from pattern.finditer(text, timeout=timeout)
+
+
+# --- what may follow a rule's leading count -----------------------------------------
+
+# The characters a sequence of items can begin with: (literal characters, whether white
+# space may come first); None when that cannot be told or the sequence may match nothing.
+Follow = tuple[frozenset[str], bool]
+
+
+def _first(items: list[tuple[Any, Any]]) -> Follow | None:
+    for i, (op, av) in enumerate(items):
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.LITERAL:
+            return frozenset({chr(av)}), False
+        if op is _c.IN:
+            chars: set[str] = set()
+            space = False
+            for iop, iav in av:
+                if iop is _c.LITERAL:
+                    chars.add(chr(iav))
+                elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                    space = True
+                else:
+                    return None  # a range, a negation, another category: cannot tell
+            return frozenset(chars), space
+        if op is _c.SUBPATTERN:
+            return _first(_items(_group_body(av)) + items[i + 1 :])
+        if op is _c.BRANCH:
+            parts = [_first(_items(b) + items[i + 1 :]) for b in av[1]]
+            if any(p is None for p in parts):
+                return None
+            return frozenset().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
+        if op in _REPEATS:
+            body = _first(_items(av[2]))
+            if body is None:
+                return None
+            if av[0] >= 1:
+                return body
+            rest = _first(items[i + 1 :])
+            if rest is None:
+                return None
+            return body[0] | rest[0], body[1] or rest[1]
+        return None
+    return None  # may match nothing
+
+
+def after_count(pattern: str, flags: int = 0) -> Follow | None:
+    """What the character right after a rule's leading count group can be: for a pattern
+    that opens with (look-behinds and) one group holding the count, the first characters
+    of what follows the group. None when that cannot be told."""
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return None
+    items = _items(tree)
+    i = 0
+    while i < len(items) and items[i][0] in _ZERO_WIDTH:
+        i += 1
+    if i >= len(items) or items[i][0] is not _c.SUBPATTERN:
+        return None
+    follow = _first(items[i + 1 :])
+    if follow is None or flags & regex.IGNORECASE and any(ch.lower() != ch.upper() for ch in follow[0]):
+        return None  # letters would need their other case too: not worth the bother
+    return follow

@@ -21,7 +21,7 @@ from typing import Any
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .literals import Literals, analyse, lowered, scan
+from .literals import Follow, Literals, after_count, analyse, lowered, scan
 from .numbers import TENS_WORDS, UNITS_WORDS, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -244,6 +244,7 @@ def _trie(words: list[str]) -> str:
     return emit(tree)
 
 
+_SEPARATORS = frozenset(",\u2009\u202f\u00a0")  # thousands separators: see numbers._THOU
 _NUMBER_WORD_LIST = sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 _NUMBER_WORD_AT = regex.compile(rf"\b{_trie(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
@@ -267,12 +268,21 @@ class TextScan:
         self.low = lowered(text)
         self.warnings = warnings if warnings is not None else []
         self._counts: list[int] | None = None
+        # the character after each digit run that is a count start (a count there ends
+        # with the run), "" at the end of the text; absent where the count may go on
+        # ("1,204": a thousands separator follows) and at number words
+        self.after: dict[int, str] = {}
         self._windows: list[tuple[int, int]] | None = None
 
     def count_starts(self) -> list[int]:
         if self._counts is None:
             text = self.text
-            starts = [m.start() for m in _DIGITS.finditer(text, timeout=REGEX_TIMEOUT_S)]
+            starts = []
+            for m in _DIGITS.finditer(text, timeout=REGEX_TIMEOUT_S):
+                starts.append(m.start())
+                nxt = text[m.end() : m.end() + 1]
+                if nxt not in _SEPARATORS or not text[m.end() + 1 : m.end() + 2].isdigit():
+                    self.after[m.start()] = nxt  # "12, 24": a comma, not a thousands separator
             words = (
                 _NUMBER_WORD_AT.finditer(self.low, timeout=REGEX_TIMEOUT_S)
                 if self.low is not None
@@ -313,6 +323,9 @@ class _Together:
 
     pattern: regex.Pattern[str]
     parts: list[tuple[CompiledRule, str, list[tuple[str, str]]]]  # rule, its group, (name, renamed)
+    # per part: what may follow its count (None: anything); where nothing a part allows
+    # follows a count, the pattern is not tried there at all
+    follows: list[Follow | None]
 
 
 @cache
@@ -334,7 +347,27 @@ def _together(rules: tuple[CompiledRule, ...]) -> _Together:
         group = f"_r{k}"
         pieces.append(f"(?:(?=(?P<{group}>(?{flags}:{body})))|)")
         parts.append((cr, group, names))
-    return _Together(regex.compile("".join(pieces)), parts)
+    follows = [
+        after_count(cr.regex.pattern, cr.regex.flags)
+        if cr.regex is not None and isinstance(cr.rule.pattern, str) and _COUNT_FIRST.match(cr.rule.pattern)
+        else None
+        for cr, _, _ in parts
+    ]
+    return _Together(regex.compile("".join(pieces)), parts, follows)
+
+
+# A pattern whose first group is the count itself (what `after_count` needs to know).
+_COUNT_FIRST = regex.compile(
+    r"^(?:\(\?<!\[[^\]]*\]\))?(?:\\b)?\(\?P<\w+>(?:\{COUNT\}|\{INT\}|\{INT\}\|\(\?i:\{WORDNUM\}\))\)"
+)
+
+
+def _may_follow(follow: Follow | None, nxt: str | None) -> bool:
+    if follow is None or nxt is None:
+        return True
+    if not nxt:
+        return False  # the text ends with the count
+    return nxt in follow[0] or (follow[1] and nxt.isspace())
 
 
 def _run_counts(
@@ -352,8 +385,13 @@ def _run_counts(
     together = _together(tuple(cr for cr in family if cr.regex is not None and cr.counting))
     wanted = {id(cr) for cr in rules}
     parts = [part for part in together.parts if id(part[0]) in wanted]
+    follows = [f for part, f in zip(together.parts, together.follows, strict=True) if id(part[0]) in wanted]
+    after = scan_.after
     try:
         for pos in starts:
+            nxt = after.get(pos)
+            if nxt is not None and not any(_may_follow(f, nxt) for f in follows):
+                continue  # "45%", "2010-2015", "45/60": no rule here can go on from this count
             m = together.pattern.match(text, pos, timeout=REGEX_TIMEOUT_S)
             if m is None:
                 continue
