@@ -47,7 +47,7 @@ def reference(cr: CompiledRule, text: str) -> list[tuple[int, int]]:
         starts = slow_count_starts(text)
         return [m.span() for m in (cr.regex.match(text, p) for p in starts) if m is not None]
     if anchor == "year":
-        return [m.span() for a, b in TextScan(text).year_windows() for m in cr.regex.finditer(text, a, b)]
+        return [m.span() for a, b, _ in TextScan(text).year_windows() for m in cr.regex.finditer(text, a, b)]
     return [m.span() for m in cr.regex.finditer(text)]
 
 
@@ -191,3 +191,21 @@ def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
 )
 def test_after_count(pattern, follow):
     assert after_count(pattern, regex.I) == follow
+
+
+def test_year_rules_hold_the_years_they_declare():
+    """A year-anchored rule's "years" (how many years every match holds) lets windows with
+    fewer be skipped: each example's match must hold that many."""
+    from studyfacts.rules import _YEAR_ANYWHERE
+
+    checked = 0
+    for cr in all_rules():
+        least = cr.rule.attrs.get("years")
+        if cr.rule.attrs.get("anchor") != "year" or least is None:
+            continue
+        for example in cr.rule.examples:
+            m = cr.regex.search(example)
+            assert m is not None, (cr.id, example)
+            assert len(list(_YEAR_ANYWHERE.finditer(m.group()))) >= least, (cr.id, example)
+            checked += 1
+    assert checked

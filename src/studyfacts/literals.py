@@ -54,15 +54,20 @@ def _parse(pattern: str, flags: int) -> Any | None:
         return None
 
 
+def _selectivity(c: Literals) -> tuple[int, int, int]:
+    # longer shortest string, then fewer letters in it ("=" is rarer in prose than "n"),
+    # then fewer strings
+    shortest = min(c, key=len)
+    return len(shortest), -sum(ch.isalpha() for ch in shortest), -len(c)
+
+
 def _better(a: Literals | None, b: Literals | None) -> Literals | None:
-    """The more selective of two conditions: longer shortest string, then fewer strings."""
+    """The more selective of two conditions."""
     if a is None:
         return b
     if b is None:
         return a
-    ka = (min(map(len, a)), -len(a))
-    kb = (min(map(len, b)), -len(b))
-    return b if kb > ka else a
+    return b if _selectivity(b) > _selectivity(a) else a
 
 
 def _union(parts: Sequence[Literals | None], *, leading: bool = False) -> Literals | None:

@@ -272,7 +272,7 @@ class TextScan:
         # with the run), "" at the end of the text; absent where the count may go on
         # ("1,204": a thousands separator follows) and at number words
         self.after: dict[int, str] = {}
-        self._windows: list[tuple[int, int]] | None = None
+        self._windows: list[tuple[int, int, int]] | None = None
 
     def count_starts(self) -> list[int]:
         if self._counts is None:
@@ -298,15 +298,16 @@ class TextScan:
             self._counts = starts
         return self._counts
 
-    def year_windows(self) -> list[tuple[int, int]]:
+    def year_windows(self) -> list[tuple[int, int, int]]:
+        """(start, end, years in it) of the windows around the years, overlapping ones merged."""
         if self._windows is None:
-            merged: list[tuple[int, int]] = []
+            merged: list[tuple[int, int, int]] = []
             for m in _YEAR_ANYWHERE.finditer(self.text):
                 a, b = max(0, m.start() - _YEAR_WINDOW[0]), min(len(self.text), m.end() + _YEAR_WINDOW[1])
                 if merged and a <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], b), merged[-1][2] + 1)
                 else:
-                    merged.append((a, b))
+                    merged.append((a, b, 1))
             self._windows = merged
         return self._windows
 
@@ -466,7 +467,12 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
             continue
         try:
             if anchor == "year":
-                for a, b in scan_.year_windows():
+                # attrs "years": how many years every match holds ("2010 to 2015": 2); a window
+                # with fewer cannot hold a match
+                least = cr.rule.attrs.get("years", 1)
+                for a, b, years in scan_.year_windows():
+                    if years < least:
+                        continue
                     for m in cr.regex.finditer(text, a, b, timeout=REGEX_TIMEOUT_S):
                         out.append(hit_from_match(cr, m))
             else:
