@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from studyfacts.components.base import family_rules
 from studyfacts.literals import after_count, analyse, lowered, places, scan
-from studyfacts.rules import _NUMBER_WORDS, _WORD_NUMBER_BEFORE, REGEX_TIMEOUT_S, CompiledRule, TextScan, run_rules
+from studyfacts.rules import (
+    _NUMBER_WORDS,
+    _WORD_NUMBER_BEFORE,
+    REGEX_TIMEOUT_S,
+    CompiledRule,
+    TextScan,
+    run_rules,
+)
 
 from .conftest import need_shared
 
