@@ -120,6 +120,10 @@ def test_unreadable_pattern_gets_no_shortcut():
     assert analyse(r"\p{Lu}+ patients", 0) == (None, None)
 
 
+def test_patterns_with_odd_case_folding_get_no_shortcut():
+    assert analyse("\u017fingle centre", regex.I) == (None, None)
+
+
 def test_lowered_refuses_texts_whose_case_folding_moves_offsets():
     assert lowered("Forty Patients") == "forty patients"
     assert lowered("\u0130stanbul cohort") is None  # 'İ' lowers to two characters

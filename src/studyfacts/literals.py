@@ -35,6 +35,10 @@ except ImportError:  # pragma: no cover - Python 3.10
 
 Literals = tuple[str, ...]
 
+# regex's case-insensitive matching pairs these with ASCII letters ("ſ" with "s"),
+# which str.lower() does not: a text holding one takes the slow, exact path.
+_FOLDS_TO_ASCII = ("\u017f", "\u0130")
+
 # A condition with more strings than this costs more to test than it saves.
 _MAX_STRINGS = 12
 # Past this many places to try, one scan of the whole text is cheaper.
@@ -155,6 +159,8 @@ def _leading(items: list[tuple[Any, Any]]) -> Literals | None:
 
 def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
     """(contains, leading) of a pattern, lower-cased; either may be None."""
+    if any(ch in pattern for ch in _FOLDS_TO_ASCII):
+        return None, None  # its letters fold unlike str.lower(): no shortcut
     tree = _parse(pattern, flags)
     if tree is None:
         return None, None
@@ -165,11 +171,6 @@ def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | N
     if contains is not None and any(not s for s in contains):
         contains = None
     return contains, leading
-
-
-# regex's case-insensitive matching pairs these with ASCII letters ("ſ" with "s"),
-# which str.lower() does not: a text holding one takes the slow, exact path.
-_FOLDS_TO_ASCII = ("\u017f", "\u0130")
 
 
 def lowered(text: str) -> str | None:
