@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,16 @@ def need_shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"{SHARED} is absent (corpus and eval data live beside the repository)")
     return SHARED
+
+
+def corpus_abstracts() -> Iterator[str]:
+    """Every non-empty abstract of the shared corpus, file by file in name order (or skip)."""
+    import studyfacts
+
+    corpus = need_shared() / "corpus"
+    for path in sorted(corpus.rglob("*")):
+        if path.is_file() and path.suffix not in {".tsv", ".md"}:
+            yield from (r.abstract for r in studyfacts.read(path) if r.abstract)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from studyfacts.rules import (
     run_rules,
 )
 
-from .conftest import need_shared
+from .conftest import corpus_abstracts
 
 FAMILIES = ("design", "cohort", "followup", "pain", "complications", "rates")
 
@@ -172,13 +172,7 @@ def test_every_rule_matches_as_a_plain_scan_does(text):
 
 def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
     """Every 8th abstract of the shared corpus (about 600): the shortcuts change no match."""
-    shared = need_shared()
-    import studyfacts
-
-    texts = []
-    for path in sorted((shared / "corpus").rglob("*")):
-        if path.is_file() and path.suffix not in {".tsv", ".md"}:
-            texts.extend(r.abstract for r in studyfacts.read(path) if r.abstract and len(r.abstract) < 20_000)
+    texts = [text for text in corpus_abstracts() if len(text) < 20_000]
     checked = 0
     for text in itertools.islice(texts, 0, None, 8):
         for fam in FAMILIES:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import studyfacts.components  # noqa: F401  (registers the factories)
 from studyfacts.components.base import SENTS_KEY, TEXT_KEY
 
-from .conftest import need_shared
+from .conftest import corpus_abstracts
 
 _SPACY = spacy.blank("en")
 _SPACY.add_pipe("sentencizer")
@@ -63,18 +63,8 @@ def test_same_sentences_as_spacy_on_random_text(parts):
 
 
 def test_same_sentences_as_spacy_on_real_abstracts():
-    shared = need_shared()
-    import studyfacts
-
-    texts = (
-        r.abstract
-        for path in sorted((shared / "corpus").rglob("*"))
-        if path.is_file() and path.suffix not in {".tsv", ".md"}
-        for r in studyfacts.read(path)
-        if r.abstract
-    )
     checked = 0
-    for text in itertools.islice(texts, 0, None, 5):
+    for text in itertools.islice(corpus_abstracts(), 0, None, 5):
         assert [a for a, _ in our_bounds(text)] == spacy_starts(text), text[:80]
         checked += 1
     assert checked > 800

@@ -51,11 +51,25 @@ def doc_scan(doc: Doc) -> TextScan:
     return got
 
 
+def bounds_from_starts(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each sentence from the offsets where sentences start; each ends
+    where the next starts, trailing white space trimmed."""
+    bounds = []
+    for a, b in zip(starts, starts[1:] + [len(text)], strict=False):
+        end = b
+        while end > a and text[end - 1].isspace():
+            end -= 1
+        bounds.append((a, end))
+    return bounds
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start_char, end_char) of every sentence, computed once per doc.
 
     `doc.sents` walks every token each time it is read, which made it the
-    largest cost of the whole pipeline when several components asked for it.
+    largest cost of the whole pipeline when several components asked for it. The
+    pipeline's `studyfacts_sentences` puts them here itself; a pipeline with spaCy's
+    sentencizer instead gets them from its `SENT_START` marks.
     """
     cached = doc.user_data.get(SENTS_KEY)
     if cached is not None:
@@ -66,13 +80,7 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
         starts = doc.to_array("SENT_START")
         idx = doc.to_array("IDX")
         begin = [int(idx[i]) for i in range(len(doc)) if i == 0 or starts[i] == 1]
-        bounds = []
-        text = doc_text(doc)
-        for a, b in zip(begin, begin[1:] + [len(text)]):
-            end = b
-            while end > a and text[end - 1].isspace():
-                end -= 1
-            bounds.append((a, end))
+        bounds = bounds_from_starts(doc_text(doc), begin)
     else:
         bounds = [(0, len(doc_text(doc)))]
     doc.user_data[SENTS_KEY] = bounds

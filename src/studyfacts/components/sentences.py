@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
-from .base import SENTS_KEY, doc_text
+from .base import SENTS_KEY, bounds_from_starts, doc_text
 
 _FINAL_CHARS = frozenset(Sentencizer.default_punct_chars)
 # A class of all 128 characters is slow to scan for (several of them lie beyond the BMP),
@@ -71,17 +71,6 @@ def sentence_starts(doc: Doc, text: str) -> list[int]:
     return [idx[j] for j in starts]
 
 
-def sentence_char_bounds(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence from its first character, trailing white space trimmed."""
-    bounds = []
-    for a, b in zip(starts, starts[1:] + [len(text)], strict=False):
-        end = b
-        while end > a and text[end - 1].isspace():
-            end -= 1
-        bounds.append((a, end))
-    return bounds
-
-
 class Sentences:
     """Puts the sentences' character bounds in `doc.user_data` (see `base.sentence_bounds`).
     It does not set `token.is_sent_start`: nothing here reads `doc.sents`, and writing
@@ -92,7 +81,7 @@ class Sentences:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        doc.user_data[SENTS_KEY] = sentence_char_bounds(text, sentence_starts(doc, text))
+        doc.user_data[SENTS_KEY] = bounds_from_starts(text, sentence_starts(doc, text))
         return doc
 
 
