@@ -44,3 +44,70 @@ def test_pipeline_component_failure_keeps_the_record(extract, monkeypatch):
     record = extract("We enrolled 40 patients.")
     assert record.population.patients is not None
     assert any("internal error in pain: RuntimeError: bad rule" in w for w in record.warnings)
+
+
+# A batch holding every kind of record: facts, none, no abstract, too long, a compilation.
+BATCH_TEXTS = [
+    "In this retrospective study, 52 patients (30 women) underwent ablation of 61 tumours.",
+    None,
+    "Pain fell from 7.1 to 2.3 on the VAS at 6 months; 3 of 40 patients (7.5%) had complications.",
+    "   ",
+    SECTION.format(n=40) + SECTION.format(n=12) + SECTION.format(n=99),
+    "We report a case.",
+    "A prospective multicentre trial randomised 120 adults between 2012 and 2016. " * 2,
+]
+
+
+def _raws(texts):
+    from studyfacts.readers.base import RawRecord
+
+    return [RawRecord(path="<batch>", index=i, format="text", abstract=t) for i, t in enumerate(texts)]
+
+
+def test_pipeline_batch_gives_what_one_at_a_time_gives():
+    from studyfacts.pipeline import MAX_ABSTRACT_CHARS, extract_record, extract_records
+
+    texts = [*BATCH_TEXTS, "x " * (MAX_ABSTRACT_CHARS // 2 + 1)]
+    raws = _raws(texts)
+    alone = [extract_record(r).model_dump_json() for r in raws]
+    together = [r.model_dump_json() for r in extract_records(raws)]
+    assert together == alone
+    assert extract_records([]) == []
+
+
+def test_pipeline_batch_matches_one_at_a_time_on_real_files():
+    from studyfacts.pipeline import extract_record, extract_records
+    from studyfacts.readers import read
+
+    from .conftest import need_shared
+
+    corpus = need_shared() / "corpus"
+    for name in ("p1m-ortho/pubmed_result_45_medline.txt", "iebh-reflib/blue-light.ris"):
+        path = corpus / name
+        if not path.exists():
+            pytest.skip(f"{path} is absent")
+        raws = list(read(path))
+        assert [r.model_dump_json() for r in extract_records(raws)] == [
+            extract_record(r).model_dump_json() for r in raws
+        ]
+
+
+def test_pipeline_batch_failure_in_one_record_costs_that_record_only(monkeypatch):
+    from studyfacts.components import cohort
+    from studyfacts.pipeline import extract_record, extract_records
+
+    raws = _raws(BATCH_TEXTS)
+    alone = [extract_record(r) for r in raws]
+    real = cohort.CohortComponent.__call__
+
+    def boom(self, doc):
+        if "ablation" in doc.user_data[("studyfacts", "text")]:
+            raise RuntimeError("broken matcher")
+        return real(self, doc)
+
+    monkeypatch.setattr(cohort.CohortComponent, "__call__", boom)
+    got = extract_records(raws)
+    assert got[0].population.patients is None
+    assert got[0].abstract == BATCH_TEXTS[0]
+    assert "internal error in cohort: RuntimeError: broken matcher" in got[0].warnings
+    assert [r.model_dump_json() for r in got[1:]] == [r.model_dump_json() for r in alone[1:]]

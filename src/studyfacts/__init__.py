@@ -38,8 +38,9 @@ def extract(text: str | None, **metadata: Any) -> Record:
 
 def extract_file(path: str | os.PathLike[str]) -> Iterator[Record]:
     """Read one export file and extract every record, one `Record` per record in, in order."""
-    from .pipeline import build_nlp, extract_record
+    from .batch import chunked
+    from .pipeline import BATCH_SIZE, build_nlp, extract_records
 
     nlp = build_nlp()
-    for raw in read(path):
-        yield extract_record(raw, nlp)
+    for chunk in chunked(read(path), BATCH_SIZE):
+        yield from extract_records(chunk, nlp)

@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -190,27 +190,42 @@ class Pipeline:
     so that spaCy's ever-growing string store does not grow the process with the input."""
 
     def __init__(self, renew_after: int = RENEW_AFTER) -> None:
-        from .pipeline import build_nlp, extract_record
+        from .pipeline import build_nlp, extract_records
 
         # Our own pipelines, not `build_nlp()`'s cached one, which would stay
         # alive (and keep its strings) beside each renewed one.
-        self._build, self._extract = build_nlp.__wrapped__, extract_record
+        self._build, self._extract = build_nlp.__wrapped__, extract_records
         self.renew_after = renew_after
         self.nlp: Language = self._build()
         self.used = 0
 
     def extract(self, raw: RawRecord) -> Record:
-        if self.used >= self.renew_after:
-            self.nlp = self._build()
-            self.used = 0
-        self.used += raw.abstract is not None
-        return self._extract(raw, self.nlp)
+        return self.extract_many([raw])[0]
+
+    def extract_many(self, raws: Sequence[RawRecord]) -> list[Record]:
+        """The records extracted as a batch (`pipeline.extract_records`), the pipeline renewed
+        after exactly the same records as when they come one at a time."""
+        out: list[Record] = []
+        i = 0
+        while i < len(raws):
+            if self.used >= self.renew_after:
+                self.nlp = self._build()
+                self.used = 0
+            j = i
+            while j < len(raws) and self.used < self.renew_after:
+                self.used += raws[j].abstract is not None
+                j += 1
+            out.extend(self._extract(raws[i:j], self.nlp))
+            i = j
+        return out
 
 
 def _extract_serial(raws: Iterable[RawRecord]) -> Generator[Record, None, None]:
+    from .pipeline import BATCH_SIZE
+
     pipeline = Pipeline()
-    for raw in raws:
-        yield pipeline.extract(raw)
+    for chunk in chunked(raws, BATCH_SIZE):
+        yield from pipeline.extract_many(chunk)
 
 
 _worker: Pipeline | None = None
@@ -228,7 +243,7 @@ def _extract_chunk(chunk: list[RawRecord]) -> list[Record]:
     global _worker
     if _worker is None:  # pragma: no cover - the initializer made it
         _worker = Pipeline()
-    return [_worker.extract(raw) for raw in chunk]
+    return _worker.extract_many(chunk)
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:

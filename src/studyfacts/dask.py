@@ -57,11 +57,13 @@ def _thread_pipeline() -> Pipeline:
 
 def _file_records(path: str) -> Iterator[Record]:
     """The records of one file, extracted, in file order (streaming)."""
+    from .batch import chunked
+    from .pipeline import BATCH_SIZE
     from .readers import read
 
     pipeline = _thread_pipeline()
-    for raw in read(path):
-        yield pipeline.extract(raw)
+    for chunk in chunked(read(path), BATCH_SIZE):
+        yield from pipeline.extract_many(chunk)
 
 
 def _extract_partition(paths: Sequence[str]) -> list[Record]:
