@@ -1,10 +1,11 @@
-"""PubMed MEDLINE text (.nbib, `*_medline.txt`), parsed record by record with Bio.Medline.
+"""PubMed MEDLINE text (.nbib, `*_medline.txt`), read record by record as Bio.Medline reads it.
 
 Records are found here (so that each knows its start line): a record starts at a
 ``PMID-`` line, or at the first tag line after a blank line; a blank line ends it.
-Each record's lines are normalised (tags padded to four characters, continuation
-lines indented by six spaces, whatever the input used) and handed to
-`Bio.Medline.parse`.
+Each record's lines are then read into fields the way `Bio.Medline.parse` reads
+them once normalised (tags padded to four characters, continuation lines indented
+by six spaces, whatever the input used); `_fields` does both in one pass, and a
+test holds it to Bio.Medline's result.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import regex
-from Bio import Medline
 
 from .base import RawRecord
 from .clean import clean_abstract, clean_text, normalise_space
@@ -30,13 +30,15 @@ def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
     in_record = False
     leading: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
-        if not line.strip() and not (in_record and line.startswith("      ")):
+        if (not line or line.isspace()) and not (in_record and line.startswith("      ")):
             # an empty line ends a record; a line of six or more spaces inside one is an
             # empty continuation line (as Bio.Medline reads it)
             in_record = False
             continue
-        is_tag = bool(_TAG_RE.match(line))
-        starts = is_tag and (not in_record or bool(_PMID_RE.match(line)))
+        if in_record:  # only a PMID line starts the next record
+            starts = line.startswith("PMID") and bool(_PMID_RE.match(line)) and bool(_TAG_RE.match(line))
+        else:
+            starts = _is_tag_line(line) is not None
         if starts:
             if current is not None:
                 yield current
@@ -56,25 +58,52 @@ def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
         yield current
 
 
-def _normalise(record: RawRecord, lines: list[str]) -> list[str]:
-    """Canonical Bio.Medline input lines; untagged, unindented lines become continuations."""
-    out: list[str] = []
+# Bio.Medline joins the lines of these tags into one string; the others stay lists.
+_TEXT_KEYS = frozenset(
+    """
+    ID PMID SO RF NI JC TA IS CY TT CA IP VI DP YR PG LID DA LR OWN STAT DCOM PUBM DEP PL JID SB
+    PMC EDAT MHDA PST AB EA TI JT
+    """.split()
+)
+# Continuation lines add to the last item of these tags; of the others, each is an item.
+_RUN_ON_KEYS = frozenset({"MH", "AD"})
+
+
+def _is_tag_line(line: str) -> regex.Match[str] | None:
+    # the first character decides most lines (continuations start with spaces)
+    return _TAG_RE.match(line) if "A" <= line[:1] <= "Z" else None
+
+
+def _fields(record: RawRecord, lines: list[str]) -> dict[str, Any]:
+    """The record's fields as `Bio.Medline.parse` gives them for its normalised lines
+    (tag lines ``f"{tag:<4}- {content}"``, continuation lines six spaces and the line
+    stripped): a tag's lines are a list, joined by a space for `_TEXT_KEYS`. An untagged,
+    unindented line is a continuation too, with a warning."""
+    fields: dict[str, list[str]] = {}
+    values: list[str] = []
+    run_on = False
     stray: list[int] = []
     for offset, line in enumerate(lines):
-        match = _TAG_RE.match(line)
+        match = _is_tag_line(line)
         if match:
-            tag, content = match.group(1), (match.group(2) or "").strip()
-            out.append(f"{tag:<4}- {content}\n")
+            tag = match.group(1)
+            values = fields.setdefault(tag, [])
+            values.append((match.group(2) or "").strip())
+            run_on = tag in _RUN_ON_KEYS
+            continue
+        if not line[:1].isspace():
+            stray.append(offset)
+        content = line.strip()
+        if run_on:
+            values[-1] += f" {content}" if content else " \n"
         else:
-            if not line[:1].isspace():
-                stray.append(offset)
-            out.append("      " + line.strip() + "\n")
+            values.append(content or "\n")
     if stray and record.line is not None:
         record.warn(
             f"{len(stray)} untagged, unindented line(s) joined to the field above",
             record.line + stray[0],
         )
-    return out
+    return {tag: " ".join(v) if tag in _TEXT_KEYS else v for tag, v in fields.items()}
 
 
 def _text(rec: dict[str, Any], key: str) -> str | None:
@@ -123,9 +152,7 @@ def read_medline_lines(
 ) -> Iterator[RawRecord]:
     for index, chunk in enumerate(iter_medline_chunks(lines)):
         record = RawRecord(path=name, index=index, format="medline", line=chunk.line)
-        body = _normalise(record, nul_warning(record, chunk.lines))
-        parsed = next(Medline.parse(body), None)
-        build_medline_record(parsed or {}, record)
+        build_medline_record(_fields(record, nul_warning(record, chunk.lines)), record)
         outside_warning(record, chunk.outside)
         add_file_warnings(record, file_warnings or [])
         yield record
