@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import rispy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from studyfacts.readers import RawRecord, read, read_text
 
@@ -300,3 +302,123 @@ def test_ris_t2_is_journal_unless_journal_given_elsewhere() -> None:
         ("Main title", "Journal Of Secondary Titles"),
         ("Main title: the subtitle", "Journal Of Things"),
     ]
+
+
+# ---------------------------------------------------------------------------
+# Tags read as rispy reads them
+# ---------------------------------------------------------------------------
+
+
+class _Identity(dict):  # type: ignore[type-arg]
+    """rispy tag mapping that keeps the raw two-letter tags as keys."""
+
+    def __missing__(self, key: str) -> str:
+        return key
+
+
+class _Everything:
+    """rispy list-tag set that contains every tag: all values kept, in order."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+class _RisOracle(rispy.RisParser):
+    """The reference: rispy's own parser, keeping every tag as a list, with the reader's tag pattern."""
+
+    START_TAG = "TY"
+    END_TAG = "ER"
+    DEFAULT_MAPPING = _Identity()
+    DEFAULT_LIST_TAGS = _Everything()  # type: ignore[assignment]
+    DEFAULT_DELIMITER_MAPPING: dict[str, str] = {}  # noqa: RUF012
+
+    def __init__(self, *, loose: bool = False) -> None:
+        super().__init__(skip_unknown_tags=False)
+        self.loose = loose
+
+    def parse_line(self, line: str):  # type: ignore[override]
+        from studyfacts.readers.ris import _classify
+
+        return _classify(line, self.loose)
+
+    def _iter_till_start(self, lines):  # type: ignore[override]
+        while True:
+            tag, content = self.parse_line(next(lines))
+            if tag == self.START_TAG:
+                return {self.START_TAG: content}
+
+
+class _WosOracle(_RisOracle):
+    START_TAG = "PT"
+    DEFAULT_IGNORE = ["FN", "VR", "EF"]  # noqa: RUF012
+
+    def parse_line(self, line: str):  # type: ignore[override]
+        from studyfacts.readers.ris import _wos_line
+
+        return _wos_line(line)
+
+
+def _compare_chunks(text: str, wos: bool = False) -> int:
+    """Every record of text read by `_parse_tagged` and by rispy: the same tags. Returns the count."""
+    from studyfacts.readers.ris import (
+        _WOS_IGNORE,
+        _loose_ris_line,
+        _parse_tagged,
+        _ris_line,
+        _wos_line,
+        iter_ris_chunks,
+        iter_wos_chunks,
+    )
+    from studyfacts.readers.textlines import split_lines
+
+    n = 0
+    for chunk in (iter_wos_chunks if wos else iter_ris_chunks)(split_lines(text)):
+        lines = chunk.lines if chunk.ended else [*chunk.lines, "ER" if wos else "ER  - "]
+        if wos:
+            ours = _parse_tagged(lines, _wos_line, "PT", _WOS_IGNORE)
+            theirs = _WosOracle().parse_lines(iter(lines))
+        else:
+            loose = not chunk.lines[0].startswith("TY  -")
+            ours = _parse_tagged(lines, _loose_ris_line if loose else _ris_line, "TY")
+            theirs = _RisOracle(loose=loose).parse_lines(iter(lines))
+        assert ours == (theirs[0] if theirs else None), lines
+        n += 1
+    return n
+
+
+def test_ris_tags_equal_rispy_on_odd_lines() -> None:
+    text = (
+        "TY  - JOUR\nwrapped before any tag\nTI  - A title\n  continued\nAU  - One\nAU  - Two\n"
+        "ER - positive tumours\nN1  -\nKW  - a\nextra keyword line\nER  - \n\n"
+        "TY - JOUR\nTI - Loose dialect\nUK - wide cohorts\nAB   - three spaces\nER -\n"
+        "TY  - BOOK\nTI  - No end line\n"
+    )
+    assert _compare_chunks(text) == 3
+    wos = "FN Clarivate\nVR 1.0\nPT J\nAU One\n   Two\nTI A title\n   wrapped\nVR 2\nER\n\nPT J\nTI No end\nEF\n"
+    assert _compare_chunks(wos, wos=True) == 2
+
+
+_RIS_LINES = ["TY  - JOUR", "TY - JOUR", "TI  - x", "TI - y", "AB   - z", "UK - wide", "ER  - ", "ER -",
+              "ER - positive", "KW  -", "plain text", "", "  indented", "N1  - a - b", "A1  - \u00e9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_RIS_LINES), min_size=1, max_size=30))
+def test_ris_tags_equal_rispy_on_random_lines(lines: list[str]) -> None:
+    _compare_chunks("\n".join(lines))
+
+
+def test_ris_tags_equal_rispy_on_the_corpus() -> None:
+    from studyfacts.readers.detect import detect_format
+
+    from .conftest import need_shared
+
+    n = 0
+    for path in sorted((need_shared() / "corpus").rglob("*")):
+        if path.suffix not in {".ris", ".txt"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        fmt = detect_format(text[:8192])
+        if fmt in ("ris", "wos-tagged"):
+            n += _compare_chunks(text, wos=fmt == "wos-tagged")
+    assert n > 2000

@@ -63,9 +63,11 @@ _INVISIBLE_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
 
 def normalise_space(text: str) -> str:
     """Collapse runs of layout whitespace to one space and strip; NBSP and thin spaces stay."""
-    if text.isascii() and text.isprintable():
-        # the common case, and a fast one: no control characters, no layout white space but
-        # the plain space, so str.split() splits exactly where the regexes would
+    if text.isprintable():
+        # the common case, and a fast one: printable text holds no control or format
+        # characters and no white space but the plain space (every other space is a
+        # separator, which Python counts as unprintable), so str.split() splits exactly
+        # where the regexes would
         return " ".join(text.split())
     return _WS_RE.sub(" ", _INVISIBLE_RE.sub("", text)).strip()
 

@@ -1,8 +1,9 @@
 """RIS in all the dialects seen in the wild, and Web of Science tagged files.
 
 Records are found here, line by line, so that each record knows the line it starts
-on; each record's lines are then parsed by a configured `rispy` parser
-(`rispy.RisParser` / `rispy.WokParser` subclasses with a tolerant tag pattern).
+on; each record's lines are then read into tags (`_parse_tagged`) as `rispy`'s
+`RisParser` / `WokParser` read them when configured to keep every tag, in order, as a
+list, with the tolerant tag pattern of this module (a test holds the two equal).
 
 Tolerated:
 
@@ -20,10 +21,9 @@ Tolerated:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import regex
-import rispy
 
 from .base import RawRecord
 from .clean import clean_abstract, clean_text
@@ -78,68 +78,57 @@ def _classify(line: str, loose: bool) -> tuple[str | None, str]:
     return None, line.strip()
 
 
-class _Identity(dict):  # type: ignore[type-arg]
-    """rispy tag mapping that keeps the raw two-letter tags as keys."""
-
-    def __missing__(self, key: str) -> str:
-        return key
+def _ris_line(line: str) -> tuple[str | None, str]:
+    """A line of a standard ("TY  - ") RIS record: (tag, content), or (None, text)."""
+    return _classify(line, False)
 
 
-class _Everything:
-    """rispy list-tag set that contains every tag: all values kept, in order."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
+def _loose_ris_line(line: str) -> tuple[str | None, str]:
+    """A line of a one-space dialect record: known tag names are tags with one space too."""
+    return _classify(line, True)
 
 
-class TolerantRisParser(rispy.RisParser):
-    """rispy parser for one record's lines, with the tolerant tag pattern of this module."""
-
-    START_TAG = "TY"
-    END_TAG = "ER"
-    PATTERN = r"^[A-Z][A-Z0-9] {1,3}-"
-    DEFAULT_MAPPING = _Identity()
-    DEFAULT_LIST_TAGS = _Everything()  # type: ignore[assignment]
-    DEFAULT_DELIMITER_MAPPING: ClassVar[dict[str, str]] = {}
-
-    def __init__(self, *, loose: bool = False) -> None:
-        super().__init__(skip_unknown_tags=False)
-        self.loose = loose
-
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
-        tag, content = _classify(line, self.loose)
-        if tag == "ER" and content:
-            return None, line.strip()  # "ER - positive ..." is text, not the end
-        return tag, content  # type: ignore[return-value]
-
-    def _iter_till_start(self, lines: Iterator[str]) -> dict[str, Any]:  # type: ignore[override]
-        while True:
-            line = next(lines)
-            tag, content = self.parse_line(line)
-            if tag == self.START_TAG:
-                return {"TY": content}
+def _wos_line(line: str) -> tuple[str | None, str]:
+    """A Web of Science line is a tag line only if it looks like one."""
+    match = _WOS_TAG_RE.match(line)
+    if match:
+        return match.group(1), (match.group(2) or "").strip()
+    return None, line.strip()
 
 
-class TolerantWokParser(rispy.WokParser):
-    """rispy Web of Science parser; a line is a tag line only if it looks like one."""
+_WOS_IGNORE = frozenset({"FN", "VR", "EF"})
 
-    DEFAULT_MAPPING = _Identity()
-    DEFAULT_LIST_TAGS = _Everything()  # type: ignore[assignment]
-    DEFAULT_DELIMITER_MAPPING: ClassVar[dict[str, str]] = {}
-    DEFAULT_IGNORE: ClassVar[list[str]] = ["FN", "VR", "EF"]
 
-    def parse_line(self, line: str) -> tuple[str, str] | tuple[None, str]:
-        match = _WOS_TAG_RE.match(line)
-        if match:
-            return match.group(1), (match.group(2) or "").strip()
-        return None, line.strip()
+def _parse_tagged(
+    lines: list[str], parse_line: Callable[[str], tuple[str | None, str]], start_tag: str,
+    ignore: frozenset[str] = frozenset(),
+) -> dict[str, Any] | None:
+    """One record's tags, or None when it has no start or no ER line.
 
-    def _iter_till_start(self, lines: Iterator[str]) -> dict[str, Any]:  # type: ignore[override]
-        while True:
-            line = next(lines)
-            tag, content = self.parse_line(line)
-            if tag == self.START_TAG:
-                return {"PT": content}
+    The start tag's content is a string; every other tag's values are a list, in order,
+    one item per tag line and per continuation line (a continuation line before any
+    other tag goes under the key None); tags in `ignore` are dropped; ER ends the record."""
+    it = iter(lines)
+    for line in it:
+        tag, content = parse_line(line)
+        if tag == start_tag:
+            record: dict[Any, Any] = {start_tag: content}
+            break
+    else:
+        return None
+    last: str | None = None
+    for line in it:
+        tag, content = parse_line(line)
+        if tag is None:
+            record.setdefault(last, []).append(content)
+        elif tag in ignore:
+            continue
+        elif tag == "ER":
+            return record
+        else:
+            record.setdefault(tag, []).append(content)
+            last = tag
+    return None
 
 
 _WOS_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
@@ -365,34 +354,31 @@ def _finish(record: RawRecord, chunk: Chunk, end_tag: str) -> None:
 def read_ris_lines(
     lines: list[str], name: str, file_warnings: list[str] | None = None
 ) -> Iterator[RawRecord]:
-    strict_parser = TolerantRisParser(loose=False)
-    loose_parser = TolerantRisParser(loose=True)
-
-    def parser_for(chunk: Chunk) -> rispy.RisParser:
+    def parse(chunk: Chunk, lines: list[str]) -> dict[str, Any] | None:
         # a record whose TY line is not the standard "TY  - " is read in the loose
         # dialect: one-space tags are accepted for known tag names
-        return strict_parser if chunk.lines[0].startswith("TY  -") else loose_parser
+        loose = not chunk.lines[0].startswith("TY  -")
+        return _parse_tagged(lines, _loose_ris_line if loose else _ris_line, "TY")
 
-    return _read_chunks(
-        iter_ris_chunks(lines), name, "ris", parser_for, "ER  - ", {"TY": ""}, build_ris_record, file_warnings
-    )
+    return _read_chunks(iter_ris_chunks(lines), name, "ris", parse, "ER  - ", {"TY": ""}, build_ris_record,
+                        file_warnings)
 
 
 def read_wos_lines(
     lines: list[str], name: str, file_warnings: list[str] | None = None
 ) -> Iterator[RawRecord]:
-    parser = TolerantWokParser()
-    return _read_chunks(
-        iter_wos_chunks(lines), name, "wos-tagged", lambda _: parser, "ER", {"PT": ""}, build_wos_record,
-        file_warnings,
-    )
+    def parse(chunk: Chunk, lines: list[str]) -> dict[str, Any] | None:
+        return _parse_tagged(lines, _wos_line, "PT", _WOS_IGNORE)
+
+    return _read_chunks(iter_wos_chunks(lines), name, "wos-tagged", parse, "ER", {"PT": ""}, build_wos_record,
+                        file_warnings)
 
 
 def _read_chunks(
     chunks: Iterator[Chunk],
     name: str,
     fmt: str,
-    parser_for: Callable[[Chunk], rispy.RisParser],
+    parse: Callable[[Chunk, list[str]], dict[str, Any] | None],
     end_line: str,
     empty: dict[str, Any],
     build: Callable[[dict[str, Any], RawRecord], RawRecord],
@@ -402,8 +388,8 @@ def _read_chunks(
     for index, chunk in enumerate(chunks):
         record = RawRecord(path=name, index=index, format=fmt, line=chunk.line)
         body = nul_warning(record, chunk.lines)
-        parsed = parser_for(chunk).parse_lines(iter(body if chunk.ended else [*body, end_line]))
-        build(parsed[0] if parsed else dict(empty), record)
+        parsed = parse(chunk, body if chunk.ended else [*body, end_line])
+        build(parsed if parsed is not None else dict(empty), record)
         _finish(record, chunk, "ER")
         add_file_warnings(record, file_warnings or [])
         yield record
