@@ -1,9 +1,11 @@
 """PubMed XML: `PubmedArticleSet` (efetch / download) and `MedlineCitationSet` (old baseline).
 
-Streamed with `xmlstream` (defusedxml underneath): one record per `PubmedArticle`,
-`PubmedBookArticle`, or top-level `MedlineCitation`. Only the article's own
-elements are read (`MedlineCitation/Article/ArticleTitle`, `PubmedData/ArticleIdList`),
-never those inside `<ReferenceList>` / `<CommentsCorrectionsList>`.
+Streamed with `xmlstream` (expat, with defusedxml's protections): one record per
+`PubmedArticle`, `PubmedBookArticle`, or top-level `MedlineCitation`. Only the
+article's own elements are read (`MedlineCitation/Article/ArticleTitle`,
+`PubmedData/ArticleIdList`), never those inside `<ReferenceList>` /
+`<CommentsCorrectionsList>`; those and the other subtrees in `_UNREAD` are not even
+built.
 
 Abstract: the `AbstractText` sections in order, a labelled one as ``LABEL: text``,
 separated by a space; inline markup (`<i>`, `<sub>`, `<sup>`, `<b>`) becomes plain
@@ -13,7 +15,7 @@ text. `CopyrightInformation` goes to `copyright`.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import BinaryIO
 
 from .base import RawRecord, ReaderError
@@ -22,6 +24,38 @@ from .fields import dedupe, digits_pmid, normalise_doi, parse_year
 from .xmlstream import XmlBreak, iter_xml_records
 
 _RECORD_TAGS = frozenset({"PubmedArticle", "PubmedBookArticle"})
+
+
+def _unread_paths() -> frozenset[tuple[str, ...]]:
+    """Subtrees `build_pubmed_record` never looks into, by path from the record element.
+
+    Building them is a good part of the cost of a record that cites many references
+    (`ReferenceList`) or has a long `History`; `xmlstream` parses but does not build
+    them. Safe only because neither they, nor the text around them, nor any
+    ancestor's `itertext` is read: every parent here is only searched with
+    `find`/`findall` for other children (tests/test_readers_xmlstream.py checks the
+    fields come out the same). Only subtrees of several elements are worth naming.
+    """
+    in_citation = (
+        "CommentsCorrectionsList", "ChemicalList", "SupplMeshList", "DateRevised", "GeneSymbolList",
+        "PersonalNameSubjectList", "OtherAbstract", "InvestigatorList",
+    )  # fmt: skip
+    in_article = ("GrantList", "PublicationTypeList", "DataBankList", "Pagination")
+    in_pubmed_data = ("ReferenceList", "History", "ObjectList")
+    paths: set[tuple[str, ...]] = set()
+    for citation in (("PubmedArticle", "MedlineCitation"), ("MedlineCitation",)):
+        paths.update((*citation, name) for name in in_citation)
+        paths.update((*citation, "Article", name) for name in in_article)
+        paths.add((*citation, "Article", "AuthorList", "Author", "AffiliationInfo"))
+    paths.update(("PubmedArticle", "PubmedData", name) for name in in_pubmed_data)
+    book = ("PubmedBookArticle", "BookDocument")
+    paths.update((*book, name) for name in ("ReferenceList", "Sections", "GrantList", "InvestigatorList"))
+    paths.add((*book, "AuthorList", "Author", "AffiliationInfo"))
+    paths.add(("PubmedBookArticle", "PubmedBookData", "History"))
+    return frozenset(paths)
+
+
+_UNREAD = _unread_paths()
 
 
 def is_pubmed_record(name: str, stack: list[str]) -> bool:
@@ -162,7 +196,7 @@ def read_pubmed_xml(
     stream: BinaryIO, name: str, file_warnings: list[str] | None = None
 ) -> Iterator[RawRecord]:
     yield from read_xml_records(
-        stream, name, "pubmed-xml", is_pubmed_record, build_pubmed_record, file_warnings
+        stream, name, "pubmed-xml", is_pubmed_record, build_pubmed_record, file_warnings, skip=_UNREAD
     )
 
 
@@ -173,8 +207,11 @@ def read_xml_records(
     is_record: Callable[[str, list[str]], bool],
     build: Callable[[ET.Element, RawRecord], RawRecord],
     file_warnings: list[str] | None = None,
+    *,
+    skip: Collection[tuple[str, ...]] = (),
 ) -> Iterator[RawRecord]:
-    """Shared driver for the XML formats.
+    """Shared driver for the XML formats; `skip`: subtrees `build` never reads (see
+    `xmlstream.iter_xml_records`).
 
     One record of lookahead, so that a break in the XML (truncation, malformed
     markup) can be reported on the last record read: the partial record if the
@@ -185,7 +222,7 @@ def read_xml_records(
     pending_partial = False
     index = 0
     try:
-        for item in iter_xml_records(stream, is_record):
+        for item in iter_xml_records(stream, is_record, skip):
             if isinstance(item, XmlBreak):
                 if item.refused:
                     raise ReaderError(name, item.message, item.line)
