@@ -159,6 +159,9 @@ INVENTED = [
     "The mean VAS pain score fell from 7.2 at baseline to 2.1 at 6 months (p < 0.001).",
     "We included 12 studies with 1,204 participants. MALE:FEMALE ratio 3:1; n = 45.",
     "Local tumour control was achieved in 38/40 lesions (95%) in a bicentric, multi-institutional series.",
+    # count rules whose `requires` lies outside the match: absent, then present
+    "Ablation treated 12 RFA sessions across 3 Units; 8 MWA sessions followed in 2 Centers.",
+    "Radiofrequency ablation (RFA) treated 12 RFA sessions at 3 hospitals; 8 MWA sessions followed.",
 ]
 
 

@@ -49,7 +49,8 @@ class Rule(BaseModel):
     counter_examples: list[str] = Field(default_factory=list)
     requires: str | None = Field(
         default=None,
-        description="a cheap regex (case-insensitive) that must occur somewhere in the text for this rule to run",
+        description="a cheap regex (case-insensitive) that must occur somewhere in the text for this "
+        "rule's matches to count (tested before a plain rule scans, after a count-anchored rule matched)",
     )
     attrs: dict[str, Any] = Field(default_factory=dict, description="fixed values the resolver reads")
     why: str | None = None
@@ -443,13 +444,14 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                     break
             else:
                 continue  # cheapest test first: the words every match holds are absent
+        if cr.counting:  # its `requires` is tested only if it matches (see `_run_counts`)
+            found[cr.id] = []
+            counted.append(cr)
+            continue
         if cr.requires is not None and not cr.applies(text, low):
             continue
         anchor = cr.anchor
         out = found[cr.id] = []
-        if cr.counting:
-            counted.append(cr)
-            continue
         try:
             if anchor == "year":
                 # attrs "years": how many years every match holds ("2010 to 2015": 2); a window
@@ -468,6 +470,11 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
             scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
     if counted:
         _run_counts(rules, counted, scan_, found)
+        for cr in counted:
+            # the combined pattern tried this rule at every count start anyway, so its
+            # `requires` costs least here: only for a rule that matched
+            if found[cr.id] and cr.requires is not None and not cr.applies(text, low):
+                found[cr.id] = []
     return [h for hs in found.values() for h in hs]
 
 
