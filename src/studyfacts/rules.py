@@ -363,14 +363,6 @@ def _together(family: tuple[CompiledRule, ...]) -> _Together:
     return _Together(regex.compile("".join(pieces)), parts, follows)
 
 
-def _may_follow(follow: Follow | None, nxt: str | None) -> bool:
-    if follow is None or nxt is None:
-        return True
-    if not nxt:
-        return False  # the text ends with the count
-    return nxt in follow[0] or (follow[1] and nxt.isspace())
-
-
 def _run_counts(
     family: tuple[CompiledRule, ...], rules: list[CompiledRule], scan_: TextScan, found: dict[str, list[Hit]]
 ) -> None:
@@ -387,11 +379,17 @@ def _run_counts(
     wanted = {id(cr) for cr in rules}
     parts = [part for part in together.parts if id(part[0]) in wanted]
     follows = [f for part, f in zip(together.parts, together.follows, strict=True) if id(part[0]) in wanted]
+    # what may follow a count for any of these rules, as one test (None: anything may)
+    chars: frozenset[str] | None = None
+    space = False
+    if all(f is not None for f in follows):
+        chars = frozenset().union(*(f[0] for f in follows if f is not None))
+        space = any(f[1] for f in follows if f is not None)
     after = scan_.after
     try:
         for pos in starts:
             nxt = after.get(pos)
-            if nxt is not None and not any(_may_follow(f, nxt) for f in follows):
+            if chars is not None and nxt is not None and not (nxt in chars or (space and nxt.isspace())):
                 continue  # "45%", "2010-2015", "45/60": no rule here can go on from this count
             m = together.pattern.match(text, pos, timeout=REGEX_TIMEOUT_S)
             if m is None:
