@@ -442,7 +442,7 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                     break
             else:
                 continue  # cheapest test first: the words every match holds are absent
-        if cr.counting:  # its `requires` is tested only if it matches (see `_run_counts`)
+        if cr.counting:  # its `requires` is tested below
             found[cr.id] = []
             counted.append(cr)
             continue
@@ -466,11 +466,17 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
         except TimeoutError:
             found[cr.id] = []
             scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
+    # A count rule's `requires`: when some count rule has none, the combined pattern runs
+    # anyway (trying every count rule at every count start), and a `requires` costs least
+    # after it, for a rule that matched; when every one has a `requires`, before it, for
+    # most texts pass none and the pattern need not run at all.
+    lazy = any(cr.requires is None for cr in counted)
+    if not lazy:
+        counted = [cr for cr in counted if cr.applies(text, low)]
     if counted:
         _run_counts(rules, counted, scan_, found)
+    if lazy:
         for cr in counted:
-            # the combined pattern tried this rule at every count start anyway, so its
-            # `requires` costs least here: only for a rule that matched
             if found[cr.id] and cr.requires is not None and not cr.applies(text, low):
                 found[cr.id] = []
     return [h for hs in found.values() for h in hs]
