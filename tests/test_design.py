@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _design(extract, text: str):
@@ -135,3 +137,31 @@ def test_design_two_named_centres(text, centers):
     design = studyfacts.extract(text).design
     assert design.centers == centers
     assert design.multicenter is (True if centers else None)
+
+
+# The period rule opens with a look-ahead naming every character a match can begin with
+# (a shortcut for the scan): with it or without it, the same matches.
+_PERIOD_PARTS = ["from ", "between ", "during ", "in ", "since ", "xmay ", "Dismay ", "May ", "june ",
+                 "Sept. ", "1 ", "31st, ", "12/", "01/", "2010", "1999", "2021", " to ", " and ", "-", "–",
+                 "/", ", ", " ", "(", ")", "a", "Q", "\u212a"]
+
+
+_PERIOD_CASES = [  # one for each character a match can begin with
+    "since 2010 to 2021", "Sept. 2010 - March 2012", "from May 2008 to September 2020", "during 2001-2003",
+    "between 2010 and 2015", "in 2010 and 2012", "1 June 2001 and 31 May 2005", "12/2010 to 01/2012",
+    "April 2011 through August 2012", "October 2010 to November 2011", "July 2014-January 2016",
+    "Feb 2012 to Dec 2013", "(1999-2004)", "2005 until 2009", "JANUARY 2001 TO MARCH 2003",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(_PERIOD_CASES), st.lists(st.sampled_from(_PERIOD_PARTS), max_size=16).map("".join)))
+def test_design_period_lookahead_changes_no_match(text):
+    import regex
+
+    from studyfacts.components.base import family_rules
+
+    (rule,) = [cr for cr in family_rules("design") if cr.id == "design.period"]
+    assert rule.regex is not None and rule.regex.pattern.startswith("(?=[")
+    plain = regex.compile(rule.regex.pattern[rule.regex.pattern.index("]") + 2 :], rule.regex.flags)
+    assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
