@@ -110,3 +110,16 @@ def test_source_stdin_gzipped_xml(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_detect_format_from_content(head: str, expected: str | None) -> None:
     assert detect_format(head) == expected
+
+
+def test_xml_unknown_encoding_is_a_reader_error(tmp_path: Path) -> None:
+    path = tmp_path / "odd.xml"
+    path.write_bytes(
+        b'<?xml version="1.0" encoding="x-no-such-codec"?>\n'
+        b"<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID></MedlineCitation>"
+        b"</PubmedArticle></PubmedArticleSet>\n"
+    )
+    with pytest.raises(ReaderError) as info:
+        list(read(path, display_name="odd.xml"))
+    assert info.value.path == "odd.xml" and info.value.line == 1
+    assert "XML declares an encoding that cannot be read (unknown encoding: x-no-such-codec)" in info.value.message

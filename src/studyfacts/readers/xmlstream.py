@@ -306,6 +306,8 @@ def _drive(reader: _RecordParser, stream: BinaryIO) -> Iterator[XmlRecord | XmlB
         )
     except expat.ExpatError as exc:
         problem = XmlBreak(f"XML is malformed or truncated: {exc}", int(exc.lineno))
+    except LookupError as exc:  # expat asks Python for an encoding it does not know itself
+        problem = XmlBreak(f"XML declares an encoding that cannot be read ({exc})", int(parser.CurrentLineNumber))
     while done:
         yield done.popleft()
     if problem is not None:
