@@ -219,13 +219,16 @@ class Pipeline:
             i = j
         return out
 
+    def extract_stream(self, raws: Iterable[RawRecord]) -> Iterator[Record]:
+        """Every record, extracted in batches of `pipeline.BATCH_SIZE`, in order (streaming)."""
+        from .pipeline import BATCH_SIZE
+
+        for chunk in chunked(raws, BATCH_SIZE):
+            yield from self.extract_many(chunk)
+
 
 def _extract_serial(raws: Iterable[RawRecord]) -> Generator[Record, None, None]:
-    from .pipeline import BATCH_SIZE
-
-    pipeline = Pipeline()
-    for chunk in chunked(raws, BATCH_SIZE):
-        yield from pipeline.extract_many(chunk)
+    yield from Pipeline().extract_stream(raws)
 
 
 _worker: Pipeline | None = None

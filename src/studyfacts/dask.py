@@ -57,13 +57,9 @@ def _thread_pipeline() -> Pipeline:
 
 def _file_records(path: str) -> Iterator[Record]:
     """The records of one file, extracted, in file order (streaming)."""
-    from .batch import chunked
-    from .pipeline import BATCH_SIZE
     from .readers import read
 
-    pipeline = _thread_pipeline()
-    for chunk in chunked(read(path), BATCH_SIZE):
-        yield from pipeline.extract_many(chunk)
+    yield from _thread_pipeline().extract_stream(read(path))
 
 
 def _extract_partition(paths: Sequence[str]) -> list[Record]:

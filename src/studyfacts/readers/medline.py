@@ -42,10 +42,7 @@ def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:
         if starts:
             if current is not None:
                 yield current
-            current = Chunk(start=i, lines=[line])
-            if leading:
-                current.outside.extend(leading)
-                leading = []
+            current = Chunk.opening(i, line, leading)
             in_record = True
         elif in_record:
             assert current is not None

@@ -170,10 +170,7 @@ def _iter_chunks(
                     current.end_line = _last_text_line(current)
                     current.end_reason = f"the next record starts on line {i + 1}"
                 yield current
-            current = Chunk(start=i, lines=[line])
-            if leading:
-                current.outside.extend(leading)
-                leading = []
+            current = Chunk.opening(i, line, leading)
             in_record = True
             continue
         if in_record:

@@ -33,6 +33,14 @@ class Chunk:
     def line(self) -> int:
         return self.start + 1
 
+    @classmethod
+    def opening(cls, start: int, line: str, leading: list[tuple[int, str]]) -> Chunk:
+        """A record that starts at 0-based line `start`; the text met outside any record
+        before it (`leading`, emptied here) travels with it."""
+        chunk = cls(start=start, lines=[line], outside=list(leading))
+        leading.clear()
+        return chunk
+
 
 def outside_warning(record: RawRecord, outside: list[tuple[int, str]]) -> None:
     """One warning per block of consecutive lines that belong to no record."""
