@@ -17,7 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Count, Stat
-from ..numbers import TENS_WORDS, UNITS_WORDS, expand, parse_int
+from ..numbers import expand, parse_int
+from ..cues import CueSet, load_cues
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
@@ -34,6 +35,13 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"|evaluated|identified|reviewed|examined|investigated|eligible|operated|treated",
     ),
 )
+
+_COHORT_FRAGMENTS = EXTRA_FRAGMENTS
+
+
+def _cues() -> CueSet:
+    return load_cues("cohort", _COHORT_FRAGMENTS)
+
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
 _SEX_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["sex"]}
@@ -79,106 +87,10 @@ _STOP_ADJ = {
     "days",
 }
 
-# Cues read in the words just before a count ("A total of 56", "We enrolled 120", "There were 74").
-_LEFT_POS = regex.compile(
-    r"(?:\b(?:total\s+of|enrolled|included|recruited|randomi[sz]ed|studied|analy[sz]ed|identified|reviewed"
-    r"|evaluated|examined|investigated|comprised|consisted\s+of|involved|involving|there\s+were|cohort\s+of"
-    r"|sample\s+of|series\s+of|population\s+of|consisting\s+of|data\s+(?:of|from|on)|records\s+of"
-    r"|we\s+(?:present|report|describe|studied|treated|followed)|(?:study|trial)\s+(?:of|in|included)"
-    r"|undergoing|underwent|conducted\s+(?:in|on|with)|total|overall|all"
-    r"|(?:implanted|performed|used|applied|carried\s+out|administered|placed|done)\s+(?:\w+\s+)?in"
-    r"|(?:study|series|analysis|review|trial|experience)\b[^.;,]{0,50}?\b(?:in|of|on|with)"
-    # "was studied in 60 elderly patients", "compared with isoflurane in 47 healthy women",
-    # "given to 50 women"
-    r"|(?:studied|investigated|compared|evaluated|assessed|examined|tested|carried\s+out|conducted|performed"
-    r"|administered|given|measured|determined|observed|restricted|limited)\b[^.;]{0,60}?\b(?:in|to|on|with|among))"
-    r"\s*(?:,\s*)?(?:all\s+|the\s+)?)$",
-    regex.IGNORECASE,
-)
-# ... and the words that make it a subgroup or a source, not the cohort.
-_LEFT_NEG = regex.compile(
-    r"(?:\b(?:of\s+(?:whom|these|them|those|which|the)|among\s+(?:them|these|whom|the)|including|in|with|than"
-    r"|to|by|and|or|vs\.?|versus|from|only|remaining|another|other|additional|further|last|first|all\s+but"
-    r"|except|excluding|over|under|about|approximately|nearly|almost|up\s+to|at\s+least|compared\s+with)"
-    r"\s*(?:the\s+)?)$|[-–/×x]\s*$",
-    regex.IGNORECASE,
-)
-_RIGHT_POS = regex.compile(
-    r"^[^.;,]{0,60}?\b(?:were|was|had\s+been)\s+(?:\w+\s+){0,2}?(?:included|enrolled|recruited|randomi[sz]ed"
-    r"|randomly|allocated|assigned|analy[sz]ed|studied|evaluated|identified|reviewed|examined|investigated"
-    r"|assessed|treated|operated|prospectively|retrospectively|consecutively|followed|divided|selected)\b"
-    r"|^[^.;,]{0,30}?\b(?:participated|underwent|undergoing|completed|met\s+the|who\s+underwent"
-    r"|who\s+received|treated\s+with|with\s+(?:a|an)\s+|accounting\s+for|comprised|constituted)\b",
-    regex.IGNORECASE,
-)
-_RIGHT_NEG = regex.compile(
-    r"^[\s)\]]*(?:[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)|(?:were|was)\s+(?:\w+\s+)?(?:screened|excluded|approached|invited"
-    r"|contacted|lost|not|deemed|considered\s+ineligible)|(?:\w+\s+){0,3}?(?:were\s+)?(?:screened|excluded"
-    r"|declined|refused|withdrew|dropped|died|assessed\s+for\s+eligibility)"
-    # "Three patients experienced hearing loss", "7 patients had cirrhosis": an outcome of some,
-    # not the cohort
-    r"|(?:(?!who\b|that\b|which\b)\w+\s+)?(?:experienced|developed|had|has|have|showed|presented|died|required|suffered|achieved"
-    r"|remained|recovered|complained|needed|reported|did|were\s+(?:still|alive|dead|lost|free|cured|found))\b)",
-    regex.IGNORECASE,
-)
-_FUNNEL_OF = regex.compile(r"(?:\bOf|(?:^|[.;:,]\s*)of)\s+(?:the\s+|these\s+|all\s+|a\s+group\s+of\s+)?$")
-_GROUP_BEFORE = regex.compile(
-    r"\b(?:group|arm|cohort\s+[A-Z0-9]|subgroup|controls?|placebo|each)\b[^()]{0,25}[(\[]?\s*$",
-    regex.IGNORECASE,
-)
-_PERSON_BEFORE = regex.compile(
-    r"\b(?:" + lexicon_alternation("person_nouns", "strong") + r"|sample|cohort|population|total|overall"
-    r"|enrolled|included|randomi[sz]ed|analy[sz]ed)\b[^()]{0,20}[(\[,]?\s*$",
-    regex.IGNORECASE,
-)
-_SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
-# "20 (16 index cases)": a count inside another count's parenthesis; "a database of 114,334 patients": a base
-# "(HR 1.25, 95% CI 0.94 to 1.67; 3 studies; 259 participants)": the participants of one comparison
-_PER_COMPARISON_LEFT = regex.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:studies|study|trials?|RCTs?)\s*[;,]\s*$",
-    regex.IGNORECASE,
-)
-_NOT_COHORT_LEFT = regex.compile(
-    # "Type 2 diabetic patients", "RH:1 donors", "approximately 8,000 patients": not a count of this cohort
-    r"\b(?:type|grade|stage|class|phase|level|day|week|month|year|visit|cycle|step|part|score|version|lead|figure"
-    r"|table|approximately|about|nearly|almost|over|around|roughly|estimated|some|than|up\s+to|at\s+least)\s*$"
-    r"|\w[:/]$|\d\s*[(\[]\s*$|\b(?:database|registry|register|pool|records?)\s+(?:of|with)\s+(?:(?:a\s+)?total\s+of\s+)?$"
-    r"|\d\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?$",
-    regex.IGNORECASE,
-)
-_ARMS_RIGHT = regex.compile(
-    r"^\s*(?:were\s+|was\s+)?(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\s+[^.;]{0,80}?,\s*(?:and\s+)?\d",
-    regex.IGNORECASE,
-)
-_NUMBER_WORD = regex.compile(
-    r"(?i)\b(?:hundred|thousand|" + "|".join(UNITS_WORDS) + "|" + "|".join(TENS_WORDS) + r")\b"
-)
-_FUNNEL_NEXT = regex.compile(
-    r"\G[^.;]{0,80}?,\s*(?:(?:a\s+)?total\s+of\s+)?\d[\d,]*(?:\s*\([^()]{0,20}\))?\s+(?:\w+\s+){0,2}?"
-    r"(?:(?:were|was|had\s+been)\s+(?:\w+\s+)?)?(?:included|enrolled|eligible|randomi[sz]ed|analy[sz]ed|completed"
-    r"|responded|met|participated|underwent|agreed|followed|assigned|allocated|recruited|selected|consented)\b",
-    regex.IGNORECASE,
-)
-_RIGHT_PARTICIPLE = regex.compile(
-    r"^\s*(?:(?!(?:were|was|are|is|had|have)\b)[\w-]+\s+){0,2}?(?:analy[sz]ed|included|enrolled|randomi[sz]ed|recruited|studied)\b(?!\s+(?:in|to|by)\b)",
-    regex.IGNORECASE,
-)
-_SEX_PAIR_LEFT = regex.compile(
-    r"\b(?:women|men|females?|males?|girls|boys)\s*(?:\([^()]{0,20}\)\s*)?(?:and|,)\s*$", regex.IGNORECASE
-)
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
+_SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
-)
-_GROUP_RIGHT = regex.compile(
-    r"^\s*(?:[(\[]\s*)?(?:(?:\w+\s+){0,2}?(?:in|into|to|of)\s+(?:the\s+)?(?:[\w-]+\s+)?)?(?:group|arm|cohort)\s+(?:[A-Z0-9]\b|\d)"
-    r"|^\s*(?:in|of|from)\s+(?:the|each|both)\s+(?:[\w-]+\s+){0,2}?(?:group|arm)\b",
-    regex.IGNORECASE,
-)
-_SEX_PAIR_RIGHT = regex.compile(
-    r"^\s*(?:\(\s*\d+(?:\.\d+)?\s*%\s*\)\s*)?(?:and|,)\s+(?:\w+[- ]){1,3}\s*"
-    r"(?:women|men|females?|males?|girls|boys)\b",
-    regex.IGNORECASE,
 )
 _VS = regex.compile(r"\b(?:vs\.?|versus|compared\s+with|compared\s+to|whereas|while)\b", regex.IGNORECASE)
 _SEX = {
@@ -264,7 +176,7 @@ class CohortComponent(FactComponent):
                 noun=patients.noun,
                 span=draft.span(patients.start, patients.end, patients.rule),
             )
-        else:
+        elif not any("patients: " in w for w in draft.warnings):
             draft.warnings.append("patients: no count with a cohort cue (noun, verb, total); left null")
         self._sex(doc, draft, by, case)
         if case is None:
@@ -303,8 +215,12 @@ class CohortComponent(FactComponent):
             c = self._score(doc, text, h)
             if c is not None:
                 cands.append(c)
-        good = sorted((c for c in cands if c.score >= 2), key=lambda c: c.start)
+        threshold = _cues().scoring.threshold
+        good = sorted((c for c in cands if c.score >= threshold), key=lambda c: c.start)
         if not good:
+            if cands:
+                lost = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in sorted(cands, key=lambda c: c.start)[:4])
+                draft.warnings.append(f"patients: no candidate scored {threshold:g} or more: {lost}; left null")
             return None
         best = good[0]
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
@@ -317,80 +233,53 @@ class CohortComponent(FactComponent):
         return best
 
     def _score(self, doc: Doc, text: str, h: Hit) -> Candidate | None:
+        """Weigh one count by the cues of `patterns/cohort_cues.jsonl` around it; None when it cannot be
+        the cohort at all. The reason a candidate lost is kept in `Candidate.why`."""
         n = parse_int(h.group("n") or "")
         if not n or n == 1:
-            return (
-                None  # "one was treated with zinc": a cohort of one is a case report, read by the case rules
-            )
-        s, e = sentence_at(doc, h.start)
+            return None  # "one was treated with zinc": a cohort of one is a case report, read by the case rules
         kind = section_kind(doc, h.start)
-        if kind == "intro":
-            return None
-        left = text[max(s, h.start - 60) : h.start]
-        right = text[h.end : min(e, h.end + 80)]
-        if kind == "aim" and not _LEFT_POS.search(left):
-            return None  # an Objective/Purpose names the cohort only as "we report a series of 19 patients"
+        rule = h.rule.removeprefix("cohort.")
+        noun = (h.group("noun") or "").lower()
+        if rule == "count_noun":
+            noun_class = "sex" if noun in _SEX_NOUNS else "person"
+            base_key = f"count_noun.{noun_class}"
+        else:
+            noun_class = ""
+            base_key = rule
+        kinds = {rule, noun_class}
+        written = " ".join((h.group("noun") or "").split())
+        if written[:1].isupper():
+            kinds.add("capitalised")
+        cues = _cues()
+        section = cues.scoring.sections.get(kind or "", 0)
+        out_noun = written if rule == "count_noun" else ("patients" if rule == "count_verb" else "n")
+        if section == "veto":
+            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
+        left = text[max(sentence_at(doc, h.start)[0], h.start - 60) : h.start]
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
-        if _NOT_COHORT_LEFT.search(left):
-            return None
-        if _PER_COMPARISON_LEFT.search(left):
-            return None  # a review's evidence line "(RR 1.2; 3 studies; 259 participants)": one comparison
-        if _ARMS_RIGHT.search(right):
-            return None  # "183 patients were assigned to receive BR, 182 to ...": one arm of several
-        noun = (h.group("noun") or "").lower()
-        adj = (h.group("adj") or "").split()
-        score = 0.0
-        why = []
-        if h.rule == "cohort.count_noun":
-            if any(w.lower() in _STOP_ADJ or _NUMBER_WORD.search(w) for w in adj):
-                return (
-                    None  # "15 of the patients"; "One hundred-and-sixty-eight ...": a number we cannot read
-                )
-            # "35 women" is a sex count unless a cue makes it the cohort ("we enrolled 120 women");
-            # "10 women and eight men" is a breakdown by sex, never the cohort.
-            if noun in _SEX_NOUNS:
-                if _SEX_PAIR_RIGHT.search(right) or _SEX_PAIR_LEFT.search(left):
-                    return None
-                score += 0.5
-            else:
-                score += 2
-            noun = " ".join((h.group("noun") or "").split())
-            if noun[:1].isupper() and regex.match(r"\s+[A-Z]", right):
-                return None  # "four Veterans Affairs facilities": part of a name
-        elif h.rule == "cohort.count_verb":
-            score += 3  # "118 were included": the verb itself is the cue
-            noun = "patients"
-        elif h.rule == "cohort.n_equals":
-            if _GROUP_BEFORE.search(left) or not _PERSON_BEFORE.search(left):
-                return None  # "a QL group (n = 23)": one arm
-            score += 2 if h.group("N") == "N" else 1.5
-            noun = "n"
-        if _FUNNEL_OF.search(left):
-            if _FUNNEL_NEXT.search(text, h.end, e):
-                return None  # "Of 1563 participants, 1368 were eligible": the base of a funnel
-            # "Of the 26 healthy children, 13 were male": the cohort, then its breakdown
-            left = ""
         if h.group("pct"):
-            return None  # "15 patients (74%)": a share of the cohort
-        if _RIGHT_NEG.search(right) or _GROUP_RIGHT.search(right):
-            return None  # "(2.1%)", "were screened", "were excluded", "in group A"
-        if _RIGHT_PARTICIPLE.search(right):
-            score += 2  # "Among the 57 participants analyzed": the analysed cohort, whatever precedes
-        elif h.rule != "cohort.count_verb" and _LEFT_NEG.search(left) and not _LEFT_POS.search(left):
-            score -= 2
-            why.append("subgroup cue")
-        if _LEFT_POS.search(left):
-            score += 3
-            why.append("left cue")
-        elif _RIGHT_POS.search(right):
-            score += 2
-            why.append("verb cue")
-        if kind == "end":
-            score -= 1
-        if 1900 <= n <= 2030 and h.rule != "cohort.count_noun":
-            return None
-        return Candidate(n, noun, h.start, h.end, h.rule, score, ",".join(why))
+            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
+        if 1900 <= n <= 2030 and rule != "count_noun":
+            return None  # a year
+        a = cues.assess(
+            text,
+            h.start,
+            h.end,
+            sentence_at(doc, h.start),
+            frozenset(kinds),
+            between=h.group("adj") or "",
+            base=cues.scoring.base.get(base_key, 0.0),
+        )
+        if a.veto is None and isinstance(section, dict):
+            needed = section.get("requires")
+            if needed and needed not in a.categories:
+                a.veto = f"{kind} section without a {needed} cue"
+        elif a.veto is None and isinstance(section, (int, float)):
+            a.score += section
+        score = -1.0 if a.veto else a.score
+        return Candidate(n, out_noun, h.start, h.end, h.rule, score, a.why())
 
     # --- sex ----------------------------------------------------------------------
 

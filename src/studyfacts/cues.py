@@ -1,0 +1,216 @@
+"""Context cues as data, and the one algorithm that weighs them (after medspaCy's ConText).
+
+A family's cues live in `patterns/cues/<family>.jsonl`, one a line. Each says
+what it is (`category`: cohort-verb, subgroup, excluded, planned, per-arm ...),
+where it is looked for (`direction`: the words just `left` of a candidate, just
+`right` of it, or `between` the count and its noun), how far (`scope`, in
+characters, never past the sentence), and what it does (`effect`):
+
+* `weight`: adds `weight` to the candidate's score. Cues sharing a `group`
+  count once, the strongest that matched ("We enrolled" and "were enrolled"
+  are one piece of evidence, not two).
+* `veto`: the candidate is not what the family counts ("were excluded", "(12%)").
+* `terminate`: a left cue that ends the scope of the left cues after it, as
+  ConText's terminators do: "Of the 26 volunteers, 13 were male" reads the
+  cohort 26 without the "of" before it making it a subgroup.
+
+`applies_to` limits a cue to some candidate kinds (a rule id's last part, or a
+noun class such as `sex`); `with` and `unless` make it depend on cues listed
+before it in the file (by id, or `category:NAME`). Every cue carries
+`examples` (windows it must match, in its direction) and may carry
+`counter_examples` (windows it must not); the test suite runs both.
+
+Left patterns are anchored at the end of the left window, right patterns at the
+start of the right window; `between` patterns are searched anywhere in the words
+between count and noun. A family's scoring (base weight per candidate kind,
+section weights, the threshold) lives in `patterns/cues/<family>_scoring.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Literal
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .rules import RuleError, compile_pattern, patterns_dir
+
+
+class CueRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    id: str = Field(pattern=r"^[a-z0-9_.\-]+$")
+    category: str
+    direction: Literal["left", "right", "between"]
+    effect: Literal["weight", "veto", "terminate"]
+    weight: float = 0.0
+    scope: int = Field(default=60, ge=1, le=400, description="characters looked at, never past the sentence")
+    group: str | None = None
+    applies_to: list[str] = Field(default_factory=list)
+    with_: list[str] = Field(default_factory=list, alias="with")
+    unless: list[str] = Field(default_factory=list)
+    pattern: str
+    flags: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list, min_length=1)
+    counter_examples: list[str] = Field(default_factory=list)
+    why: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    rule: CueRule
+    regex: regex.Pattern[str]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    def found(self, window: str) -> regex.Match[str] | None:
+        if self.rule.direction == "right":
+            return self.regex.match(window)
+        return self.regex.search(window)
+
+
+@dataclass
+class Assessment:
+    """What the cues around one candidate say: its score, or why it is out."""
+
+    score: float = 0.0
+    veto: str | None = None  # "category 'matched text'" of the first veto
+    matched: list[str] = field(default_factory=list)  # ids of the cues that matched
+    categories: set[str] = field(default_factory=set)  # and their categories
+
+    def why(self) -> str:
+        if self.veto:
+            return f"out: {self.veto}"
+        return f"score {self.score:g}" + (f" ({', '.join(self.matched)})" if self.matched else "")
+
+
+@dataclass(frozen=True)
+class Scoring:
+    threshold: float
+    base: dict[str, float]
+    sections: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CueSet:
+    family: str
+    cues: tuple[Cue, ...]
+    scoring: Scoring
+
+    def assess(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        sentence: tuple[int, int],
+        kinds: frozenset[str],
+        between: str = "",
+        base: float = 0.0,
+    ) -> Assessment:
+        """Weigh the cues around the candidate `text[start:end]` of the given kinds."""
+        s, e = sentence
+        left_full = max(s, start - max(c.rule.scope for c in self.cues if c.rule.direction == "left"))
+        left_from = left_full
+        out = Assessment(score=base)
+        groups: dict[str, float] = {}
+        categories: set[str] = set()
+        matched: set[str] = set()
+        for cue in self.cues:
+            r = cue.rule
+            if r.applies_to and not kinds.intersection(r.applies_to):
+                continue
+            if r.with_ and not all(_holds(w, matched, categories) for w in r.with_):
+                continue
+            if r.unless and any(_holds(u, matched, categories) for u in r.unless):
+                continue
+            if r.direction == "left":
+                window = text[max(left_from, start - r.scope) : start]
+            elif r.direction == "right":
+                window = text[end : min(e, end + r.scope)]
+            else:
+                window = between
+            m = cue.found(window)
+            if m is None:
+                continue
+            matched.add(r.id)
+            categories.add(r.category)
+            if r.effect == "veto":
+                out.categories = categories
+                out.veto = f"{r.category} {m.group(0).strip()!r}"
+                out.matched.append(r.id)
+                return out
+            if r.effect == "terminate":
+                left_from = max(left_from, start - len(window) + m.end())
+                out.matched.append(r.id)
+                continue
+            out.matched.append(r.id)
+            if r.group is None:
+                out.score += r.weight
+            else:
+                groups[r.group] = max(groups.get(r.group, r.weight), r.weight, key=abs)
+        out.score += sum(groups.values())
+        out.categories = categories
+        return out
+
+
+def _holds(ref: str, matched: set[str], categories: set[str]) -> bool:
+    if ref.startswith("category:"):
+        return ref.removeprefix("category:") in categories
+    return ref in matched
+
+
+def _anchor(rule: CueRule) -> str:
+    if rule.direction == "left":
+        return f"(?:{rule.pattern})$"
+    if rule.direction == "right":
+        return f"(?:{rule.pattern})"
+    return rule.pattern
+
+
+@cache
+def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -> CueSet:
+    """`patterns/cues/<family>.jsonl` and `patterns/cues/<family>_scoring.json`, validated and compiled."""
+    path = patterns_dir() / "cues" / f"{family}.jsonl"
+    extra = dict(extra_fragments)
+    cues: list[Cue] = []
+    seen: set[str] = set()
+    categories: set[str] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise RuleError(f"{path}: {e}") from e
+    for no, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{no}"
+        try:
+            rule = CueRule.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as e:
+            raise RuleError(f"{where}: {e}") from e
+        if rule.id in seen:
+            raise RuleError(f"{where}: duplicate cue id {rule.id!r}")
+        for ref in rule.with_ + rule.unless:
+            known = categories if ref.startswith("category:") else seen
+            if ref.removeprefix("category:") not in known:
+                raise RuleError(f"{where}: {ref!r} must name a cue or category listed before this line")
+        if rule.effect == "terminate" and rule.direction != "left":
+            raise RuleError(f"{where}: only left cues terminate")
+        try:
+            compiled = compile_pattern(_anchor(rule), rule.flags, extra)
+        except (regex.error, KeyError) as e:
+            raise RuleError(f"{where}: pattern does not compile: {e}") from e
+        cues.append(Cue(rule, compiled))
+        seen.add(rule.id)
+        categories.add(rule.category)
+    spath = patterns_dir() / "cues" / f"{family}_scoring.json"
+    try:
+        data = json.loads(spath.read_text(encoding="utf-8"))
+        scoring = Scoring(float(data["threshold"]), {k: float(v) for k, v in data["base"].items()}, data["sections"])
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+        raise RuleError(f"{spath}: {e}") from e
+    return CueSet(family, tuple(cues), scoring)

@@ -1,0 +1,128 @@
+"""Context cues as data (`patterns/cues/`): every cue's examples match in its direction, its
+counter-examples do not, the loader refuses bad files, and the algorithm weighs cues as documented."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from studyfacts.components.cohort import EXTRA_FRAGMENTS
+from studyfacts.cues import load_cues
+from studyfacts.rules import RuleError
+
+COHORT = load_cues("cohort", EXTRA_FRAGMENTS)
+CASES = [
+    pytest.param(cue, kind, text, id=f"{cue.id}:{kind}:{i}")
+    for cue in COHORT.cues
+    for kind, texts in (("example", cue.rule.examples), ("counter", cue.rule.counter_examples))
+    for i, text in enumerate(texts)
+]
+
+
+@pytest.mark.parametrize(("cue", "kind", "text"), CASES)
+def test_cue_examples_match_and_counter_examples_do_not(cue, kind, text):
+    found = cue.found(text)
+    if kind == "example":
+        assert found, f"{cue.id} should match {text!r} ({cue.rule.direction})"
+    else:
+        assert not found, f"{cue.id} should not match {text!r} (matched {found.group()!r})"
+
+
+def _assess(text: str, count: str, kinds=("count_noun", "person"), between: str = "", base: float = 2.0):
+    start = text.index(count)
+    return COHORT.assess(text, start, start + len(count), (0, len(text)), frozenset(kinds), between, base)
+
+
+def test_cues_in_one_group_count_once():
+    # "A total of" (left, 3) and "were included" (right, 2) are one piece of evidence: the stronger counts
+    a = _assess("A total of 56 patients were included.", "56 patients")
+    assert a.veto is None and a.score == 2 + 3
+    assert {"left.cohort_verb", "right.cohort_verb"} <= set(a.matched)
+
+
+def test_veto_wins_over_weights():
+    a = _assess("A total of 40 patients were excluded.", "40 patients")
+    assert a.veto is not None and a.veto.startswith("excluded")
+
+
+def test_terminator_ends_the_left_scope():
+    # without the terminator "of the" would be a subgroup cue
+    a = _assess("RESULTS: Of the 26 healthy volunteers, 13 were male.", "26 healthy volunteers")
+    assert a.veto is None and "left.subgroup" not in a.matched and "left.funnel_of" in a.matched
+    b = _assess("Pain fell in 12 of the 26 healthy volunteers.", "26 healthy volunteers")
+    assert b.veto is not None  # "12 of the": a share's denominator
+
+
+def test_with_makes_a_cue_depend_on_an_earlier_one():
+    a = _assess("Of 300 patients screened, 120 were included.", "300 patients")
+    assert a.veto is not None and a.veto.startswith("funnel-base")
+    b = _assess("In 300 patients screened, 120 were included.", "300 patients")
+    assert b.veto is None or not b.veto.startswith("funnel-base")
+
+
+def test_applies_to_limits_a_cue_to_its_kinds():
+    text = "We enrolled 12 men and 10 women."
+    assert _assess(text, "12 men", kinds=("count_noun", "sex")).veto is not None
+    assert _assess(text, "12 men", kinds=("count_noun", "person")).veto is None
+
+
+def test_a_window_never_crosses_the_sentence():
+    text = "Patients were excluded. 40 patients were studied."
+    start = text.index("40")
+    a = COHORT.assess(text, start, start + 11, (24, len(text)), frozenset({"count_noun", "person"}), "", 2.0)
+    assert a.veto is None
+
+
+def _write(tmp_path, lines, scoring=None):
+    cues = tmp_path / "cues"
+    cues.mkdir()
+    (cues / "fam.jsonl").write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    (cues / "fam_scoring.json").write_text(
+        json.dumps(scoring or {"threshold": 2, "base": {}, "sections": {}}), encoding="utf-8"
+    )
+
+
+_GOOD = {
+    "id": "left.x",
+    "category": "x",
+    "direction": "left",
+    "effect": "veto",
+    "pattern": "foo\\s*",
+    "examples": ["foo "],
+    "why": "test",
+}
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ([{**_GOOD, "direction": "up"}], "direction"),
+        ([_GOOD, _GOOD], "duplicate cue id"),
+        ([{**_GOOD, "unless": ["left.y"]}], "listed before"),
+        ([{**_GOOD, "pattern": "(foo"}], "does not compile"),
+        ([{**_GOOD, "effect": "terminate", "direction": "right"}], "only left cues terminate"),
+        ([{**_GOOD, "examples": []}], "examples"),
+        ([{**_GOOD, "colour": "red"}], "colour"),
+    ],
+)
+def test_loader_refuses_bad_cue_files(tmp_path, monkeypatch, lines, message):
+    _write(tmp_path, lines)
+    monkeypatch.setenv("STUDYFACTS_PATTERNS", str(tmp_path))
+    load_cues.cache_clear()
+    try:
+        with pytest.raises(RuleError, match=message):
+            load_cues("fam")
+    finally:
+        load_cues.cache_clear()
+
+
+def test_loader_names_the_file_and_line(tmp_path, monkeypatch):
+    _write(tmp_path, [_GOOD, {**_GOOD, "id": "left.y", "pattern": "(bar"}])
+    monkeypatch.setenv("STUDYFACTS_PATTERNS", str(tmp_path))
+    load_cues.cache_clear()
+    try:
+        with pytest.raises(RuleError, match=r"fam\.jsonl:2"):
+            load_cues("fam")
+    finally:
+        load_cues.cache_clear()
