@@ -51,7 +51,8 @@ def test_terminator_ends_the_left_scope():
     a = _assess("RESULTS: Of the 26 healthy volunteers, 13 were male.", "26 healthy volunteers")
     assert a.veto is None and "left.subgroup" not in a.matched and "left.funnel_of" in a.matched
     b = _assess("Pain fell in 12 of the 26 healthy volunteers.", "26 healthy volunteers")
-    assert b.veto is not None  # "12 of the": a share's denominator
+    # "12 of the": the denominator of a share, not a subgroup
+    assert b.veto is None and "left.share_denominator" in b.matched and "left.subgroup" not in b.matched
 
 
 def test_with_makes_a_cue_depend_on_an_earlier_one():

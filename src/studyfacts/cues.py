@@ -102,6 +102,9 @@ class CueSet:
     cues: tuple[Cue, ...]
     scoring: Scoring
 
+    def cue(self, cue_id: str) -> Cue:
+        return next(c for c in self.cues if c.id == cue_id)
+
     def assess(
         self,
         text: str,

@@ -34,6 +34,14 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|analy[sz]ed|studied"
         r"|evaluated|identified|reviewed|examined|investigated|eligible|operated|treated",
     ),
+    # A funnel step is completing or meeting what admits to the study, not an outcome:
+    # "completed the survey", "met the inclusion criteria" (not "completed follow-up")
+    (
+        "FUNNEL_COMPLETED",
+        r"completed\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?"
+        r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)",
+    ),
+    ("FUNNEL_MET", r"met\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
 _COHORT_FRAGMENTS = EXTRA_FRAGMENTS
@@ -88,6 +96,7 @@ _STOP_ADJ = {
 }
 
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
+_SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
@@ -151,7 +160,9 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     if semicolon >= 0:
         end = semicolon
     for m in _SECOND_GROUP.finditer(text, cand.end, end):
-        if noun in (_singular(w) for w in m.group("words").split()):
+        words = {_singular(w) for w in m.group("words").split()}
+        # "13 cases ... and 26 matched controls": a case-control study's two groups
+        if noun in words or "control" in words:
             return parse_int(m.group("n"))
     return None
 
@@ -195,8 +206,12 @@ class CohortComponent(FactComponent):
             if n:
                 return Candidate(n, " ".join((h.group("noun") or "").split()), h.groups["n"][0], h.end, h.rule,
                                  5, "review pooled")
+        enrolled_base = _cues().cue("between.enrolled_base")
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
+            base = text[h.start : text.find(",", h.start, h.end)]
+            if enrolled_base.found(base):
+                continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if n and section_kind(doc, h.start) != "intro":
                 return Candidate(n, "patients", h.groups["n"][0], h.end, h.rule, 5, "funnel")
         for h in by.get("out_of", []):
@@ -248,6 +263,8 @@ class CohortComponent(FactComponent):
             noun_class = ""
             base_key = rule
         kinds = {rule, noun_class}
+        if _SEX_ADJ.search(h.group("adj") or ""):
+            kinds.add("sex-adjective")  # "319 female patients"
         written = " ".join((h.group("noun") or "").split())
         if written[:1].isupper():
             kinds.add("capitalised")

@@ -67,12 +67,13 @@ _MONTHS = {
 
 # Section headings as structured abstracts print them ("METHODS:", "Results -", "Background").
 # Headings start a sentence with a capital; `_HEADING_AT` finds those places fast, `_HEADING` reads them.
-_HEADING_AT = regex.compile(r"(?:^|[.:>\n/])\s{0,3}(?=[A-Z])")
+# "...reagents., RESULTS: Among": a capitalised heading after a stray comma is a heading too
+_HEADING_AT = regex.compile(r"(?:^|[.:>\n/]|,(?=\s{0,3}[A-Z]{4,}\s*:))\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?|design|setting|participants|patients"
+    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?|design|setting|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
-    r"|limitations|discussion)\b(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))"
+    r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
     # distinctive enough to be read as headings without one.
     r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
