@@ -73,7 +73,7 @@ _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
     r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?|design|setting|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
-    r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z])))"
+    r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
     # distinctive enough to be read as headings without one.
     r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
