@@ -96,6 +96,14 @@ _STOP_ADJ = {
 }
 
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
+_AGE_OF_GROUP = regex.compile(
+    expand(
+        r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
+        r"(?:(?:with|had)\s+(?:a|an|the)\s+)?(?:(?:mean|median|average)\s+)?$",
+        dict(EXTRA_FRAGMENTS),
+    ),
+    regex.IGNORECASE,
+)
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
@@ -355,12 +363,18 @@ class CohortComponent(FactComponent):
     def _age(self, doc: Doc, draft: Draft, hits: list[Hit]) -> None:
         text = doc_text(doc)
         found: list[tuple[tuple[int, int], Stat]] = []
+        total = draft.population.patients.value if draft.population.patients else None
         for h in hits:
             if section_kind(doc, h.start) == "intro":
                 continue
+            group = _AGE_OF_GROUP.search(text, max(0, h.start - 60), h.start)
+            if group is not None and parse_int(group.group("n")) != total:
+                # "Internal validation on 150 patients with a mean age of 75", "14 pts. aged 11.7 y receiving
+                # zinc": the age of a group, not of the cohort
+                continue
             stat = (h.group("stat") or "").lower() or None
             stat = "mean" if stat == "average" else stat
-            markers = (h.group("pre") or "") + (h.group("post") or "")
+            markers = (h.group("pre") or "") + (h.group("post") or "") + (h.group("post2") or "")
             sd_paren = "sd" in markers.lower() or "standard" in markers.lower()
             parsed = parse_stat(text, h.end, stat, sd_in_parens=sd_paren, max_words=2, limit=120)
             if not parsed.central or parsed.unit not in (None, "years"):
