@@ -104,6 +104,22 @@ _AGE_OF_GROUP = regex.compile(
     ),
     regex.IGNORECASE,
 )
+# The count a sex count belongs to: "44 patients (30 male", "Of the 6 (19.4%) patients having epilepsy, 4"
+_SEX_OWNER = regex.compile(
+    expand(
+        r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*)\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
+        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40},\s*)$",
+        dict(EXTRA_FRAGMENTS),
+    ),
+    regex.IGNORECASE,
+)
+# "307 female and 433 male surgeons": the noun the sex words qualify
+_NOUN_AFTER_SEX = regex.compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b")
+_PERSON_WORDS = {w.lower() for w in load_lexicon("person_nouns")["strong"]} | {
+    "patient", "participant", "subject", "sex", "gender", "and", "or", "were", "was", "with", "in", "of", "to",
+    "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
+    "than", "who", "among", "from", "at", "by", "on", "for", "but", "predominance", "preponderance",
+}
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
@@ -328,6 +344,12 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            noun_after = _NOUN_AFTER_SEX.match(text, h.end)
+            if noun_after and noun_after.group(1).lower() not in _PERSON_WORDS:
+                continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
+            owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
+            if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
+                continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
             found[sex].append((n, h.group("sex") or sex, h))
         for h in by.get("sex_slash", []) + by.get("sex_ratio", []):
             x, y = parse_int(h.group("x") or ""), parse_int(h.group("y") or "")
