@@ -120,6 +120,10 @@ _PERSON_WORDS = {w.lower() for w in load_lexicon("person_nouns")["strong"]} | {
     "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
     "than", "who", "among", "from", "at", "by", "on", "for", "but", "predominance", "preponderance",
 }
+_LESION_SUBGROUP = regex.compile(
+    r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
+)
+_SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
@@ -454,12 +458,8 @@ class CohortComponent(FactComponent):
             right = text[h.end : min(e, h.end + 60)]
             if regex.match(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)", right):
                 continue  # "76 SM (76/105; 72.4%)": a share
-            if regex.search(
-                r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$",
-                left,
-                regex.IGNORECASE,
-            ):
-                continue
+            if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start):
+                continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...")
             cue = (
                 (psent == (s, e))
                 or regex.search(
