@@ -1,0 +1,140 @@
+"""The cohort's phrasing families, one table each, with sentences written for these tests
+(never copied from an abstract). Each family has examples that must give the cohort and
+counter-examples that must not: a rule that serves one abstract does not pass a table."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _patients(extract, text: str):
+    p = extract(text).population.patients
+    return None if p is None else p.value
+
+
+def _field(extract, text: str, field: str):
+    v = getattr(extract(text).population, field)
+    return None if v is None else v.value
+
+
+FAMILIES = {
+    # a count with a person noun, the verb elsewhere or absent
+    "person_noun_frames": [
+        ("Survival was compared in 210 patients with the syndrome.", 210),
+        ("We went through the files of 57 children with 63 fractures.", 57),
+        ("Charts from 88 patients were collected at our clinic.", 88),
+        ("METHODS: A total of 318 adult, daily drinkers took part.", 318),
+        ("In 46 healthy volunteers, the nerve was stimulated twice.", 46),
+        ("Data were obtained from 75 patients treated with radiosurgery.", 75),
+        ("The mean age of the 412 participants was 51 years.", 412),
+        ("We conducted a pilot study including 22 patients with gout.", 22),
+        ("A trial comparing two splints in 64 patients with wrist fractures was run.", 64),
+    ],
+    # (n = X) after the cohort noun or verb
+    "n_after_cohort": [
+        ("Consecutive patients at two centres were reviewed retrospectively (n = 150; median follow-up 2 years).", 150),
+        ("Adults with chronic cough were enrolled (N=96) and followed for a year.", 96),
+        ("METHODS: Smokers (n = 233) completed the baseline survey.", 233),
+    ],
+    # a funnel's last step is the cohort; a base of included patients is not a funnel
+    "funnel": [
+        ("Of 410 patients screened, 120 were randomised.", 120),
+        ("Among 900 invited parents, 512 (57%) completed the questionnaire.", 512),
+        ("RESULTS: Of 140 patients enrolled, 12 withdrew and 128 were analysed.", 140),
+        ("RESULTS: Of 88 randomized patients, 80 were included in the final analysis.", 88),
+        ("RESULTS: Among 160 patients, 70 (44%) completed follow-up.", 160),
+    ],
+    # treated units beside the patients who carry them
+    "units_beside_patients": [
+        ("We treated 95 vertebral fractures in 61 patients.", 61),
+        ("We examined 52 eyes of 30 children with myopia.", 30),
+        ("Fifteen patients (17 limbs) underwent bypass surgery.", 15),
+        ("RESULTS: In 120 eyes (60 patients), acuity improved.", 60),
+    ],
+    # a sex-only cohort is the cohort when a cue makes it so
+    "single_sex": [
+        ("We enrolled 120 women with stress incontinence.", 120),
+        ("A total of 64 men were randomised to exercise or control.", 64),
+    ],
+}
+
+NOT_A_COHORT = {
+    # a protocol's planned sample
+    "planned": [
+        "We plan to recruit 900 participants from 12 practices.",
+        "This trial will enrol 240 patients over two years.",
+        "A planned sample size of 380 patients gives 90% power.",
+        "In total, 750 patients will be recruited in four countries.",
+    ],
+    # an outcome of some, a share, a subgroup
+    "outcome_or_share": [
+        "Pain improved in 15 patients (42%).",
+        "Twelve patients developed a wound infection.",
+        "Seven patients died before discharge.",
+        "Three patients were lost to follow-up.",
+    ],
+    # groups without a stated total
+    "groups_without_total": [
+        "Thirty patients in group A and 32 patients in group B were compared.",
+        "We identified 18 cases with the variant and 36 matched controls.",
+        "RESULTS: Ninety male and 310 female patients met the criteria.",
+    ],
+    # estimates, bounds and base populations
+    "estimates_and_bases": [
+        "Up to 40% of adults report back pain.",
+        "Patients were drawn from a database of 120,345 patients.",
+        "More than 300 patients die of the disease each year in the region.",
+    ],
+}
+
+CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
+COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
+
+
+@pytest.mark.parametrize(("family", "text", "patients"), CASES)
+def test_cohort_family(extract, family, text, patients):
+    assert _patients(extract, text) == patients
+
+
+@pytest.mark.parametrize(("family", "text"), COUNTER)
+def test_not_a_cohort_family(extract, family, text):
+    assert _patients(extract, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # treated units are lesions
+        ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        ("We examined 52 eyes of 30 children with myopia.", "lesions", 52),
+        ("Fifteen patients (17 limbs) underwent bypass surgery.", "lesions", 17),
+        # sex counts inside the cohort's parenthesis
+        ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "male", 36),
+        ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "female", 20),
+        ("We studied 84 adults (median age 38; female sex: 70 [83%]).", "female", 70),
+        # a subgroup's sex count is not the cohort's
+        ("We enrolled 120 patients. Relapse occurred in 44 patients (30 men).", "male", None),
+        ("The operations were done by 307 female and 433 male surgeons.", "female", None),
+    ],
+)
+def test_population_family(extract, text, field, value):
+    assert _field(extract, text, field) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mean", "median"),
+    [
+        ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        ("The mean±SD age of the patients was 57±11 years.", 57, None),
+        ("The median (interquartile range [IQR]) age was 62 years (53-70).", None, 62),
+        ("The median age (interquartile range) at the time of surgery was 6.5 (4, 9) years.", None, 6.5),
+        ("The mean age of the 412 participants was 51.3 ± 8.0 years.", 51.3, None),
+        # the age of a group is not the cohort's
+        ("In all, 380 patients were recruited. Validation on 150 patients with a mean age of 75±7 years followed.",
+         None, None),
+    ],
+)
+def test_age_family(extract, text, mean, median):
+    age = extract(text).population.age
+    got = (None, None) if age is None else (age.mean, age.median)
+    assert got == (mean, median)
