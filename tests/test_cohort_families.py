@@ -55,6 +55,7 @@ FAMILIES = {
     "single_sex": [
         ("We enrolled 120 women with stress incontinence.", 120),
         ("A total of 64 men were randomised to exercise or control.", 64),
+        ("METHODS: Forty healthy women, half of whom smoked, took part.", 40),
     ],
 }
 
@@ -78,6 +79,7 @@ NOT_A_COHORT = {
         "Thirty patients in group A and 32 patients in group B were compared.",
         "We identified 18 cases with the variant and 36 matched controls.",
         "RESULTS: Ninety male and 310 female patients met the criteria.",
+        "METHODS: Forty women and 38 men took part.",
     ],
     # estimates, bounds and base populations
     "estimates_and_bases": [

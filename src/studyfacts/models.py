@@ -64,6 +64,12 @@ class Count(Strict):
     value: NonNegInt
     noun: str
     span: Span
+    score: float | None = Field(
+        default=None,
+        description="how strongly the context cues made this count the cohort (patients only; see "
+        "patterns/cues/cohort.jsonl): the base weight of its kind plus its cues' weights; null where a "
+        "fixed rule decided (a funnel's last step, a review's pooled total, a case report)",
+    )
 
 
 class Stat(Strict):

@@ -124,6 +124,17 @@ _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
+_OTHER_SEX = {
+    "female": regex.compile(r"\b(?:men|males?|boys?|man)\b", regex.IGNORECASE),
+    "male": regex.compile(r"\b(?:women|females?|girls?|woman)\b", regex.IGNORECASE),
+}
+
+
+def _singular_sex(noun: str) -> str:
+    return noun if noun in _SEX else noun.rstrip("s")
+
+
+_SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.n_equals"})
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _INCLUDE_CUE = regex.compile(
@@ -214,6 +225,7 @@ class CohortComponent(FactComponent):
                 value=patients.value,
                 noun=patients.noun,
                 span=draft.span(patients.start, patients.end, patients.rule),
+                score=patients.score if patients.rule in _SCORED_RULES else None,
             )
         elif not any("patients: " in w for w in draft.warnings):
             draft.warnings.append("patients: no count with a cohort cue (noun, verb, total); left null")
@@ -287,6 +299,11 @@ class CohortComponent(FactComponent):
         if rule == "count_noun":
             noun_class = "sex" if noun in _SEX_NOUNS else "person"
             base_key = f"count_noun.{noun_class}"
+            if noun_class == "sex":
+                s, e = sentence_at(doc, h.start)
+                other = _OTHER_SEX[_SEX[_singular_sex(noun)]]
+                if not other.search(text, s, e):
+                    base_key = "count_noun.sex_only"  # "Sixty healthy women, half of whom ...": a one-sex cohort
         else:
             noun_class = ""
             base_key = rule
