@@ -43,6 +43,10 @@ FAMILIES = {
         ("RESULTS: Of 140 patients enrolled, 12 withdrew and 128 were analysed.", 140),
         ("RESULTS: Of 88 randomized patients, 80 were included in the final analysis.", 88),
         ("RESULTS: Among 160 patients, 70 (44%) completed follow-up.", 160),
+        # a chain: the last step
+        ("RESULTS: Of 350 survivors, 260 were eligible for the survey and 171 responded.", 171),
+        ("RESULTS: Of 620 parents, 590 received the questionnaire, and 402 (68%) responded.", 402),
+        ("RESULTS: Of 500 people screened, 120 were randomised and 12 withdrew.", 120),
     ],
     # treated units beside the patients who carry them
     "units_beside_patients": [

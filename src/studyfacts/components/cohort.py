@@ -39,7 +39,8 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     (
         "FUNNEL_COMPLETED",
         r"completed\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)",
+        r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)"
+        r"|received\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:surveys?|questionnaires?)",
     ),
     ("FUNNEL_MET", r"met\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
@@ -134,6 +135,15 @@ def _singular_sex(noun: str) -> str:
     return noun if noun in _SEX else noun.rstrip("s")
 
 
+_FUNNEL_STEP = regex.compile(
+    expand(
+        r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?(?P<n>{COUNT})"
+        r"(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?(?:(?:then|finally|subsequently)\s+)?"
+        r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded|participated|consented|agreed|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b",
+        dict(EXTRA_FRAGMENTS),
+    ),
+    regex.IGNORECASE,
+)
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.n_equals"})
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
@@ -253,7 +263,15 @@ class CohortComponent(FactComponent):
             if enrolled_base.found(base):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if n and section_kind(doc, h.start) != "intro":
-                return Candidate(n, "patients", h.groups["n"][0], h.end, h.rule, 5, "funnel")
+                start, end = h.groups["n"][0], h.end
+                # "Of 298 survivors, 224 were eligible and 127 responded": the funnel's last step
+                _, sent_end = sentence_at(doc, h.start)
+                while (step := _FUNNEL_STEP.match(text, end, sent_end)) is not None:
+                    nxt = parse_int(step.group("n"))
+                    if not nxt or nxt > n:
+                        break
+                    n, start, end = nxt, step.start("n"), step.end()
+                return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
         for h in by.get("out_of", []):
             s, _ = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
