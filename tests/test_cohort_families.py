@@ -47,6 +47,8 @@ FAMILIES = {
         ("RESULTS: Of 350 survivors, 260 were eligible for the survey and 171 responded.", 171),
         ("RESULTS: Of 620 parents, 590 received the questionnaire, and 402 (68%) responded.", 402),
         ("RESULTS: Of 500 people screened, 120 were randomised and 12 withdrew.", 120),
+        ("RESULTS: 410 of 505 (81%) eligible adults were included.", 410),
+        ("RESULTS: Of 90 survivors, 40 were discharged home. Of those, 25 patients (62%) were willing to participate.", 25),
     ],
     # treated units beside the patients who carry them
     "units_beside_patients": [
@@ -77,6 +79,7 @@ NOT_A_COHORT = {
         "Twelve patients developed a wound infection.",
         "Seven patients died before discharge.",
         "Three patients were lost to follow-up.",
+        "RESULTS: Of 60 treated patients, 20 (33%) responded to treatment.",
     ],
     # groups without a stated total
     "groups_without_total": [

@@ -139,9 +139,15 @@ _FUNNEL_STEP = regex.compile(
     expand(
         r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?(?P<n>{COUNT})"
         r"(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?(?:(?:then|finally|subsequently)\s+)?"
-        r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded|participated|consented|agreed|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b",
+        r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded(?!\s+(?:to|well|poorly))|participated|consented|agreed"
+        r"|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b",
         dict(EXTRA_FRAGMENTS),
     ),
+    regex.IGNORECASE,
+)
+# "783 of 939 (84%) eligible survivors were included": the inclusion verb after an "N of M" count
+_INCLUDED_AFTER = regex.compile(
+    r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.n_equals"})
@@ -182,6 +188,7 @@ class Candidate:
     rule: str
     score: float
     why: str
+    categories: frozenset[str] = frozenset()
 
 
 # "401 patients starting drug A ... and 200 patients starting drug B", "2000 survivors of
@@ -278,7 +285,10 @@ class CohortComponent(FactComponent):
             if (
                 n
                 and section_kind(doc, h.start) != "intro"
-                and _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
+                and (
+                    _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
+                    or _INCLUDED_AFTER.match(text, h.end, sentence_at(doc, h.start)[1])
+                )
             ):
                 return Candidate(
                     n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
@@ -296,6 +306,9 @@ class CohortComponent(FactComponent):
                 draft.warnings.append(f"patients: no candidate scored {threshold:g} or more: {lost}; left null")
             return None
         best = good[0]
+        # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
+        # took part are the cohort, the end of a funnel stated over several sentences
+        best = next((c for c in good if "participated" in c.categories), best)
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
         if other is not None:
             # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.
@@ -339,7 +352,7 @@ class CohortComponent(FactComponent):
         left = text[max(sentence_at(doc, h.start)[0], h.start - 60) : h.start]
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
-        if h.group("pct"):
+        if h.group("pct") and not _cues().cue("right.participated").found(text[h.end : h.end + 80]):
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
@@ -359,7 +372,7 @@ class CohortComponent(FactComponent):
         elif a.veto is None and isinstance(section, (int, float)):
             a.score += section
         score = -1.0 if a.veto else a.score
-        return Candidate(n, out_noun, h.start, h.end, h.rule, score, a.why())
+        return Candidate(n, out_noun, h.start, h.end, h.rule, score, a.why(), frozenset(a.categories))
 
     # --- sex ----------------------------------------------------------------------
 
