@@ -12,17 +12,29 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 NonNegInt = Annotated[int, Field(ge=0)]
 NonNegFloat = Annotated[float, Field(ge=0)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 Pair = tuple[float, float]
 DurationUnit = Literal["days", "weeks", "months", "years"]
+Tier = Literal["high", "review"]
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class Rated(Strict):
+    """A value with a confidence tier, set from how it was found (`patterns/confidence.json`)."""
+
+    confidence: Tier | None = Field(
+        default=None,
+        description="'high': found by a rule and context that are right on the development set; 'review': "
+        "check it against the text (`reason` says why)",
+    )
+    reason: str | None = Field(default=None, description="why the value needs review")
 
 
 class Span(Strict):
@@ -60,7 +72,7 @@ class Metadata(Strict):
     copyright: str | None = Field(default=None, description="trailing copyright sentence cut from the abstract")
 
 
-class Count(Strict):
+class Count(Rated):
     value: NonNegInt
     noun: str
     span: Span
@@ -72,7 +84,7 @@ class Count(Strict):
     )
 
 
-class Stat(Strict):
+class Stat(Rated):
     mean: float | None = None
     sd: NonNegFloat | None = None
     median: float | None = None
@@ -83,7 +95,7 @@ class Stat(Strict):
     span: Span
 
 
-class Period(Strict):
+class Period(Rated):
     start: str = Field(pattern=r"^\d{4}(-\d{2})?$")
     end: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2})?$")
 
@@ -97,6 +109,10 @@ class Design(Strict):
     centers: NonNegInt | None = None
     period: Period | None = None
     evidence: list[Span] = Field(default_factory=list)
+    confidence: dict[str, Tier] = Field(
+        default_factory=dict, description="the confidence tier of each flag that is set, by flag name"
+    )
+    reasons: dict[str, str] = Field(default_factory=dict, description="why a flag needs review, by flag name")
 
 
 class Population(Strict):
@@ -118,7 +134,7 @@ class PValue(Strict):
     value: Annotated[float, Field(ge=0, le=1)]
 
 
-class PainScore(Strict):
+class PainScore(Rated):
     scale: str
     timepoint: Timepoint | None = None
     mean: float | None = None
@@ -132,7 +148,7 @@ class PainScore(Strict):
     span: Span
 
 
-class Complications(Strict):
+class Complications(Rated):
     total: NonNegInt | None = None
     denominator: NonNegInt | None = None
     per: Literal["patients", "lesions", "procedures", "sessions"] | None = None
@@ -146,7 +162,7 @@ class Complications(Strict):
     evidence: list[Span] = Field(default_factory=list)
 
 
-class Rate(Strict):
+class Rate(Rated):
     label: str | None = None
     count: NonNegInt | None = None
     total: NonNegInt | None = None
@@ -162,7 +178,7 @@ class Check(Strict):
 
 
 class Record(Strict):
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = SCHEMA_VERSION
     source: Source
     id: str
     metadata: Metadata = Field(default_factory=Metadata)

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .checks import run_checks
+from .confidence import assign as assign_confidence
 from .components.base import TEXT_KEY, Draft, doc_warnings
 from .models import Metadata, Record, Source
 from .readers.base import RawRecord
@@ -183,6 +184,11 @@ def _finish(job: _Job, nlp: Language) -> Record:
             resolve(doc, draft)
         except Exception as e:  # a bug in one family must not cost the record
             draft.warnings.append(f"internal error in {name}: {type(e).__name__}: {e}")
+    try:
+        assign_confidence(draft.design, draft.population, draft.follow_up, draft.pain, draft.complications,
+                          draft.rates)
+    except Exception as e:
+        draft.warnings.append(f"internal error in confidence: {type(e).__name__}: {e}")
     warnings.extend(doc_warnings(doc))
     warnings.extend(draft.warnings)
     try:

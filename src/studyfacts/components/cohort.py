@@ -10,7 +10,7 @@ Background. No convincing candidate means null and a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 from spacy.language import Language
@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..models import Count, Stat
 from ..numbers import expand, parse_int
+from ..confidence import policy, review
 from ..cues import CueSet, load_cues
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
@@ -189,6 +190,7 @@ class Candidate:
     score: float
     why: str
     categories: frozenset[str] = frozenset()
+    rivals: tuple[int, ...] = ()  # other values that also qualified
 
 
 # "401 patients starting drug A ... and 200 patients starting drug B", "2000 survivors of
@@ -244,6 +246,10 @@ class CohortComponent(FactComponent):
                 span=draft.span(patients.start, patients.end, patients.rule),
                 score=patients.score if patients.rule in _SCORED_RULES else None,
             )
+            if patients.rule in _SCORED_RULES and patients.score < policy()["cohort"]["high_score"]:
+                review(pop.patients, f"weak cohort cue (score {patients.score:g})")
+            if patients.rivals:
+                review(pop.patients, f"other candidate cohorts: {', '.join(map(str, patients.rivals[:3]))}")
         elif not any("patients: " in w for w in draft.warnings):
             draft.warnings.append("patients: no count with a cohort cue (noun, verb, total); left null")
         self._sex(doc, draft, by, case)
@@ -309,6 +315,9 @@ class CohortComponent(FactComponent):
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
         best = next((c for c in good if "participated" in c.categories), best)
+        rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
+        if rivals:
+            best = replace(best, rivals=rivals)
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
         if other is not None:
             # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.

@@ -1,0 +1,83 @@
+"""Confidence tiers: every value gets one, from how it was found; --confident keeps the high ones."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from studyfacts.confidence import confident_only, policy
+from studyfacts.models import Record
+from studyfacts.rules import RuleError
+
+
+def _all_values(rec: Record):
+    pop = rec.population
+    for v in (pop.patients, pop.lesions, pop.female, pop.male, pop.age, rec.complications, rec.design.period):
+        if v is not None:
+            yield v
+    yield from rec.follow_up
+    yield from rec.pain
+    yield from rec.rates
+
+
+def test_every_value_has_a_tier(extract):
+    rec = extract(
+        "METHODS: In this retrospective multicentre study, we enrolled 120 patients (70 women; mean age "
+        "61 ± 9 years) between 2010 and 2015. RESULTS: Median follow-up was 24 months. Mean VAS fell from "
+        "7.1 ± 1.2 to 2.3 ± 1.0. Complications occurred in 6 of 120 patients (5%)."
+    )
+    values = list(_all_values(rec))
+    assert len(values) >= 5
+    assert all(v.confidence in ("high", "review") for v in values)
+    assert all((v.reason is not None) == (v.confidence == "review") for v in values)
+    assert set(rec.design.confidence) == {f for f in ("retrospective", "multicenter") if getattr(rec.design, f)}
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("METHODS: A total of 74 patients were included.", "high"),
+        # an uncued count of people: review, the reason names the score
+        ("Outcomes of 74 patients are described.", "review"),
+        # a later, equally strong candidate with another value
+        ("We enrolled 74 patients. We enrolled 80 patients in the second phase.", "review"),
+    ],
+)
+def test_cohort_tier_reads_the_cue_score(extract, text, tier):
+    p = extract(text).population.patients
+    assert p is not None and p.confidence == tier
+    if tier == "review":
+        assert p.reason and ("score" in p.reason or "candidate" in p.reason)
+
+
+def test_confident_only_moves_review_values_to_warnings(extract):
+    rec = extract("Outcomes of 74 patients are described. Mean age was 60 ± 5 years.")
+    assert rec.population.patients.confidence == "review"
+    kept = confident_only(rec)
+    assert kept.population.patients is None
+    assert kept.population.age == rec.population.age  # high values stay
+    moved = [w for w in kept.warnings if w.startswith("population.patients:")]
+    assert len(moved) == 1 and "74" in moved[0] and "review" in moved[0]
+    assert rec.population.patients is not None  # the original record is untouched
+
+
+def test_rules_table_marks_review(extract, monkeypatch):
+    data = dict(policy())
+    data["rules"] = {**data["rules"], "cohort.count_noun": "test: count nouns need review"}
+    policy.cache_clear()
+    monkeypatch.setattr("studyfacts.confidence.policy", lambda: data)
+    rec = extract("METHODS: A total of 74 patients were included.")
+    assert rec.population.patients.confidence == "review"
+    assert rec.population.patients.reason == "test: count nouns need review"
+
+
+def test_policy_file_refuses_missing_keys(tmp_path, monkeypatch):
+    (tmp_path / "confidence.json").write_text(json.dumps({"rules": {}}), encoding="utf-8")
+    monkeypatch.setenv("STUDYFACTS_PATTERNS", str(tmp_path))
+    policy.cache_clear()
+    try:
+        with pytest.raises(RuleError, match="cohort"):
+            policy()
+    finally:
+        policy.cache_clear()
