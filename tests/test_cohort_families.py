@@ -88,6 +88,10 @@ NOT_A_COHORT = {
         "RESULTS: Ninety male and 310 female patients met the criteria.",
         "METHODS: Forty women and 38 men took part.",
     ],
+    # a comparison group
+    "comparison": [
+        "When compared with 49 recipients without prior support, quality of life did not differ.",
+    ],
     # estimates, bounds and base populations
     "estimates_and_bases": [
         "Up to 40% of adults report back pain.",
