@@ -250,8 +250,8 @@ class CohortComponent(FactComponent):
                 review(pop.patients, f"weak cohort cue (score {patients.score:g})")
             if patients.rivals:
                 review(pop.patients, f"other candidate cohorts: {', '.join(map(str, patients.rivals[:3]))}")
-        elif not any("patients: " in w for w in draft.warnings):
-            draft.warnings.append("patients: no count with a cohort cue (noun, verb, total); left null")
+        # No count of people at all: the abstract states no study cohort (a review, a laboratory
+        # study), which is no warning; candidates that all lost are named by _patients.
         self._sex(doc, draft, by, case)
         if case is None:
             self._age(doc, draft, by.get("age", []))
