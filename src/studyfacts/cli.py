@@ -85,15 +85,17 @@ def extract(
     """Extract study facts from every record of the given export files."""
     import contextlib
 
-    from .batch import Summary, check_readable, expand_paths
+    from .batch import Summary, gather_inputs
     from .output import atomic_output, make_writer
     from .readers.base import ReaderError
 
     summary = Summary()
     restore = _sigterm_as_interrupt()
     try:
-        files = expand_paths(paths)
-        check_readable(files)
+        inputs = gather_inputs(paths)
+        if inputs.notice():
+            _err(inputs.notice())
+        files = inputs.files
         if engine is Engine.dask:
             _extract_dask(files, output, fmt, jobs, scheduler, summary)
         else:
@@ -201,7 +203,7 @@ def report(
     from .report import write_report
 
     try:
-        run = write_report(paths, output, open_limit=open_limit)
+        run = write_report(paths, output, open_limit=open_limit, notice=_err)
     except ReaderError as e:
         _err(str(e))
         raise typer.Exit(2) from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -448,17 +448,24 @@ def render_report(
 
 
 def write_report(
-    paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, open_limit: int = OPEN_LIMIT
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    open_limit: int = OPEN_LIMIT,
+    notice: Callable[[str], None] | None = None,
 ) -> Summary:
     """Read and extract every record of `paths`, write the review page to `out` (atomically).
 
-    Returns the run's `batch.Summary` (for the closing line on stderr).
+    Files in a directory that are not exports are skipped and named once through
+    `notice`. Returns the run's `batch.Summary` (for the closing line on stderr).
     """
-    from .batch import check_readable, expand_paths, extract_paths
+    from .batch import extract_paths, gather_inputs
     from .output import atomic_output
 
-    files = expand_paths([os.fspath(p) for p in paths])
-    check_readable(files)
+    inputs = gather_inputs([os.fspath(p) for p in paths])
+    if notice is not None and inputs.notice():
+        notice(inputs.notice())
+    files = inputs.files
     run = Summary()
     html = render_report(extract_paths(files, run), sources=files, run=run, open_limit=open_limit)
     with atomic_output(os.fspath(out)) as fh:
