@@ -27,6 +27,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     csv_long = "csv-long"
+    xlsx = "xlsx"
 
 
 class Engine(str, Enum):
@@ -59,7 +60,14 @@ def extract(
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Write here (default: stdout).")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f",
+            help="Output format: jsonl, json, csv (one row a record), csv-long (one row a value), "
+            "xlsx (both tables in one workbook; needs -o FILE).",
+        ),
+    ] = Format.jsonl,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores; 1: in-process).")
     ] = 0,
@@ -89,6 +97,9 @@ def extract(
     from .output import atomic_output, make_writer
     from .readers.base import ReaderError
 
+    if fmt is Format.xlsx and (output is None or output == "-"):
+        _err("--format xlsx writes a workbook, not text for stdout: give -o FILE.xlsx")
+        raise typer.Exit(2)
     summary = Summary()
     restore = _sigterm_as_interrupt()
     try:
@@ -101,7 +112,7 @@ def extract(
         else:
             newline = "" if fmt in (Format.csv, Format.csv_long) else None
             with (
-                atomic_output(output, newline=newline) as out,
+                atomic_output(output, newline=newline, binary=fmt is Format.xlsx) as out,
                 _progress(files, quiet) as advance,
                 # closing: on Ctrl-C or a failed write the worker processes end at once
                 contextlib.closing(_records(files, jobs, summary, quiet)) as records,
