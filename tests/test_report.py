@@ -61,6 +61,7 @@ class PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.records: list[Shown] = []
         self.scripts = 0
+        self.data_blocks = 0
         self.handlers: list[str] = []
         self._stack: list[tuple[str, str]] = []  # (tag, role) of open elements
 
@@ -73,7 +74,10 @@ class PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         self.handlers += [k for k in a if k.startswith("on")]
-        self.scripts += tag == "script"
+        if tag == "script":  # scripts that run; the page's data sits in one application/json block
+            data = a.get("type") == "application/json"
+            self.scripts += not data
+            self.data_blocks += data
         classes = set((a.get("class") or "").split())
         role = ""
         if tag == "details" and "rec" in classes:
@@ -254,6 +258,7 @@ def test_report_escapes_everything_from_the_input(place, metadata):
     html = render_report([record], sources=["<script>alert('s')</script>.ris"])
     page = read_page(html)
     assert page.scripts == 1, "only the report's own script"
+    assert page.data_blocks == 1, "and its data, which cannot end its block early"
     assert page.handlers == [], "no event handler attribute from the input"
     assert "<script>alert" not in html
     if place == "title":
