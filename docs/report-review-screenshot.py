@@ -24,8 +24,8 @@ def main() -> None:
     chromium = shutil.which("chromium") or sys.exit("chromium is absent (apt-get install -y chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.html"
-        subprocess.run([str(ROOT / ".venv" / "bin" / "studyfacts"), "report", SEED, "-o", str(report), "--quiet"],
-                       cwd=ROOT, check=True)
+        cli = str(ROOT / ".venv" / "bin" / "studyfacts")
+        subprocess.run([cli, "report", SEED, "-o", str(report), "--quiet"], cwd=ROOT, check=True)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1280, "height": 1500})

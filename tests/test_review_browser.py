@@ -43,7 +43,7 @@ def _chromium() -> str:
 @pytest.fixture(scope="module")
 def browser():
     path = _chromium()
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
         yield b
@@ -313,20 +313,25 @@ def test_review_tier_is_dashed_counted_and_filtered(open_page, tmp_path, monkeyp
     path.write_text(render_report(records), encoding="utf-8")
     page = open_page(path)
     flagged = page.locator("tr.tier-review")
-    assert sorted(flagged.evaluate_all("rows => rows.map(r => r.dataset.k)")) == ["centers", "patients", "rates[2]"]
-    style = row(page, SEED_ID, "patients").locator(".v").evaluate("e => getComputedStyle(e).outlineStyle")
-    assert style == "dashed"
-    assert row(page, SEED_ID, "lesions").locator(".v").evaluate("e => getComputedStyle(e).outlineStyle") == "none"
+    keys = flagged.evaluate_all("rows => rows.map(r => r.dataset.k)")
+    assert sorted(keys) == ["centers", "patients", "rates[2]"]
+
+    def outline(key: str) -> str:
+        return row(page, SEED_ID, key).locator(".v").evaluate("e => getComputedStyle(e).outlineStyle")
+
+    assert outline("patients") == "dashed"
+    assert outline("lesions") == "none"
     assert "two candidate cohorts" in row(page, SEED_ID, "patients").inner_text()
     assert page.locator("p.abs .seg.rv").count() >= 3, "their text in the abstract is outlined too"
     assert page.locator("#review-left").inner_text() == "3"
 
     page.click('label[for="f-review"]')
-    visible = page.locator("details.rec").evaluate_all("rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.id)")
+    visible = page.locator("details.rec").evaluate_all(
+        "rs => rs.filter(r => r.offsetParent !== null).map(r => r.dataset.id)")
     assert visible == [SEED_ID]
     row(page, SEED_ID, "patients").locator('button[data-do="accept"]').click()
     assert page.locator("#review-left").inner_text() == "2"
-    assert row(page, SEED_ID, "patients").locator(".v").evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert outline("patients") == "solid"
 
     _, text = export(page, "json")
     seed = next(r for r in json.loads(text)["records"] if r["id"] == SEED_ID)

@@ -139,7 +139,7 @@ def test_xlsx_review_tier_cells_are_shaded_with_the_reason(inputs, tmp_path, mon
     for row in values.iter_rows(min_row=2):
         cell = row[at["value"] - 1]
         if shaded(cell):
-            flagged.add((row[at["field"] - 1].value, row[at["item"] - 1].value, row[at["statistic"] - 1].value))
+            flagged.add(tuple(row[at[name] - 1].value for name in ("field", "item", "statistic")))
     assert flagged == {("population.patients", None, "n"), ("design", None, "centers")} | {
         ("pain", 1, s) for s in ("mean", "sd", "range_low", "range_high", "n", "p_value")
     }

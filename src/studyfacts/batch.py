@@ -151,7 +151,8 @@ class Inputs:
             return None
         named = ", ".join(f"{e.path} ({_short(e.message)})" for e in self.skipped)
         n = len(self.skipped)
-        return f"skipped {n} file{'' if n == 1 else 's'} that {'is' if n == 1 else 'are'} not exports: {named}"
+        files, are = ("file", "is") if n == 1 else ("files", "are")
+        return f"skipped {n} {files} that {are} not exports: {named}"
 
 
 def _short(message: str) -> str:

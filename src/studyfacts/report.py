@@ -335,7 +335,8 @@ LIST_COLUMNS: dict[str, str] = {"follow_up": "follow_up_figures", "pain": "pain_
 
 # The "add a value" menu: (group, [(field, label)]); list fields add a new entry.
 ADD_GROUPS: tuple[tuple[str, list[tuple[str, str]]], ...] = (
-    ("population", [(c, c) for c in ("patients", "lesions", "female", "male", "age_mean", "age_sd", "age_median")]),
+    ("population", [(c, c) for c in ("patients", "lesions", "female", "male",
+                                     "age_mean", "age_sd", "age_median")]),
     ("design", [(c, c) for c in ("retrospective", "prospective", "randomized", "multicenter", "consecutive",
                                  "centers", "period_start", "period_end")]),
     ("follow-up", [("follow_up_mean_months", "follow_up_mean_months"),
@@ -388,8 +389,9 @@ def review_rows(
         if family == "design":
             entries = _design_spans(column, entries)
         tier = REVIEW if column in review else HIGH
+        rules = sorted({sp.rule for _, sp, _ in entries if sp.rule})
         rows.append(Row(column, "cell", family, column, _csv_text(value), [sid for sid, _, _ in entries],
-                        [sp.text for _, sp, _ in entries], sorted({sp.rule for _, sp, _ in entries if sp.rule}),
+                        [sp.text for _, sp, _ in entries], rules,
                         column=column, tier=tier, reason=review.get(column) or None))
     for name in ("follow_up", "pain", "rates"):
         for i, item in enumerate(getattr(record, name)):

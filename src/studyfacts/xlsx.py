@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from . import tiers
 from .models import Record
 from .tabular import LONG_COLUMNS, WIDE_COLUMNS, long_values, wide_values
-from . import tiers
 from .tiers import REVIEW, long_tier, wide_tiers
 
 # Review-tier cells: a pale amber, as in the HTML report's "needs review" outline.
@@ -106,5 +106,6 @@ class XlsxWriter:
                 cell.fill = head
             for i, width in enumerate(self.widths[sheet.title], start=1):
                 # + 2 for the filter button beside each header
-                sheet.column_dimensions[get_column_letter(i)].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+                letter = get_column_letter(i)
+                sheet.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
         self.book.save(self.out)
