@@ -204,6 +204,8 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     rates = [v for v in seed["values"] if v["field"] == "rates"]
     assert [v["item"] for v in rates] == [0, 1, 2, 3] and {v["status"] for v in rates} == {"extracted"}
     pulley = next(r for r in data["records"] if r["id"] == PULLEY)
+    assert pulley["title"].startswith("Finger A2 pulley lesions in rock climbers")
+    assert pulley["source"] == {"path": str(THREE), "index": 1}
     (lesions,) = [v for v in pulley["values"] if v["field"] == "lesions"]
     record = next(r for r in studyfacts.extract_file(THREE) if r.id == PULLEY)
     span = lesions["span"]

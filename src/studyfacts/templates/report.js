@@ -285,20 +285,21 @@
   }
   function hideMenu() { menu.hidden = true; pending = null; }
 
+  // Offer the menu for the current selection when it lies within one abstract; true if offered.
   function offerAdd() {
     const sel = window.getSelection();
-    if (!sel || !sel.rangeCount || sel.isCollapsed) return;
+    if (!sel || !sel.rangeCount || sel.isCollapsed) return false;
     const range = sel.getRangeAt(0);
     let node = range.commonAncestorContainer;
     if (node.nodeType !== 1) node = node.parentElement;
     const abs = node && node.closest("p.abs");
-    if (!abs || abs.classList.contains("none")) return;
+    if (!abs || abs.classList.contains("none")) return false;
     const text = plain(abs);
     let start = offsetIn(abs, range.startContainer, range.startOffset).length;
     let end = offsetIn(abs, range.endContainer, range.endOffset).length;
     while (start < end && /\s/.test(text[start])) start += 1;
     while (end > start && /\s/.test(text[end - 1])) end -= 1;
-    if (end <= start) return;
+    if (end <= start) return false;
     pending = { rec: abs.closest(".rec"), span: { start: start, end: end, text: text.slice(start, end) } };
     menu.querySelector(".q").textContent = "“" + pending.span.text + "”";
     menu.querySelector(".err").textContent = "";
@@ -307,13 +308,16 @@
     menu.style.top = (window.scrollY + box.bottom + 6) + "px";
     menu.style.left = (window.scrollX + Math.max(8, box.left)) + "px";
     menu.hidden = false;
+    return true;
   }
+  // After the mouse lets go (the selection is final then), wherever the drag ended.
   document.addEventListener("mouseup", function (e) {
     if (!menu.hidden && menu.contains(e.target)) return;
-    if (e.target.closest && e.target.closest("p.abs")) window.setTimeout(offerAdd, 0);
+    window.setTimeout(function () { if (!offerAdd()) hideMenu(); }, 0);
   });
   document.addEventListener("keyup", function (e) {
-    if (e.shiftKey && e.target.closest && e.target.closest("p.abs")) offerAdd();
+    if (e.key === "Escape" && !menu.hidden) hideMenu();
+    else if (e.shiftKey && menu.hidden) offerAdd();
   });
   fieldSelect.addEventListener("change", function () {
     if (pending) valueInput.value = guess(fieldSelect.value, pending.span.text);
@@ -428,7 +432,7 @@
       out.push({
         id: rec.dataset.id,
         source: { path: rec.dataset.path, index: Number(rec.dataset.index) },
-        title: rec.querySelector(".ttl").textContent,
+        title: row.title,
         row: row,
         review: r.status,
         values: r.values,
