@@ -47,7 +47,7 @@ def test_gather_inputs_keeps_exports_and_lists_the_rest(folder):
     notice = inputs.notice()
     assert notice is not None and notice.startswith("skipped 3 files that are not exports: ")
     assert f"{folder / 'README.md'} (unknown format)" in notice
-    assert f"{folder / 'blank.ris'} (file is empty" in notice
+    assert f"{folder / 'blank.ris'} (file is empty)" in notice
     assert ".hidden" not in notice
 
 

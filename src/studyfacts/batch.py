@@ -156,8 +156,8 @@ class Inputs:
 
 
 def _short(message: str) -> str:
-    """The head of a reader's message: "unknown format", "file is empty (only whitespace)"."""
-    return message.split(";")[0].split(": ")[0]
+    """The head of a reader's message: "unknown format", "file is empty"."""
+    return message.split(";")[0].split(": ")[0].split(" (")[0]
 
 
 def gather_inputs(paths: Iterable[str]) -> Inputs:
