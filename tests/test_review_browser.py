@@ -346,3 +346,22 @@ def test_review_tier_is_dashed_counted_and_filtered(open_page, tmp_path, monkeyp
 def test_review_add_menu_offers_every_reviewed_column():
     offered = {value for _, columns in ADD_GROUPS for value, _ in columns}
     assert offered == set(REVIEW_COLUMNS) | set(LIST_COLUMNS)
+
+
+def test_review_stale_decisions_for_values_no_longer_extracted(open_page, tmp_path):
+    """Decisions saved under an older report: a typed value still counts, accepting nothing does not."""
+    page = open_page(cli_report(tmp_path, SEED))
+    key = "studyfacts-review:v1:" + json.dumps([str(SEED), SEED_ID], separators=(",", ":"))
+    saved = {"male": {"s": "corrected", "v": "39"}, "randomized": {"s": "rejected"},
+             "rates[9]": {"s": "accepted"}}
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(saved)])
+    page.reload()
+    male = row(page, SEED_ID, "male")
+    assert male.get_attribute("data-status") == "corrected" and male.locator(".v").inner_text() == "39"
+    assert row(page, SEED_ID, "randomized").count() == 0
+    _, text = export(page, "csv")
+    rows = by_id(list(csv.reader(io.StringIO(text))))
+    assert (rows[SEED_ID]["male"], rows[SEED_ID]["male_review"]) == ("39", "corrected")
+    assert (rows[SEED_ID]["randomized"], rows[SEED_ID]["randomized_review"]) == ("", "")
+    assert (rows[SEED_ID]["rates"], rows[SEED_ID]["rates_review"]) == ("4", "extracted")
+    assert page.errors == []

@@ -169,11 +169,13 @@
     for (const key of Object.keys(st)) {
       if (body.querySelector('tr[data-k="' + CSS.escape(key) + '"]:not(.added)')) continue;
       const dec = st[key];
-      if (dec.s !== "added") continue;
+      // A value typed for a field this page has no value for (also one corrected under an older
+      // report whose value is gone) is shown as added; accepting or rejecting nothing is ignored.
+      if (dec.v === undefined || (!dec.field && !(key in KINDS))) continue;
       const tr = addedRow(key, dec);
-      tr.dataset.status = "added";
+      tr.dataset.status = dec.s;
       cellText(tr.querySelector("td.val"), dec.v, null);
-      tr.querySelector(".st").textContent = "added";
+      tr.querySelector(".st").textContent = dec.s;
       body.appendChild(tr);
     }
     const n = Object.keys(st).length;
@@ -372,7 +374,8 @@
     }
     for (const column of Object.keys(KINDS)) {
       const original = cells[at[column]];
-      const dec = st[column];
+      let dec = st[column];
+      if (dec && original === "" && dec.v === undefined) dec = undefined;  // nothing to accept or reject
       if (dec) {
         cells[at[column]] = dec.s === "rejected" ? "" : (dec.v !== undefined ? dec.v : original);
         status[column] = dec.s;
