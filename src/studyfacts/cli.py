@@ -56,7 +56,11 @@ def main(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Export files or directories; '-' reads stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Export files or directories (their files that are not exports are skipped, "
+                       "with a notice); '-' reads stdin."),
+    ],
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Write here (default: stdout).")
     ] = None,
@@ -202,14 +206,18 @@ def schema() -> None:
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Export files or directories.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Export files or directories (their files that are not exports are skipped)."),
+    ],
     output: Annotated[str, typer.Option("-o", "--output", help="The HTML file to write.")] = "report.html",
     open_limit: Annotated[
         int, typer.Option("--open-limit", min=0, help="Expand every record when there are at most this many.")
     ] = 50,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
-    """Write a self-contained HTML review page: every extracted value highlighted in its abstract."""
+    """Write a self-contained HTML review page: every extracted value highlighted in its abstract,
+    to accept, correct, reject or add values and export the reviewed facts as CSV or JSON."""
     from .readers.base import ReaderError
     from .report import write_report
 
