@@ -138,6 +138,10 @@ def by_id(rows: list[list[str]]) -> dict[str, dict[str, str]]:
 def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path):
     report = cli_report(tmp_path, SEED, THREE)
     page = open_page(report)
+    want = cli_csv(SEED, THREE)
+    # The rules miss these lesions today; should they find them one day, adding corrects instead.
+    missed = by_id(want)[PULLEY]["lesions"] == ""
+    status = "added" if missed else "corrected"
 
     # correct: the seed's median age, typed in
     row(page, SEED_ID, "age_median").locator('button[data-do="correct"]').click()
@@ -164,16 +168,16 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     assert row(page, SEED_ID, "patients").get_attribute("data-status") == "accepted"
     assert row(page, SEED_ID, "lesions").get_attribute("data-status") == "extracted"
     added = row(page, PULLEY, "lesions")
-    assert added.get_attribute("class") == "added"
-    assert added.locator(".v").inner_text() == "8"
-    assert added.locator("q").inner_text() == "8 symptomatic fingers"
+    assert added.get_attribute("data-status") == status
+    assert (added.get_attribute("class") == "added") == missed
+    assert added.locator(".v").inner_text().endswith("8")
+    assert added.locator("q").last.inner_text() == "8 symptomatic fingers"
     assert "4 decisions saved" in page.locator("#saved").inner_text()
 
     name, text = export(page, "csv")
     assert name == "reviewed-facts.csv"
     assert text.endswith("\r\n")
     got = list(csv.reader(io.StringIO(text)))
-    want = cli_csv(SEED, THREE)
     assert got[0] == list(WIDE_COLUMNS) + [f"{c}_review" for c in REVIEWED]
     assert len(got) == len(want) == 5
     changed = {(SEED_ID, "age_median"): "62", (SEED_ID, "consecutive"): "", (PULLEY, "lesions"): "8"}
@@ -186,7 +190,7 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     assert rows[SEED_ID]["patients_review"] == "accepted"
     assert rows[SEED_ID]["lesions_review"] == "extracted"
     assert rows[SEED_ID]["male_review"] == "", "no value, no decision"
-    assert rows[PULLEY]["lesions_review"] == "added"
+    assert rows[PULLEY]["lesions_review"] == status
     assert rows[PULLEY]["patients_review"] == "extracted"
 
     name, text = export(page, "json")
@@ -210,7 +214,7 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     record = next(r for r in studyfacts.extract_file(THREE) if r.id == PULLEY)
     span = lesions["span"]
     assert record.abstract[span["start"]:span["end"]] == span["text"] == "8 symptomatic fingers"
-    assert lesions["status"] == "added" and lesions["value"] == 8
+    assert lesions["status"] == status and lesions["value"] == 8
     assert page.errors == []
 
 
@@ -365,3 +369,31 @@ def test_review_stale_decisions_for_values_no_longer_extracted(open_page, tmp_pa
     assert (rows[SEED_ID]["randomized"], rows[SEED_ID]["randomized_review"]) == ("", "")
     assert (rows[SEED_ID]["rates"], rows[SEED_ID]["rates_review"]) == ("4", "extracted")
     assert page.errors == []
+
+
+def test_review_adding_to_a_field_with_a_value_corrects_it_with_the_new_evidence(open_page, tmp_path):
+    page = open_page(cli_report(tmp_path, SEED))
+    select_text(page, SEED_ID, "21 patients")
+    page.locator("#addmenu select").select_option("patients")
+    assert page.locator("#addmenu input").input_value() == "21"
+    page.locator('#addmenu button[data-add="ok"]').click()
+    patients = row(page, SEED_ID, "patients")
+    assert patients.get_attribute("data-status") == "corrected"
+    assert patients.locator(".v").inner_text() == "74 → 21"
+    assert patients.locator("q.new").inner_text() == "21 patients"
+    assert page.locator("tr.added").count() == 0
+    _, text = export(page, "json")
+    (seed,) = json.loads(text)["records"]
+    (value,) = [v for v in seed["values"] if v["field"] == "patients"]
+    assert (value["status"], value["value"], value["original"]) == ("corrected", 21, 74)
+    record = next(studyfacts.extract_file(SEED))  # the span points into the abstract, not the page
+    assert record.abstract[value["span"]["start"]:value["span"]["end"]] == "21 patients"
+    # Cancel and a click elsewhere close the menu without a decision.
+    select_text(page, SEED_ID, "105 SM")
+    page.locator('#addmenu button[data-add="cancel"]').click()
+    assert page.locator("#addmenu").is_hidden()
+    select_text(page, SEED_ID, "35 women")
+    page.mouse.click(5, 5)
+    assert page.locator("#addmenu").is_hidden()
+    (saved,) = page.evaluate("Object.values(localStorage)")
+    assert list(json.loads(saved)) == ["patients"]
