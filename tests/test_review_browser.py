@@ -173,6 +173,8 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     assert added.locator(".v").inner_text().endswith("8")
     assert added.locator("q").last.inner_text() == "8 symptomatic fingers"
     assert "4 decisions saved" in page.locator("#saved").inner_text()
+    marked = page.evaluate("[...CSS.highlights.get('sf-added')].map(r => r.toString())")
+    assert marked == ["8 symptomatic fingers"], "the selected text stays marked in the abstract"
 
     name, text = export(page, "csv")
     assert name == "reviewed-facts.csv"

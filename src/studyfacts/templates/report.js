@@ -142,8 +142,42 @@
     return tr;
   }
 
+  // The text a reviewer selected for a value is marked in the abstract (CSS Custom Highlight API,
+  // so the page's own markup is left alone; browsers without it simply show no mark).
+  const marked = new Map();  // record -> [Range]
+  function rangeAt(abs, start, end) {
+    const walker = document.createTreeWalker(abs, NodeFilter.SHOW_TEXT);
+    const r = document.createRange();
+    let pos = 0, node, begun = false;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest(".fail-badge")) continue;
+      const len = node.data.length;
+      if (!begun && start <= pos + len) { r.setStart(node, start - pos); begun = true; }
+      if (begun && end <= pos + len) { r.setEnd(node, end - pos); return r; }
+      pos += len;
+    }
+    return null;
+  }
+  const canMark = !!(window.CSS && CSS.highlights && typeof Highlight !== "undefined");
+  function mark(rec, st) {
+    if (!canMark) return;
+    const abs = rec.querySelector("p.abs");
+    const ranges = [];
+    for (const dec of Object.values(st)) {
+      if (abs && dec.span && dec.s !== "rejected") {
+        const r = rangeAt(abs, dec.span.start, dec.span.end);
+        if (r && r.toString() === dec.span.text) ranges.push(r);
+      }
+    }
+    if (ranges.length) marked.set(rec, ranges); else marked.delete(rec);
+  }
+  function paint() {
+    if (canMark) CSS.highlights.set("sf-added", new Highlight(...[].concat(...marked.values())));
+  }
+
   function render(rec) {
     const st = load(rec);
+    mark(rec, st);
     const body = rec.querySelector("table.facts tbody");
     if (!body) return;
     for (const tr of body.querySelectorAll("tr.added")) tr.remove();
@@ -201,6 +235,7 @@
     if (dec === null) delete st[key]; else st[key] = dec;
     save(rec, st);
     render(rec);
+    paint();
     tally();
   }
 
@@ -460,5 +495,6 @@
   }
 
   for (const rec of records) render(rec);
+  paint();
   tally();
 })();
