@@ -7,9 +7,18 @@ covering it (one coloured bar per span, each span on its own track), so
 overlapping and nested spans render correctly without nesting HTML elements
 that cannot nest.
 
+The page is also the review tool. Each record's table has one row per value
+as the wide CSV holds it (`review_rows`: the columns of `tabular.WIDE_COLUMNS`
+a reviewer checks, then each follow-up figure, pain figure and rate); the
+script (`templates/report.js`) lets the reviewer accept, correct, reject or add
+values, keeps the decisions in localStorage under the input file and record id,
+and exports the reviewed facts as CSV (the record's `--format csv` cells, which
+the page carries as data, with the reviewer's changes) and JSON. Values whose
+record JSON says `"confidence": "review"` (`tiers`) are outlined.
+
 All HTML comes from Jinja2 templates with autoescaping on: nothing taken from
-the input reaches the page unescaped. The page needs no network (inline CSS
-and a few lines of JS).
+the input reaches the page unescaped (the page's data is one JSON block, with
+`<`, `>` and `&` escaped). The page needs no network (inline CSS and JS).
 """
 
 from __future__ import annotations
