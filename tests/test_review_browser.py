@@ -159,7 +159,7 @@ def test_review_correct_reject_add_survive_reload_and_export(open_page, tmp_path
     menu.locator("select").select_option("lesions")
     assert menu.locator("input").input_value() == "8", "the number in the selection is offered"
     menu.locator('button[data-add="ok"]').click()
-    assert menu.is_hidden()
+    menu.wait_for(state="hidden")
 
     page.reload()
     assert row(page, SEED_ID, "age_median").get_attribute("data-status") == "corrected"
@@ -393,9 +393,10 @@ def test_review_adding_to_a_field_with_a_value_corrects_it_with_the_new_evidence
     # Cancel and a click elsewhere close the menu without a decision.
     select_text(page, SEED_ID, "105 SM")
     page.locator('#addmenu button[data-add="cancel"]').click()
-    assert page.locator("#addmenu").is_hidden()
+    page.locator("#addmenu").wait_for(state="hidden")  # closed after the mouse lets go
     select_text(page, SEED_ID, "35 women")
+    page.locator("#addmenu").wait_for(state="visible")
     page.mouse.click(5, 5)
-    assert page.locator("#addmenu").is_hidden()
+    page.locator("#addmenu").wait_for(state="hidden")  # closed after the mouse lets go
     (saved,) = page.evaluate("Object.values(localStorage)")
     assert list(json.loads(saved)) == ["patients"]
