@@ -61,6 +61,7 @@ class PageReader(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.records: list[Shown] = []
         self.scripts = 0
+        self.data_blocks = 0
         self.handlers: list[str] = []
         self._stack: list[tuple[str, str]] = []  # (tag, role) of open elements
 
@@ -73,7 +74,10 @@ class PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
         self.handlers += [k for k in a if k.startswith("on")]
-        self.scripts += tag == "script"
+        if tag == "script":  # scripts that run; the page's data sits in one application/json block
+            data = a.get("type") == "application/json"
+            self.scripts += not data
+            self.data_blocks += data
         classes = set((a.get("class") or "").split())
         role = ""
         if tag == "details" and "rec" in classes:
@@ -254,6 +258,7 @@ def test_report_escapes_everything_from_the_input(place, metadata):
     html = render_report([record], sources=["<script>alert('s')</script>.ris"])
     page = read_page(html)
     assert page.scripts == 1, "only the report's own script"
+    assert page.data_blocks == 1, "and its data, which cannot end its block early"
     assert page.handlers == [], "no event handler attribute from the input"
     assert "<script>alert" not in html
     if place == "title":
@@ -367,3 +372,58 @@ def test_report_write_report_on_a_real_corpus_file(tmp_path):
     out = tmp_path / "r.html"
     run = write_report([source], out)
     assert run.records == len(read_page(out.read_text(encoding="utf-8")).records) > 0
+
+
+# --- the review table ------------------------------------------------------------------------------
+
+
+def test_report_review_rows_are_the_wide_csv_values_list_entries_and_checks():
+    from studyfacts.report import REVIEW_COLUMNS, build_view
+    from studyfacts.tabular import WIDE_COLUMNS, wide_row
+
+    record = hand_record()
+    view = build_view(record, 0)
+    cells = dict(zip(WIDE_COLUMNS, wide_row(record), strict=True))
+    got = {r.key: r for r in view.rows}
+    want_cells = [c for c in WIDE_COLUMNS if c in REVIEW_COLUMNS and cells[c] != ""]
+    assert [r.key for r in view.rows if r.kind == "cell"] == want_cells
+    for c in want_cells:
+        assert got[c].value == str(cells[c])
+    assert [r.key for r in view.rows if r.kind == "item"] == ["rates[0]", "rates[1]"]
+    assert [r.key for r in view.rows if r.kind == "check"] == ["checks[0]", "checks[1]", "checks[2]"]
+    # Each value points at its own evidence: design flags by rule, counts by their span.
+    spans = iter_spans(record)
+    assert [spans[i][1].text for i in got["patients"].span_ids] == ["74 patients"]
+    assert got["retrospective"].evidence == [] and got["consecutive"].evidence == []  # no rule names
+    assert got["checks[1]"].failed and not got["checks[0]"].failed
+    assert view.cells == ["" if v in (None, "") else str(v) for v in wide_row(record)]
+
+
+def test_report_review_tier_read_from_the_record_json(monkeypatch):
+    from studyfacts import tiers
+
+    real = tiers.record_json
+
+    def data(record):
+        d = real(record)
+        d["population"]["female"].update(confidence="review", reason="sex count near another count")
+        d["rates"][1].update(confidence="review")
+        d["population"]["patients"].update(confidence="high")
+        return d
+
+    monkeypatch.setattr(tiers, "record_json", data)
+    record = hand_record()
+    html = render_report([record])
+    page = read_page(html)
+    assert "has-review" in page.records[0].classes
+    assert html.count('data-tier="review"') == 2
+    assert "needs review: sex count near another count" in html
+    import re
+
+    def seg_classes(text: str) -> set[str]:
+        m = re.search(r'<span class="seg ([^"]*)"[^>]*>' + re.escape(text) + "</span>", html)
+        assert m, text
+        return set(m.group(1).split())
+
+    assert "rv" in seg_classes("35 women"), "the review-tier value's text is outlined"
+    assert "rv" not in seg_classes("74 patients")

@@ -120,18 +120,75 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
 
 def check_readable(paths: list[str]) -> None:
     """Fail before any output is written when a named input cannot be read at all."""
+    for p in paths:
+        if p != "-":
+            _check_one(p)
+
+
+def _check_one(path: str) -> None:
+    """Raise the reader's `ReaderError` when `path` is no export it can read (format, first record)."""
     from .readers import read
 
+    it = read(path)
+    try:
+        next(iter(it), None)
+    finally:
+        close = getattr(it, "close", None)
+        if close:
+            close()
+
+
+@dataclass
+class Inputs:
+    """The files a run reads, and the files found in directories that are not exports."""
+
+    files: list[str]
+    skipped: list[ReaderError] = field(default_factory=list)
+
+    def notice(self) -> str | None:
+        """One line naming every skipped file and why (None when nothing was skipped)."""
+        if not self.skipped:
+            return None
+        named = ", ".join(f"{e.path} ({_short(e.message)})" for e in self.skipped)
+        n = len(self.skipped)
+        files, are = ("file", "is") if n == 1 else ("files", "are")
+        return f"skipped {n} {files} that {are} not exports: {named}"
+
+
+def _short(message: str) -> str:
+    """The head of a reader's message: "unknown format", "file is empty"."""
+    return message.split(";")[0].split(": ")[0].split(" (")[0]
+
+
+def gather_inputs(paths: Iterable[str]) -> Inputs:
+    """The export files to read, checked before any output is written.
+
+    A file named explicitly must be an export: anything the readers refuse
+    raises its `ReaderError` (the CLI exits 2). In a directory, files the
+    readers refuse (a README, notes, an unknown format, an empty file) are
+    skipped and listed in `Inputs.skipped`; which files are exports is the
+    readers' format detection, not a list of file extensions. A directory in
+    which no file is an export is an error.
+    """
+    inputs = Inputs([])
     for p in paths:
-        if p == "-":
+        if p == "-" or not os.path.isdir(p):
+            files = expand_paths([p])
+            check_readable(files)
+            inputs.files.extend(files)
             continue
-        it = read(p)
-        try:
-            next(iter(it), None)
-        finally:
-            close = getattr(it, "close", None)
-            if close:
-                close()
+        before = len(inputs.skipped)
+        found = expand_paths([p])
+        for f in found:
+            try:
+                _check_one(f)
+            except ReaderError as e:
+                inputs.skipped.append(e)
+            else:
+                inputs.files.append(f)
+        if len(inputs.skipped) - before == len(found):
+            raise ReaderError(p, f"directory holds no export files ({len(found)} other file(s) skipped)")
+    return inputs
 
 
 

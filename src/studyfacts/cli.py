@@ -27,6 +27,7 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     csv_long = "csv-long"
+    xlsx = "xlsx"
 
 
 class Engine(str, Enum):
@@ -55,11 +56,22 @@ def main(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Export files or directories; '-' reads stdin.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Export files or directories (their files that are not exports are skipped, "
+                       "with a notice); '-' reads stdin."),
+    ],
     output: Annotated[
         str | None, typer.Option("-o", "--output", help="Write here (default: stdout).")
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.jsonl,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f",
+            help="Output format: jsonl, json, csv (one row a record), csv-long (one row a value), "
+            "xlsx (both tables in one workbook; needs -o FILE).",
+        ),
+    ] = Format.jsonl,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores; 1: in-process).")
     ] = 0,
@@ -85,21 +97,26 @@ def extract(
     """Extract study facts from every record of the given export files."""
     import contextlib
 
-    from .batch import Summary, check_readable, expand_paths
+    from .batch import Summary, gather_inputs
     from .output import atomic_output, make_writer
     from .readers.base import ReaderError
 
+    if fmt is Format.xlsx and (output is None or output == "-"):
+        _err("--format xlsx writes a workbook, not text for stdout: give -o FILE.xlsx")
+        raise typer.Exit(2)
     summary = Summary()
     restore = _sigterm_as_interrupt()
     try:
-        files = expand_paths(paths)
-        check_readable(files)
+        inputs = gather_inputs(paths)
+        if inputs.notice():
+            _err(inputs.notice())
+        files = inputs.files
         if engine is Engine.dask:
             _extract_dask(files, output, fmt, jobs, scheduler, summary)
         else:
             newline = "" if fmt in (Format.csv, Format.csv_long) else None
             with (
-                atomic_output(output, newline=newline) as out,
+                atomic_output(output, newline=newline, binary=fmt is Format.xlsx) as out,
                 _progress(files, quiet) as advance,
                 # closing: on Ctrl-C or a failed write the worker processes end at once
                 contextlib.closing(_records(files, jobs, summary, quiet)) as records,
@@ -189,19 +206,23 @@ def schema() -> None:
 
 @app.command()
 def report(
-    paths: Annotated[list[str], typer.Argument(help="Export files or directories.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Export files or directories (their files that are not exports are skipped)."),
+    ],
     output: Annotated[str, typer.Option("-o", "--output", help="The HTML file to write.")] = "report.html",
     open_limit: Annotated[
         int, typer.Option("--open-limit", min=0, help="Expand every record when there are at most this many.")
     ] = 50,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
 ) -> None:
-    """Write a self-contained HTML review page: every extracted value highlighted in its abstract."""
+    """Write a self-contained HTML review page: every extracted value highlighted in its abstract,
+    to accept, correct, reject or add values and export the reviewed facts as CSV or JSON."""
     from .readers.base import ReaderError
     from .report import write_report
 
     try:
-        run = write_report(paths, output, open_limit=open_limit)
+        run = write_report(paths, output, open_limit=open_limit, notice=_err)
     except ReaderError as e:
         _err(str(e))
         raise typer.Exit(2) from None

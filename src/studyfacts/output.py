@@ -52,7 +52,12 @@ class JsonWriter:
         self.out.write("[]\n" if self.first else "\n]\n")
 
 
-def make_writer(fmt: str, out: IO[str]) -> Writer:
+def make_writer(fmt: str, out: IO) -> Writer:
+    """The writer for `fmt`; `out` is a text file, or a binary one for "xlsx"."""
+    if fmt == "xlsx":
+        from .xlsx import XlsxWriter
+
+        return XlsxWriter(out)
     if fmt == "jsonl":
         return JsonlWriter(out)
     if fmt == "json":
@@ -63,9 +68,14 @@ def make_writer(fmt: str, out: IO[str]) -> Writer:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str | None, newline: str | None = None) -> Iterator[IO[str]]:
-    """stdout for None or "-", else a temp file renamed onto `path` on success only."""
+def atomic_output(path: str | None, newline: str | None = None, binary: bool = False) -> Iterator[IO]:
+    """stdout for None or "-", else a temp file renamed onto `path` on success only.
+
+    `binary` opens the file for bytes (xlsx); it never goes to stdout.
+    """
     if path is None or path == "-":
+        if binary:
+            raise ValueError("binary output needs a file, not stdout")
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -77,7 +87,8 @@ def atomic_output(path: str | None, newline: str | None = None) -> Iterator[IO[s
     os.umask(umask)
     os.chmod(tmp, 0o666 & ~umask)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
+        opened = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline=newline)
+        with opened as fh:
             yield fh
         os.replace(tmp, target)
     except BaseException:

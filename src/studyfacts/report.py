@@ -7,16 +7,25 @@ covering it (one coloured bar per span, each span on its own track), so
 overlapping and nested spans render correctly without nesting HTML elements
 that cannot nest.
 
+The page is also the review tool. Each record's table has one row per value
+as the wide CSV holds it (`review_rows`: the columns of `tabular.WIDE_COLUMNS`
+a reviewer checks, then each follow-up figure, pain figure and rate); the
+script (`templates/report.js`) lets the reviewer accept, correct, reject or add
+values, keeps the decisions in localStorage under the input file and record id,
+and exports the reviewed facts as CSV (the record's `--format csv` cells, which
+the page carries as data, with the reviewer's changes) and JSON. Values whose
+record JSON says `"confidence": "review"` (`tiers`) are outlined.
+
 All HTML comes from Jinja2 templates with autoescaping on: nothing taken from
-the input reaches the page unescaped. The page needs no network (inline CSS
-and a few lines of JS).
+the input reaches the page unescaped (the page's data is one JSON block, with
+`<`, `>` and `&` escaped). The page needs no network (inline CSS and JS).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -24,9 +33,11 @@ from typing import Any
 import jinja2
 from pydantic import BaseModel
 
-from . import __version__
+from . import __version__, tiers
 from .batch import Summary
 from .models import Check, Complications, Count, Design, PainScore, Rate, Record, Span, Stat, iter_spans
+from .tabular import WIDE_COLUMNS, primary_follow_up, wide_row
+from .tiers import HIGH, REVIEW, tier_at, wide_tiers
 
 # Fact families in display order; the first component of a span's dotted path names its family.
 FAMILIES: tuple[str, ...] = ("design", "population", "follow_up", "pain", "complications", "rates", "checks")
@@ -49,6 +60,7 @@ class Mark:
     start: int
     end: int
     failed: bool = False
+    review: bool = False  # part of a value whose confidence is "review"
 
 
 @dataclass
@@ -78,22 +90,40 @@ class Segment:
     def title(self) -> str:
         return "\n".join(m.label for m in self.marks)
 
+    @property
+    def review(self) -> bool:
+        return any(m.review for m in self.marks)
+
 
 @dataclass
-class Fact:
-    """One row of a record's fact table."""
+class Row:
+    """One row of a record's review table: a value the reviewer can accept, correct or reject.
 
+    `kind` "cell" is a wide-CSV column (`column` names it, `value` is its CSV text);
+    "item" is one entry of a list field (a follow-up figure, pain figure or rate),
+    counted in the wide CSV; "check" is a consistency finding, shown but not reviewed.
+    """
+
+    key: str
+    kind: str
     family: str
     field: str
     value: str
     span_ids: list[int]
     evidence: list[str]
     rules: list[str]
+    column: str | None = None
+    tier: str = "high"
+    reason: str | None = None
     failed: bool = False
 
     @property
     def ids(self) -> str:
         return " ".join(str(i) for i in self.span_ids)
+
+    @property
+    def review(self) -> bool:
+        return self.tier == REVIEW
 
 
 @dataclass
@@ -104,9 +134,11 @@ class RecordView:
     record: Record
     segments: list[Segment]
     tracks: int
-    facts: list[Fact]
+    rows: list[Row]
     failed_checks: list[Check]
     unplaced_failed: list[Check]  # failed checks with no span to stand beside
+    cells: list[str] = field(default_factory=list)  # the record's `--format csv` row, as text
+    n_marks: int = 0
 
     @property
     def meta(self) -> Any:
@@ -118,7 +150,11 @@ class RecordView:
 
     @property
     def n_spans(self) -> int:
-        return sum(len(f.span_ids) for f in self.facts)
+        return self.n_marks
+
+    @property
+    def n_review(self) -> int:
+        return sum(r.review for r in self.rows)
 
 
 # --- values as a reviewer reads them ---------------------------------------------------------------
@@ -288,42 +324,124 @@ def segments(text: str, marks: Sequence[Mark]) -> list[Segment]:
     return out
 
 
+def _csv_text(value: Any) -> str:
+    """A cell as the csv module writes it (str() of the value; None is empty)."""
+    return "" if value is None else str(value)
+
+
+# Wide columns the reviewer checks, in table order, with the kind of value a correction must be.
+REVIEW_COLUMNS: dict[str, str] = {
+    "patients": "int", "lesions": "int", "female": "int", "male": "int",
+    "age_mean": "number", "age_sd": "number", "age_median": "number",
+    "retrospective": "bool", "prospective": "bool", "randomized": "bool", "multicenter": "bool",
+    "consecutive": "bool", "centers": "int", "period_start": "period", "period_end": "period",
+    "follow_up_mean_months": "number", "follow_up_median_months": "number",
+    "complications_total": "int", "complications_denominator": "int", "complications_per": "per",
+    "complications_percent": "percent", "complications_major": "int", "complications_minor": "int",
+}
+# List fields: each entry is reviewed on its own; the wide CSV counts the entries kept.
+LIST_COLUMNS: dict[str, str] = {"follow_up": "follow_up_figures", "pain": "pain_figures", "rates": "rates"}
+
+# The "add a value" menu: (group, [(field, label)]); list fields add a new entry.
+ADD_GROUPS: tuple[tuple[str, list[tuple[str, str]]], ...] = (
+    ("population", [(c, c) for c in ("patients", "lesions", "female", "male",
+                                     "age_mean", "age_sd", "age_median")]),
+    ("design", [(c, c) for c in ("retrospective", "prospective", "randomized", "multicenter", "consecutive",
+                                 "centers", "period_start", "period_end")]),
+    ("follow-up", [("follow_up_mean_months", "follow_up_mean_months"),
+                   ("follow_up_median_months", "follow_up_median_months"),
+                   ("follow_up", "follow-up figure (new entry)")]),
+    ("outcomes", [("pain", "pain figure (new entry)"), ("rates", "rate (new entry)")]),
+    ("complications", [(c, c) for c in REVIEW_COLUMNS if c.startswith("complications_")]),
+)
+
+
+def _column_owner(record: Record, column: str) -> tuple[str, str]:
+    """(family, owner path) whose spans show where a wide column's value was read."""
+    if column in ("patients", "lesions", "female", "male"):
+        return "population", f"population.{column}"
+    if column.startswith("age_"):
+        return "population", "population.age"
+    if column.startswith("follow_up_"):
+        fu = primary_follow_up(record)
+        i = next((i for i, s in enumerate(record.follow_up) if s is fu), 0)
+        return "follow_up", f"follow_up[{i}]"
+    if column.startswith("complications_"):
+        return "complications", "complications"
+    return "design", "design"
+
+
+def _design_spans(column: str, entries: list[tuple[int, Span, bool]]) -> list[tuple[int, Span, bool]]:
+    """The design evidence behind one design column, told apart by rule name (design.<column>...)."""
+    root = column.removesuffix("_start").removesuffix("_end")
+
+    def about(name: str) -> list[tuple[int, Span, bool]]:
+        return [e for e in entries if e[1].rule and e[1].rule.removeprefix("design.").startswith(name)]
+
+    found = about(root)
+    if not found and root == "multicenter":
+        found = about("centers")  # "two academic centers" says both
+    return found
+
+
+def review_rows(
+    record: Record, owners: dict[str, list[tuple[int, Span, bool]]], data: dict[str, Any]
+) -> list[Row]:
+    """The review table of one record: its wide-CSV values, its list entries, then its checks."""
+    rows: list[Row] = []
+    review = wide_tiers(record, data)
+    for column, value in zip(WIDE_COLUMNS, wide_row(record), strict=True):
+        if column not in REVIEW_COLUMNS or value == "":
+            continue
+        family, owner = _column_owner(record, column)
+        entries = owners.get(owner, [])
+        if family == "design":
+            entries = _design_spans(column, entries)
+        tier = REVIEW if column in review else HIGH
+        rules = sorted({sp.rule for _, sp, _ in entries if sp.rule})
+        rows.append(Row(column, "cell", family, column, _csv_text(value), [sid for sid, _, _ in entries],
+                        [sp.text for _, sp, _ in entries], rules,
+                        column=column, tier=tier, reason=review.get(column) or None))
+    for name in ("follow_up", "pain", "rates"):
+        for i, item in enumerate(getattr(record, name)):
+            owner = f"{name}[{i}]"
+            entries = owners.get(owner, [])
+            tier, reason = tier_at(data, owner)
+            rows.append(Row(owner, "item", name, owner, describe(item), [sid for sid, _, _ in entries],
+                            [sp.text for _, sp, _ in entries],
+                            sorted({sp.rule for _, sp, _ in entries if sp.rule}), tier=tier, reason=reason))
+    for i, check in enumerate(record.checks):
+        owner = f"checks[{i}]"
+        entries = owners.get(owner, [])
+        rows.append(Row(owner, "check", "checks", owner, describe(check), [sid for sid, _, _ in entries],
+                        [sp.text for _, sp, _ in entries], [], failed=not check.ok))
+    return rows
+
+
 def build_view(record: Record, index: int) -> RecordView:
-    """Marks, segments and fact rows of one record."""
+    """Marks, segments and review rows of one record."""
     found = iter_spans(record)
     owners: dict[str, list[tuple[int, Span, bool]]] = {}
     for sid, (path, span) in enumerate(found):
         owner, evidence = _owner(path)
         owners.setdefault(owner, []).append((sid, span, evidence))
 
-    # Facts that hold values but no span still get a table row (design flags read off evidence, say).
-    for name in ("design", "complications"):
-        value = getattr(record, name)
-        if value is not None and value.model_dump(exclude_defaults=True):
-            owners.setdefault(name, [])
+    data = tiers.record_json(record)
+    rows = review_rows(record, owners, data)
+    review_spans = {sid for r in rows if r.review for sid in r.span_ids}
 
-    first_seen = {owner: i for i, owner in enumerate(owners)}
-
-    def order(owner: str) -> tuple[int, int]:
-        # Family order first, then the record's own field order (patients before age).
-        family = owner.split(".")[0].split("[")[0]
-        return (FAMILIES.index(family) if family in FAMILIES else len(FAMILIES), first_seen[owner])
-
-    facts: list[Fact] = []
     marks: list[Mark] = []
-    for owner in sorted(owners, key=order):
+    for owner, entries in owners.items():
         family = owner.split(".")[0].split("[")[0]
         value = _resolve(record, owner)
         text = describe(value) if isinstance(value, BaseModel) else str(value)
         failed = isinstance(value, Check) and not value.ok
-        entries = owners[owner]
-        facts.append(Fact(family, owner, text, [sid for sid, _, _ in entries],
-                          [s.text for _, s, _ in entries], sorted({s.rule for _, s, _ in entries if s.rule}),
-                          failed))
         for sid, span, evidence in entries:
             where = f"{owner} (evidence)" if evidence else owner
             rule = f"  [rule {span.rule}]" if span.rule else ""
-            marks.append(Mark(sid, family, f"{where} = {text}{rule}", 0, span.start, span.end, failed))
+            marks.append(Mark(sid, family, f"{where} = {text}{rule}", 0, span.start, span.end, failed,
+                              review=sid in review_spans))
+    marks.sort(key=lambda m: m.id)
 
     for m, t in zip(marks, assign_tracks([(m.start, m.end) for m in marks]), strict=True):
         m.track = t
@@ -347,7 +465,8 @@ def build_view(record: Record, index: int) -> RecordView:
             seg.failed_after.append(check)
 
     tracks = min(MAX_TRACKS, 1 + max((m.track for m in marks if m.end > m.start), default=-1))
-    return RecordView(index, record, segs, tracks, facts, failed_checks, unplaced)
+    cells = [_csv_text(v) for v in wide_row(record)]
+    return RecordView(index, record, segs, tracks, rows, failed_checks, unplaced, cells, len(marks))
 
 
 # --- the run's summary -----------------------------------------------------------------------------
@@ -379,6 +498,8 @@ class ReportSummary:
     with_failed_checks: int = 0
     with_warnings: int = 0
     missing_patients: int = 0
+    review_values: int = 0  # values whose confidence is "review"
+    with_review: int = 0
     coverage: dict[str, int] = field(default_factory=lambda: {name: 0 for name, _ in COVERAGE})
 
     def add(self, view: RecordView) -> None:
@@ -391,6 +512,8 @@ class ReportSummary:
         self.with_failed_checks += bool(view.failed_checks)
         self.with_warnings += bool(r.warnings)
         self.missing_patients += not view.has_patients
+        self.review_values += view.n_review
+        self.with_review += bool(view.n_review)
         for name, has in COVERAGE:
             self.coverage[name] += bool(has(r))
 
@@ -444,21 +567,36 @@ def render_report(
         families=FAMILIES,
         max_tracks=MAX_TRACKS,
         open_all=len(views) <= open_limit,
+        add_groups=ADD_GROUPS,
+        page_data={
+            "columns": list(WIDE_COLUMNS),
+            # pairs, not objects: tojson sorts object keys, and the column order matters
+            "kinds": list(REVIEW_COLUMNS.items()),
+            "lists": list(LIST_COLUMNS.items()),
+            "rows": [v.cells for v in views],
+        },
     )
 
 
 def write_report(
-    paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str], *, open_limit: int = OPEN_LIMIT
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    open_limit: int = OPEN_LIMIT,
+    notice: Callable[[str], None] | None = None,
 ) -> Summary:
     """Read and extract every record of `paths`, write the review page to `out` (atomically).
 
-    Returns the run's `batch.Summary` (for the closing line on stderr).
+    Files in a directory that are not exports are skipped and named once through
+    `notice`. Returns the run's `batch.Summary` (for the closing line on stderr).
     """
-    from .batch import check_readable, expand_paths, extract_paths
+    from .batch import extract_paths, gather_inputs
     from .output import atomic_output
 
-    files = expand_paths([os.fspath(p) for p in paths])
-    check_readable(files)
+    inputs = gather_inputs([os.fspath(p) for p in paths])
+    if notice is not None and inputs.notice():
+        notice(inputs.notice())
+    files = inputs.files
     run = Summary()
     html = render_report(extract_paths(files, run), sources=files, run=run, open_limit=open_limit)
     with atomic_output(os.fspath(out)) as fh:

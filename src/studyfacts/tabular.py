@@ -124,7 +124,12 @@ def primary_follow_up(record: Record) -> Stat | None:
 
 
 def wide_row(record: Record) -> list[Any]:
-    """One record as the cells of `WIDE_COLUMNS`, in that order."""
+    """One record as the CSV cells of `WIDE_COLUMNS`, in that order."""
+    return [_cell(v) for v in wide_values(record)]
+
+
+def wide_values(record: Record) -> list[Any]:
+    """One record's values for `WIDE_COLUMNS`, in that order, as Python values (None, bool, numbers)."""
     meta, pop, design, comp = record.metadata, record.population, record.design, record.complications
     age = pop.age
     fu = primary_follow_up(record)
@@ -167,7 +172,7 @@ def wide_row(record: Record) -> list[Any]:
         "failed_checks": sum(not c.ok for c in record.checks),
         "warnings": len(record.warnings),
     }
-    return [_cell(row[c]) for c in WIDE_COLUMNS]
+    return [row[c] for c in WIDE_COLUMNS]
 
 
 def _num(value: Any) -> Any:
@@ -178,8 +183,9 @@ def _num(value: Any) -> Any:
 class _LongRows:
     """Builds the `csv-long` rows of one record (one row per extracted value)."""
 
-    def __init__(self, record: Record) -> None:
+    def __init__(self, record: Record, cell: Any = None) -> None:
         self.record = record
+        self.cell = cell or _cell
         self.rows: list[list[Any]] = []
 
     def add(
@@ -200,7 +206,7 @@ class _LongRows:
             return
         self.rows.append(
             [
-                _cell(v)
+                self.cell(v)
                 for v in (
                     self.record.id,
                     field,
@@ -240,7 +246,16 @@ def long_rows(record: Record) -> Iterator[list[Any]]:
     """One record as `csv-long` rows, in a fixed order: design, population, follow-up,
     pain, complications, rates. `item` numbers the entries of list fields so that
     e.g. a mean and its sd pair up again in R with `pivot_wider(names_from = statistic)`."""
-    rows = _LongRows(record)
+    return _long(record, _cell)
+
+
+def long_values(record: Record) -> Iterator[list[Any]]:
+    """`long_rows` with Python values in the cells (None, numbers) instead of CSV text."""
+    return _long(record, lambda v: v)
+
+
+def _long(record: Record, cell: Any) -> Iterator[list[Any]]:
+    rows = _LongRows(record, cell)
     design = record.design
     for flag in ("retrospective", "prospective", "randomized", "multicenter", "consecutive"):
         rows.add("design", flag, getattr(design, flag))
