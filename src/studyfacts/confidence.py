@@ -75,7 +75,7 @@ def assign(design: Design, population: Any, follow_up: list[Stat], pain: list[Pa
         reason = next((by_rule[r] for r in sorted(rules) if r in by_rule), None)
         design.confidence[flag] = "review" if reason else "high"
         if reason:
-            design.reasons[flag] = reason
+            design.reason[flag] = reason
 
 
 def _flag_of(rule: str) -> str | None:
@@ -121,10 +121,10 @@ def confident_only(record: Record) -> Record:
     d = rec.design
     for flag, tier in list(d.confidence.items()):
         if tier == "review":
-            warnings.append(_moved(f"design.{flag}", _Reason(d.reasons.get(flag)), "true"))
+            warnings.append(_moved(f"design.{flag}", _Reason(d.reason.get(flag)), "true"))
             setattr(d, flag, None)
             del d.confidence[flag]
-            d.reasons.pop(flag, None)
+            d.reason.pop(flag, None)
     period: Period | None = d.period
     if period is not None and period.confidence == "review":
         warnings.append(_moved("design.period", period, f"{period.start}-{period.end}"))

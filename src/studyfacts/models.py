@@ -112,7 +112,7 @@ class Design(Strict):
     confidence: dict[str, Tier] = Field(
         default_factory=dict, description="the confidence tier of each flag that is set, by flag name"
     )
-    reasons: dict[str, str] = Field(default_factory=dict, description="why a flag needs review, by flag name")
+    reason: dict[str, str] = Field(default_factory=dict, description="why a flag needs review, by flag name")
 
 
 class Population(Strict):
