@@ -93,11 +93,19 @@ def extract(
         str | None,
         typer.Option("--scheduler", help="--engine dask: scheduler address (default: a local cluster)."),
     ] = None,
+    confident: Annotated[
+        bool,
+        typer.Option(
+            "--confident",
+            help="Keep only values whose confidence is 'high'; the others move to each record's warnings.",
+        ),
+    ] = False,
 ) -> None:
     """Extract study facts from every record of the given export files."""
     import contextlib
 
     from .batch import Summary, gather_inputs
+    from .confidence import confident_only
     from .output import atomic_output, make_writer
     from .readers.base import ReaderError
 
@@ -112,6 +120,10 @@ def extract(
             _err(inputs.notice())
         files = inputs.files
         if engine is Engine.dask:
+            if confident:
+                _err("--confident is not available with --engine dask; filter the parts with "
+                     "studyfacts.confidence.confident_only")
+                raise typer.Exit(2)
             _extract_dask(files, output, fmt, jobs, scheduler, summary)
         else:
             newline = "" if fmt in (Format.csv, Format.csv_long) else None
@@ -123,7 +135,7 @@ def extract(
             ):
                 writer = make_writer(fmt.value, out)
                 for record in records:
-                    writer.write(record)
+                    writer.write(confident_only(record) if confident else record)
                     advance(1)
                 writer.close()
     except ReaderError as e:

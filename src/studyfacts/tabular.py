@@ -69,6 +69,18 @@ WIDE_COLUMNS: tuple[str, ...] = (
     "rates",
     "failed_checks",
     "warnings",
+    # confidence tiers: "high" or "review" (see patterns/confidence.json); empty when there is no value
+    "patients_confidence",
+    "lesions_confidence",
+    "female_confidence",
+    "male_confidence",
+    "age_confidence",
+    "design_confidence",
+    "period_confidence",
+    "follow_up_confidence",
+    "pain_confidence",
+    "complications_confidence",
+    "rates_confidence",
 )
 
 LONG_COLUMNS: tuple[str, ...] = (
@@ -87,6 +99,7 @@ LONG_COLUMNS: tuple[str, ...] = (
     "span_start",
     "span_end",
     "span_text",
+    "confidence",
 )
 
 
@@ -171,8 +184,29 @@ def wide_values(record: Record) -> list[Any]:
         "rates": len(record.rates),
         "failed_checks": sum(not c.ok for c in record.checks),
         "warnings": len(record.warnings),
+        "patients_confidence": _tier(pop.patients),
+        "lesions_confidence": _tier(pop.lesions),
+        "female_confidence": _tier(pop.female),
+        "male_confidence": _tier(pop.male),
+        "age_confidence": _tier(age),
+        "design_confidence": _worst(design.confidence.values()),
+        "period_confidence": _tier(design.period),
+        "follow_up_confidence": _worst(f.confidence for f in record.follow_up),
+        "pain_confidence": _worst(p.confidence for p in record.pain),
+        "complications_confidence": _tier(comp),
+        "rates_confidence": _worst(r.confidence for r in record.rates),
     }
     return [row[c] for c in WIDE_COLUMNS]
+
+
+def _tier(value: Any) -> str | None:
+    return getattr(value, "confidence", None) if value is not None else None
+
+
+def _worst(tiers: Any) -> str | None:
+    """'review' when any of the tiers is, 'high' when all are, None when there are none."""
+    seen = [t for t in tiers if t]
+    return None if not seen else ("review" if "review" in seen else "high")
 
 
 def _num(value: Any) -> Any:
@@ -201,6 +235,7 @@ class _LongRows:
         unit: str | None = None,
         timepoint: Any = None,
         span: Span | None = None,
+        confidence: str | None = None,
     ) -> None:
         if value is None:
             return
@@ -223,12 +258,14 @@ class _LongRows:
                     span.start if span else None,
                     span.end if span else None,
                     span.text if span else None,
+                    confidence,
                 )
             ]
         )
 
     def stat(self, field: str, stat: Stat | PainScore, item: int | None = None, **kw: Any) -> None:
         """mean, sd, median and the two ends of iqr and range, each its own row."""
+        kw.setdefault("confidence", stat.confidence)
         for name in ("mean", "sd", "median"):
             self.add(field, name, getattr(stat, name), item=item, span=stat.span, **kw)
         for name in ("iqr", "range"):
@@ -239,7 +276,8 @@ class _LongRows:
 
     def rate(self, field: str, rate: Rate, item: int) -> None:
         for name in ("count", "total", "percent"):
-            self.add(field, name, getattr(rate, name), item=item, label=rate.label, span=rate.span)
+            self.add(field, name, getattr(rate, name), item=item, label=rate.label, span=rate.span,
+                     confidence=rate.confidence)
 
 
 def long_rows(record: Record) -> Iterator[list[Any]]:
@@ -258,14 +296,15 @@ def _long(record: Record, cell: Any) -> Iterator[list[Any]]:
     rows = _LongRows(record, cell)
     design = record.design
     for flag in ("retrospective", "prospective", "randomized", "multicenter", "consecutive"):
-        rows.add("design", flag, getattr(design, flag))
-    rows.add("design", "centers", design.centers)
+        rows.add("design", flag, getattr(design, flag), confidence=design.confidence.get(flag))
+    rows.add("design", "centers", design.centers, confidence=design.confidence.get("multicenter"))
 
     pop = record.population
     for name in ("patients", "lesions", "female", "male"):
         count: Count | None = getattr(pop, name)
         if count is not None:
-            rows.add(f"population.{name}", "n", count.value, unit=count.noun, span=count.span)
+            rows.add(f"population.{name}", "n", count.value, unit=count.noun, span=count.span,
+                     confidence=count.confidence)
     if pop.age is not None:
         rows.stat("population.age", pop.age, unit=pop.age.unit, label=pop.age.about)
 
@@ -275,15 +314,17 @@ def _long(record: Record, cell: Any) -> Iterator[list[Any]]:
     for i, pain in enumerate(record.pain):
         kw: dict[str, Any] = {"label": pain.scale, "group": pain.arm, "timepoint": pain.timepoint}
         rows.stat("pain", pain, item=i, **kw)
-        rows.add("pain", "n", pain.n, item=i, span=pain.span, **kw)
+        rows.add("pain", "n", pain.n, item=i, span=pain.span, confidence=pain.confidence, **kw)
         if pain.p_value is not None:
-            rows.add("pain", "p_value", pain.p_value.value, item=i, op=pain.p_value.op, span=pain.span, **kw)
+            rows.add("pain", "p_value", pain.p_value.value, item=i, op=pain.p_value.op, span=pain.span,
+                     confidence=pain.confidence, **kw)
 
     comp = record.complications
     if comp is not None:
         for name in ("total", "denominator", "percent", "major", "minor", "patients_affected"):
             value = getattr(comp, name)
-            rows.add("complications", name, value, label=comp.grading, unit=comp.per, span=comp.span)
+            rows.add("complications", name, value, label=comp.grading, unit=comp.per, span=comp.span,
+                     confidence=comp.confidence)
 
     for i, rate in enumerate(record.rates):
         rows.rate("rates", rate, i)
