@@ -15,6 +15,7 @@ Field values go through `latex.latex_to_text` (`95\\%` -> `95%`, `{A}` -> `A`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -24,6 +25,11 @@ from .base import RawRecord
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, first_doi, parse_year, pick_journal, pmid_in_url
 from .latex import latex_to_text
+
+# bibtexparser logs each entry it cannot split to stderr; here that is a warning on the record
+_SPLITTER_LOG = logging.getLogger("bibtexparser.splitter")
+_SPLITTER_LOG.addHandler(logging.NullHandler())
+_SPLITTER_LOG.propagate = False
 
 _ENTRY_START_RE = regex.compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z][\w-]*)[ \t]*([{(])")
 _NOT_RECORDS = frozenset({"comment", "string", "preamble"})
@@ -224,7 +230,7 @@ def _split_authors(value: str) -> list[str]:
     if not value:
         return []
     parts = _AND_RE.split(value)
-    if len(parts) == 2 and parts[0].endswith(",") and parts[0].count(",") >= 3:
+    if len(parts) == 2 and parts[0].endswith(",") and parts[0].count(",") >= 2:
         # Cochrane: "Last, Initials, Last, Initials, ..., and Last, Initials"
         items = [p.strip() for p in parts[0].rstrip(",").split(",")] + [p.strip() for p in parts[1].split(",")]
         if len(items) % 2 == 0:
