@@ -115,5 +115,5 @@ def latex_to_text(value: str) -> str:
     if not _ANY_RE.search(value):
         return value
     if "$" in value:
-        value = _MATH_RE.sub(lambda m: m.group(1).replace("^", "").replace("_", ""), value)
+        value = _MATH_RE.sub(lambda m: _TOKEN_RE.sub(_replace, m.group(1)).replace("^", "").replace("_", ""), value)
     return _TOKEN_RE.sub(_replace, value)

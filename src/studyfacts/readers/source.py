@@ -284,6 +284,7 @@ class LineStream:
         utf16: codecs.IncrementalDecoder | None = None
         first = True
         lines_before = 0
+        prev_cr = False  # the last piece ended with CR: a LF opening the next is the same line end
         while True:
             try:
                 data = read(self.chunk)
@@ -311,11 +312,13 @@ class LineStream:
                 except UnicodeDecodeError as exc:
                     if self.first_bad_line is None:
                         good = codecs.utf_8_decode(data[: exc.start], "replace", True)[0]
-                        self.first_bad_line = lines_before + _count_line_ends(good) + 1
+                        ends = _count_line_ends(good) - (prev_cr and good[:1] == "\n")
+                        self.first_bad_line = lines_before + ends + 1
                     text, used = codecs.utf_8_decode(data, _FALLBACK, final)
                 carry = data[used:]
             if text:
-                lines_before += _count_line_ends(text)
+                lines_before += _count_line_ends(text) - (prev_cr and text[0] == "\n")
+                prev_cr = text[-1] == "\r"
                 yield text
             if final:
                 return
@@ -323,6 +326,10 @@ class LineStream:
     def _iter_lines(self) -> Iterator[str]:
         pending: list[str] = []
         for text in self.pieces():
+            if pending and pending[-1].endswith("\r") and text[0] != "\n":
+                self.line += 1  # a lone CR ended the held line after all
+                yield "".join(pending)
+                pending = []
             parts = _LINE_END_RE.split(text)
             if len(parts) == 1:
                 pending.append(text)
