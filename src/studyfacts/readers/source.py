@@ -253,6 +253,15 @@ def decode_text(data: bytes) -> Decoded:
 _LINE_END_RE = regex.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
+def _split_keep_ends(text: str) -> list[str]:
+    """Split after each CRLF, LF or lone CR; the last item is what follows the last line end."""
+    if text.count("\r") == text.count("\r\n"):  # no lone CR: LF ends every line (fast, in C)
+        parts = text.split("\n")
+        last = parts.pop()
+        return [p + "\n" for p in parts] + [last]
+    return _LINE_END_RE.split(text)
+
+
 class LineStream:
     """The lines of a binary stream, decoded as `decode_text` decodes a whole file, one at a
     time: UTF-8 with or without BOM (bytes that are not UTF-8 read as cp1252), UTF-16 with a BOM.
@@ -330,7 +339,7 @@ class LineStream:
                 self.line += 1  # a lone CR ended the held line after all
                 yield "".join(pending)
                 pending = []
-            parts = _LINE_END_RE.split(text)
+            parts = _split_keep_ends(text)
             if len(parts) == 1:
                 pending.append(text)
                 continue

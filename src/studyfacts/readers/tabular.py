@@ -20,7 +20,7 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, BinaryIO
 
@@ -121,6 +121,7 @@ def map_header(cells: Sequence[Any]) -> Mapping:
     dialect = next((d for d in table.dialects if d.signature <= present.keys()), None)
     mapping = Mapping(header=header, dialect=dialect, cells=[cell_text(c).strip() for c in cells])
     used: set[int] = set()
+    cell_words: list[set[str]] | None = None  # the words of each short header cell, when needed
     for name in table.fields:
         cols: list[int] = []
         if dialect is not None and name in dialect.columns:
@@ -128,12 +129,10 @@ def map_header(cells: Sequence[Any]) -> Mapping:
         if not cols:
             cols = [present[c] for c in table.names.get(name, ()) if c in present and present[c] not in used]
         if not cols:
-            for i, h in enumerate(header):
-                if i in used or not h or len(h) > 40:
-                    continue
-                words = set(_WORD_RE.findall(h))
-                if words & set(table.words.get(name, ())):
-                    cols.append(i)
+            wanted = set(table.words.get(name, ()))
+            if cell_words is None:
+                cell_words = [set(_WORD_RE.findall(h)) if h and len(h) <= 40 else set() for h in header]
+            cols = [i for i, words in enumerate(cell_words) if i not in used and words & wanted]
         if cols:
             mapping.columns[name] = list(dict.fromkeys(cols))
             used.update(cols)
@@ -163,18 +162,28 @@ def _head_rows(text: str, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> l
         return []
 
 
+@lru_cache(maxsize=4)
 def sniff_tabular(head: str) -> tuple[str, int, Mapping] | None:
-    """(delimiter, header row, mapping) when the text is a table with a header of known columns."""
+    """(delimiter, header row, mapping) when the text is a table with a header of known columns.
+
+    The delimiter whose header maps the most fields wins; a header row that a dialect of the
+    table fits, on the first line, ends the search at once. Cached: detection and the reader
+    ask about the same head."""
     head = head.lstrip("\ufeff")
     best: tuple[str, int, Mapping] | None = None
+    first_line = head.split("\n", 1)[0]
     for delimiter in DELIMITERS:
         if delimiter not in head:
+            continue
+        if delimiter not in first_line and best is not None:
             continue
         found = find_header(_head_rows(head, delimiter))
         if found is None:
             found = find_header(_head_rows(head, delimiter, csv.QUOTE_NONE))
         if found is not None and (best is None or found[1].score > best[2].score):
             best = (delimiter, found[0], found[1])
+            if found[0] == 0 and found[1].dialect is not None:
+                break
     return best
 
 
