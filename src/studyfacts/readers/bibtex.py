@@ -317,17 +317,19 @@ def read_bibtex_lines(
         if "\x00" in text:
             record.warn(f"removed {text.count(chr(0))} NUL byte(s)")
             text = text.replace("\x00", "")
-        if not chunk.closed:
-            text = text.rstrip() + "\n}"
         try:
-            key, fields, problem = split_fields(text)
-            if problem:
-                record.warn(problem)
+            if chunk.closed:
+                key, fields, problem = split_fields(text)
+                if problem:
+                    record.warn(problem)
+            else:  # no parser can split an entry whose braces never balance: read it leniently
+                key, fields = _lenient_fields(text)
             build_bib_record(key, fields, record)
         except Exception as exc:  # noqa: BLE001 - an entry that cannot be mapped still comes out
             record.warn(f"entry could not be read fully: {type(exc).__name__}: {exc}")
         if not chunk.closed:
-            record.warn(f"entry @{chunk.kind} is not closed: {chunk.problem}", chunk.end)
+            record.warn(f"entry @{chunk.kind} is not closed: {chunk.problem}; its fields were read leniently",
+                        chunk.end)
         for line_no, line_text in chunk.outside:
             excerpt = line_text.strip()
             excerpt = excerpt if len(excerpt) <= 60 else excerpt[:57] + "..."

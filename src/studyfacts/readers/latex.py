@@ -81,13 +81,15 @@ def _accented(base: str, accent: str) -> str:
 
 
 def _replace(match: regex.Match[str]) -> str:
-    groups = match.groupdict()
-    if groups["accent"] is not None:
-        return _accented(groups["abr"] or groups["aplain"] or "", _ACCENTS[groups["accent"]])
-    if groups["laccent"] is not None:
-        base = groups["lbr"] if groups["lbr"] is not None else groups["lplain"]
-        return _accented(base or "", _ACCENTS[groups["laccent"]])
-    name = groups["name"]
+    group = match.group
+    accent = group("accent")
+    if accent is not None:
+        return _accented(group("abr") or group("aplain") or "", _ACCENTS[accent])
+    accent = group("laccent")
+    if accent is not None:
+        base = group("lbr") if group("lbr") is not None else group("lplain")
+        return _accented(base or "", _ACCENTS[accent])
+    name = group("name")
     if name is not None:
         if name in _LETTERS:
             return _LETTERS[name]
@@ -98,22 +100,28 @@ def _replace(match: regex.Match[str]) -> str:
         if name in _SPACES:
             return _SPACES[name]
         return match.group(0)  # unknown: kept as written
-    sym = groups["sym"]
+    sym = group("sym")
     if sym is not None:
         if sym in _ESCAPED:
             return sym
         if sym in _SPACES:
             return _SPACES[sym]
         return match.group(0)
-    if groups["brace"] is not None:
+    if group("brace") is not None:
         return ""
     return "–"  # 5--10: an en dash between numbers
+
+
+_DIGIT_DASHES_RE = regex.compile(r"(?<=\d)--(?=\d)")
 
 
 def latex_to_text(value: str) -> str:
     """Plain text of a BibTeX field value (see the module docstring); no-op without LaTeX."""
     if not _ANY_RE.search(value):
         return value
+    if "\\" not in value and "$" not in value:  # braces (and 5--10) only: no command to read
+        value = value.replace("{", "").replace("}", "")
+        return _DIGIT_DASHES_RE.sub("–", value) if "--" in value else value
     if "$" in value:
         value = _MATH_RE.sub(lambda m: _TOKEN_RE.sub(_replace, m.group(1)).replace("^", "").replace("_", ""), value)
     return _TOKEN_RE.sub(_replace, value)
