@@ -386,6 +386,11 @@ def test_json_truncated_warns_on_the_last_record(tmp_path: Path) -> None:
     assert records[0].warnings[0].startswith("cut.json:3: record 0: JSON is malformed or truncated")
 
 
+def test_json_text_after_the_end_is_a_warning() -> None:
+    records = list(read_text('[{"title": "One", "type": "article"}]\n\ntrailing words', path="t.json"))
+    assert [r.warnings for r in records] == [["t.json:3: record 0: text after the end of the JSON (line 3) was ignored"]]
+
+
 def test_json_broken_before_any_record(tmp_path: Path) -> None:
     path = tmp_path / "broken.json"
     path.write_text('[{"title": "x", "type": oops}]', encoding="utf-8")

@@ -138,8 +138,7 @@ def read(path: str | os.PathLike[str], *, display_name: str | None = None) -> It
     """
     source = open_source(path, display_name)
     if source.xlsx:
-        return read_xlsx(source.open_binary() if source.path else io.BytesIO(source.stdin_data or b""),
-                         source.name, list(source.warnings))
+        return read_xlsx(source.open_binary(), source.name, list(source.warnings))
     head_text = decode_text(source.head).text
     fmt = detect_format(head_text)
     if fmt is None:

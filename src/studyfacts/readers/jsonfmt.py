@@ -25,13 +25,16 @@ _WS = " \t\r\n"
 _DECODER = json.JSONDecoder()
 _EPPI_AUTHOR_SPLIT_RE = regex.compile(r"\s*;\s*")
 _KEYWORD_SPLIT_RE = regex.compile(r"\s*(?:\r\n|\r|\n|;)\s*")
+_CSL_KEYWORD_SPLIT_RE = regex.compile(r"\s*[;,]\s*")
+_PMID_NOTE_RE = regex.compile(r"\bPMID:\s*(\d{1,9})\b")
 
 
 class JsonBreak(Exception):
-    def __init__(self, message: str, line: int) -> None:
+    def __init__(self, message: str, line: int, trailing: bool = False) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.trailing = trailing  # the JSON was whole; text after its end was ignored
 
 
 class _Buffer:
@@ -127,6 +130,12 @@ def iter_json_array(buf: _Buffer) -> Iterator[tuple[Any, int]]:
 def iter_json_records(stream: BinaryIO, key: str | None) -> Iterator[tuple[Any, int]]:
     """(item, line) of a top-level array, or of the array under `key` of a top-level object."""
     buf = _Buffer(stream)
+    yield from _iter_top(buf, key)
+    if buf.skip_ws():
+        raise JsonBreak(f"text after the end of the JSON (line {buf.here()}) was ignored", buf.here(), True)
+
+
+def _iter_top(buf: _Buffer, key: str | None) -> Iterator[tuple[Any, int]]:
     first = buf.skip_ws()
     if key is None and first == "{":  # one CSL item on its own
         yield buf.value()
@@ -207,12 +216,12 @@ def build_csl_record(item: Any, record: RawRecord) -> RawRecord:
     record.pmid = digits_pmid(_text(item.get("PMID"))) or pmid_in_url(_text(item.get("URL")))
     note = _text(item.get("note"))
     if not record.pmid and "PMID" in note:
-        match = regex.search(r"\bPMID:\s*(\d{1,9})\b", note)
+        match = _PMID_NOTE_RE.search(note)
         record.pmid = match.group(1) if match else None
     record.accession = clean_text(_text(item.get("id") or item.get("citation-key"))) or None
     keywords = _text(item.get("keyword"))
     if keywords:
-        record.keywords = dedupe(clean_text(k) for k in regex.split(r"\s*[;,]\s*", keywords))
+        record.keywords = dedupe(clean_text(k) for k in _CSL_KEYWORD_SPLIT_RE.split(keywords))
     return record
 
 
@@ -267,8 +276,11 @@ def read_json_records(
         except JsonBreak as exc:
             if pending is None:
                 raise ReaderError(name, f"{exc.message}; no record could be read", exc.line) from None
-            pending.warn(f"{exc.message}; the file breaks off after this record; anything after it could not be read",
-                         exc.line)
+            if exc.trailing:
+                pending.warn(exc.message, exc.line)
+            else:
+                pending.warn(f"{exc.message}; the file breaks off after this record; anything after it could "
+                             "not be read", exc.line)
         except RecursionError:
             message = "JSON is nested too deeply to be read"
             if pending is None:
