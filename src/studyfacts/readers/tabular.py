@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -491,16 +491,7 @@ def _xlsx_records(workbook: Any, stream: BinaryIO, name: str, file_warnings: lis
         stream.close()
 
 
-def describe_tool(dialect_name: str) -> str:
-    """The tool that writes a dialect, for messages and the README."""
-    for d in dialect_table().dialects:
-        if d.name == dialect_name:
-            return d.tool
-    return dialect_name
-
-
 __all__ = [
-    "Callable",
     "MAX_CELL",
     "cell_text",
     "dialect_table",

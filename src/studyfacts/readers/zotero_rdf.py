@@ -28,7 +28,6 @@ _ABOUT = _RDF + "about"
 _RESOURCE = _RDF + "resource"
 _NOT_ITEMS = frozenset({"attachment", "note"})
 _PMID_RE = regex.compile(r"\bPMID:?\s*(\d{1,9})\b")
-_PMCID_RE = regex.compile(r"\bPMCID:?\s*PMC\d+", flags=regex.I)
 
 
 def _top_level(name: str, stack: list[str]) -> bool:
