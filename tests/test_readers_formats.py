@@ -64,6 +64,7 @@ def test_csv_cp1252_with_line_breaks_inside_fields() -> None:
     assert first.abstract == "BACKGROUND: We invented 25 patients. RESULTS: Pain fell from 7 to 2 – in all of them."
     assert first.authors == ["Quince A.", "Rowan B."]
     assert first.pmid == "90000004" and first.accession == "2000000001" and first.year == 2022
+    assert first.journal == "Invented Journal"  # Ovid's SO cut before volume and year
     assert (first.line, second.line) == (2, 6)  # lines of the file, counting those inside cells
     assert second.abstract == "A “quoted” invented sentence. A second line."
     for r in records:
@@ -496,6 +497,12 @@ def test_cli_extract_reads_new_formats(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["source"]["format"], r["source"]["index"]) for r in lines] == [("csv", 0), ("csv", 1), ("bibtex", 0)]
     assert lines[0]["population"]["patients"] is None or isinstance(lines[0]["population"], dict)
+
+
+def test_cli_strict_counts_damaged_entries_as_input_errors() -> None:
+    result = CliRunner().invoke(app, ["extract", str(FIXTURES / "unbalanced.bib"), "--strict", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "4 records from 1 file(s)" in result.stderr and "3 with input errors" in result.stderr
 
 
 def test_cli_header_only_csv_is_one_clear_line() -> None:

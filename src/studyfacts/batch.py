@@ -87,6 +87,10 @@ class Summary:
 _ERROR = re.compile(
     r"record has no \w+ line|could not be read fully|NUL byte|malformed or truncated|ends abruptly"
     r"|damaged|refused|^internal error|^facts dropped|matching bound"
+    # BibTeX, tables and JSON (readers/bibtex.py, tabular.py, jsonfmt.py)
+    r"|is not closed|field-like text after|could not split this entry|a quote may be unbalanced"
+    r"|cells but the header|cannot be read (?:past|further)|a field may hold|nested too deeply"
+    r"|text after the end of the JSON"
 )
 
 

@@ -61,6 +61,7 @@ class Dialect:
     columns: dict[str, tuple[str, ...]]
     split: dict[str, str]
     quoting: str = "minimal"
+    trim: dict[str, regex.Pattern[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def dialect_table() -> DialectTable:
             columns={k: tuple(v) for k, v in d["columns"].items()},
             split=dict(d.get("split", {})),
             quoting=d.get("quoting", "minimal"),
+            trim={k: regex.compile(v) for k, v in d.get("trim", {}).items()},
         )
         for d in data["dialects"]
     )
@@ -253,6 +255,10 @@ def build_row_record(cells: Sequence[str], mapping: Mapping, record: RawRecord) 
     record.title = titles[0] if titles else None
     journals = [j for j in (clean_text(v) for v in values("journal")) if j]
     record.journal = journals[0] if journals else None
+    trim = mapping.dialect.trim.get("journal") if mapping.dialect else None
+    if record.journal and trim is not None:
+        cut = trim.search(record.journal)
+        record.journal = record.journal[: cut.start()] if cut and cut.start() else record.journal
     record.authors = dedupe(
         clean_text(a) for v in values("authors")[:1] for a in _split_list(v, split.get("authors"))
     )
