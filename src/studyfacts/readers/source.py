@@ -253,7 +253,7 @@ def decode_text(data: bytes) -> Decoded:
 _LINE_END_RE = regex.compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
-def _split_keep_ends(text: str) -> list[str]:
+def split_keep_ends(text: str) -> list[str]:
     """Split after each CRLF, LF or lone CR; the last item is what follows the last line end."""
     if text.count("\r") == text.count("\r\n"):  # no lone CR: LF ends every line (fast, in C)
         parts = text.split("\n")
@@ -339,7 +339,7 @@ class LineStream:
                 self.line += 1  # a lone CR ended the held line after all
                 yield "".join(pending)
                 pending = []
-            parts = _split_keep_ends(text)
+            parts = split_keep_ends(text)
             if len(parts) == 1:
                 pending.append(text)
                 continue

@@ -29,7 +29,7 @@ import regex
 from .base import RawRecord, ReaderError
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, digits_pmid, first_doi, parse_year, pmid_in_url
-from .source import LineStream
+from .source import LineStream, split_keep_ends
 
 # A cell longer than this is not a field of a bibliographic record: it is left out with
 # a warning (spaCy itself stops at 1,000,000 characters, the pipeline at 100,000).
@@ -155,9 +155,11 @@ def find_header(rows: Iterable[Sequence[Any]]) -> tuple[int, Mapping] | None:
 
 
 def _head_rows(text: str, delimiter: str, quoting: int = csv.QUOTE_MINIMAL) -> list[list[str]]:
-    lines = text.splitlines(keepends=True)[: HEADER_SEARCH_ROWS + 1]
-    if len(lines) > 1 and not text.endswith(("\n", "\r")):
-        lines = lines[:-1]  # the head cuts the last line short
+    lines = split_keep_ends(text[: 1 << 20])  # line ends as the reader counts them
+    last = lines.pop()
+    if last and len(lines) < 1:
+        lines.append(last)  # a one-line head; otherwise the head cuts the last line short
+    lines = lines[: HEADER_SEARCH_ROWS + 1]
     try:
         return list(csv.reader(lines, delimiter=delimiter, quoting=quoting))[:HEADER_SEARCH_ROWS]
     except csv.Error:
