@@ -458,6 +458,15 @@ def test_detect_new_formats_from_content(name: str, fmt: str) -> None:
     assert detect_format(head) == fmt
 
 
+def test_detect_table_whose_cells_look_like_other_formats() -> None:
+    text = (
+        'Title,Abstract,Year\n"One","Lines inside this cell:\nTY  - JOUR\nPMID- 1\n@article{x,",2020\n'
+        "Two,Plain,2021\n"
+    )
+    assert detect_format(text) == "csv"
+    assert [r.title for r in read_text(text)] == ["One", "Two"]
+
+
 @pytest.mark.parametrize(
     "head",
     [

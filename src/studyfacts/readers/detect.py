@@ -96,19 +96,24 @@ def detect_format(head: str) -> str | None:
         return "wos-tagged"
     ris = _RIS_START_RE.search(text)
     medline = _MEDLINE_START_RE.search(text)
+    bibtex = _BIBTEX_RE.search(text) if "@" in text else None
+    marks = [m.start() for m in (ris, medline, bibtex) if m is not None]
+    if not marks or min(marks) > 0:
+        # a table whose first row is its header stays a table, even when a cell further down
+        # holds a line that looks like a RIS tag, a MEDLINE PMID or a BibTeX entry
+        from .tabular import sniff_tabular  # the header finder the reader uses too
+
+        table = sniff_tabular(text)
+        if table is not None and (table[1] == 0 or not marks):
+            return "tsv" if table[0] == "\t" else "csv"
     if ris and medline:
         return "ris" if ris.start() < medline.start() else "medline"
     if ris:
         return "ris"
     if medline:
         return "medline"
-    if "@" in text and _BIBTEX_RE.search(text):
+    if bibtex:
         return "bibtex"
-    from .tabular import sniff_tabular  # the header finder the reader uses too
-
-    table = sniff_tabular(text)
-    if table is not None:
-        return "tsv" if table[0] == "\t" else "csv"
     return None
 
 
