@@ -12,7 +12,15 @@ import pytest
 from studyfacts.readers import ReaderError, detect_format, read, read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
-_NOT_EXPORT = "not a bibliographic export (RIS, MEDLINE, PubMed XML, EndNote XML or Web of Science)"
+_NOT_EXPORT = (
+    "not a bibliographic export (RIS, MEDLINE, PubMed XML, EndNote XML, Web of Science, "
+    "CSV/TSV, Excel .xlsx, BibTeX, CSL-JSON, Zotero RDF or EPPI-Reviewer JSON)"
+)
+_UNKNOWN = (
+    "unknown format: not RIS (TY  - ...), PubMed MEDLINE (PMID- ...), PubMed XML, EndNote XML, "
+    "Web of Science tagged, CSV/TSV with a header row, Excel (.xlsx), BibTeX, CSL-JSON, Zotero RDF "
+    "or EPPI-Reviewer JSON"
+)
 
 
 @pytest.mark.parametrize(
@@ -21,18 +29,21 @@ _NOT_EXPORT = "not a bibliographic export (RIS, MEDLINE, PubMed XML, EndNote XML
         ("empty.ris", "file is empty", None),
         ("whitespace_only.ris", "file is empty (only whitespace)", None),
         ("document.pdf.ris", f"is a PDF document, {_NOT_EXPORT}", None),
-        ("archive.zip.ris", f"is a ZIP archive (or a .docx/.xlsx file), {_NOT_EXPORT}", None),
+        (
+            "archive.zip.ris",
+            "is a ZIP archive but not an Excel workbook (the archive cannot be opened: File is not a zip "
+            f"file), {_NOT_EXPORT}",
+            None,
+        ),
         ("nul_heavy.ris", f"is a binary file (it is full of NUL bytes), {_NOT_EXPORT}", None),
         (
             "unknown_prose.txt",
-            "unknown format: not RIS (TY  - ...), PubMed MEDLINE (PMID- ...), PubMed XML, EndNote XML or "
-            "Web of Science tagged; the file starts with 'This is a plain letter.'",
+            f"{_UNKNOWN}; the file starts with 'This is a plain letter.'",
             1,
         ),
         (
             "ris_unknown_xml.xml",
-            "unknown format: not RIS (TY  - ...), PubMed MEDLINE (PMID- ...), PubMed XML, EndNote XML or "
-            "Web of Science tagged; the file starts with '<?xml version=\"1.0\"?>'",
+            f"{_UNKNOWN}; the file starts with '<?xml version=\"1.0\"?>'",
             1,
         ),
     ],

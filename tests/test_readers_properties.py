@@ -145,3 +145,72 @@ def test_clean_property_output_is_normalised(raw: str) -> None:
     again, copyright_again = clean_abstract(text)
     # cleaning the cleaned text changes nothing except possibly splitting off nothing more
     assert again == text or (copyright_again is not None and text.startswith(again))
+
+
+# ---------------------------------------------------------------------------
+# Tables and BibTeX: whatever the cells and values hold, the count holds
+# ---------------------------------------------------------------------------
+
+_CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+
+
+@st.composite
+def csv_files(draw: st.DrawFn) -> tuple[str, int]:
+    """A header of known columns, then rows of any text (quotes, delimiters, line breaks
+    inside cells), written by the csv module; rows whose cells are all blank are no records."""
+    import csv as _csv
+    import io as _io
+
+    delimiter = draw(st.sampled_from([",", ";", "\t"]))
+    terminator = draw(st.sampled_from(["\n", "\r\n"]))
+    out = _io.StringIO()
+    writer = _csv.writer(out, delimiter=delimiter, lineterminator=terminator)
+    writer.writerow(["Title", "Abstract", "Year", "Authors"])
+    n_records = 0
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        row = [draw(_CELL) for _ in range(4)]
+        if terminator == "\n":
+            # the writer quotes a cell for the characters of its line terminator only: a lone
+            # CR would be written bare, and a bare CR ends a line (for the csv module too)
+            row = [c.replace("\r", "") for c in row]
+        row[0] = "T" + row[0]  # never all blank
+        writer.writerow(row)
+        n_records += 1
+    return out.getvalue(), n_records
+
+
+@given(csv_files())
+@_SETTINGS
+def test_csv_property_every_row_is_a_record(sample: tuple[str, int]) -> None:
+    text, n_records = sample
+    records = list(read_text(text))
+    assert len(records) == n_records
+    assert [r.index for r in records] == list(range(n_records))
+    assert {r.format for r in records} <= {"csv", "tsv"}
+
+
+_BIB_VALUE = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="{}\\@\x00\r\n"), max_size=40
+)
+
+
+@st.composite
+def bibtex_files(draw: st.DrawFn) -> tuple[str, int]:
+    entries = []
+    n = draw(st.integers(min_value=1, max_value=5))
+    for i in range(n):
+        fields = [f"  {name} = {{{draw(_BIB_VALUE)}}}" for name in draw(
+            st.lists(st.sampled_from(["title", "abstract", "author", "year", "journal", "funding_text\u00a01"]),
+                     max_size=5))]
+        between = draw(st.sampled_from(["", f"Record #{i + 1} of {n}\n", "\n\n"]))
+        entries.append(between + f"@article{{key{i},\n" + ",\n".join(fields) + "\n}\n")
+    return "".join(entries), n
+
+
+@given(bibtex_files())
+@_SETTINGS
+def test_bibtex_property_every_entry_is_a_record(sample: tuple[str, int]) -> None:
+    text, n_records = sample
+    records = list(read_text(text))
+    assert len(records) == n_records
+    assert all(r.format == "bibtex" and not r.warnings for r in records)

@@ -20,7 +20,8 @@ __all__ = ["Record", "RawRecord", "ReaderError", "extract", "extract_file", "jso
 
 
 def read(path: str | os.PathLike[str]) -> Iterator[RawRecord]:
-    """The records of one export file (RIS, MEDLINE/.nbib, PubMed XML, EndNote XML), in file order."""
+    """The records of one export file (RIS, MEDLINE/.nbib, PubMed XML, EndNote XML, Web of Science,
+    CSV/TSV, Excel .xlsx, BibTeX, CSL-JSON, Zotero RDF, EPPI-Reviewer JSON), in file order."""
     from .readers import read as _read
 
     return _read(path)

@@ -87,6 +87,10 @@ class Summary:
 _ERROR = re.compile(
     r"record has no \w+ line|could not be read fully|NUL byte|malformed or truncated|ends abruptly"
     r"|damaged|refused|^internal error|^facts dropped|matching bound"
+    # BibTeX, tables and JSON (readers/bibtex.py, tabular.py, jsonfmt.py)
+    r"|is not closed|field-like text after|could not split this entry|a quote may be unbalanced"
+    r"|cells but the header|cannot be read (?:past|further)|a field may hold|nested too deeply"
+    r"|text after the end of the JSON"
 )
 
 
@@ -377,6 +381,13 @@ _RECORD_MARKS: dict[str, re.Pattern[bytes]] = {
     # RIS and Web of Science end every record with an ER line
     "ris": re.compile(rb"^ER(?: {1,3}-|[ \t]*\r?$)", re.M),
     "wos-tagged": re.compile(rb"^ER(?: {1,3}-|[ \t]*\r?$)", re.M),
+    "bibtex": re.compile(rb"^[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(]", re.M),
+    "zotero-rdf": re.compile(rb"<z:itemType>(?!attachment<|note<)"),
+    "csl-json": re.compile(rb'"type"\s*:'),
+    "eppi-json": re.compile(rb'"ItemId"\s*:'),
+    # one row a line, less the header; rows whose cells hold line breaks make this a little high
+    "csv": re.compile(rb"\n(?=.)"),
+    "tsv": re.compile(rb"\n(?=.)"),
 }
 
 

@@ -18,7 +18,8 @@ from . import __version__
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
-    help="Study facts out of abstracts in bibliographic exports (RIS, MEDLINE/.nbib, PubMed XML, EndNote XML).",
+    help="Study facts out of abstracts in bibliographic exports (RIS, MEDLINE/.nbib, PubMed XML, EndNote XML, "
+    "Web of Science, CSV/TSV, Excel, BibTeX, CSL-JSON, Zotero RDF, EPPI-Reviewer JSON).",
 )
 
 

@@ -5,8 +5,10 @@
 
 The format is detected from the content, never from the file name: RIS (every
 dialect seen in the wild), PubMed MEDLINE/.nbib, PubMed XML (also MEDLINE baseline
-`MedlineCitationSet` files, also gzipped), EndNote XML, and Web of Science tagged
-files. Records are produced lazily; PubMed/EndNote XML is streamed.
+`MedlineCitationSet` files, also gzipped), EndNote XML, Web of Science tagged files,
+CSV/TSV and Excel workbooks of the screening tools and databases (`tabular`), BibTeX,
+CSL-JSON, Zotero RDF and EPPI-Reviewer JSON. Records are produced lazily; XML, JSON,
+CSV/TSV, BibTeX and workbooks are streamed.
 
 Input that is not a bibliographic export at all (missing, a directory, empty,
 binary, unknown format, or XML that declares entities) raises `ReaderError` with one
@@ -18,18 +20,23 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterator
+from typing import BinaryIO
 
 import regex
 
 from .base import RawRecord, ReaderError
+from .bibtex import read_bibtex_lines
 from .clean import clean_abstract
-from .detect import FORMATS, detect_format
+from .detect import FORMAT_NAMES, FORMATS, detect_format
 from .endnote_xml import read_endnote_xml
+from .jsonfmt import build_csl_record, build_eppi_record, read_json_records
 from .medline import read_medline_lines
 from .pubmed_xml import read_pubmed_xml
 from .ris import read_ris_lines, read_wos_lines
-from .source import Source, decode_text, open_source
+from .source import LineStream, Source, decode_text, open_source
+from .tabular import read_csv_stream, read_xlsx, sniff_tabular
 from .textlines import split_lines
+from .zotero_rdf import read_zotero_rdf
 
 __all__ = [
     "FORMATS",
@@ -44,19 +51,17 @@ __all__ = [
 _ENTITY_DECL_RE = regex.compile(r"<!ENTITY\b", flags=regex.I)
 _ROOT_START_RE = regex.compile(r"<(?![?!])[A-Za-z_]")
 _XML_ENCODING_RE = regex.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
-_XML_FORMATS = frozenset({"pubmed-xml", "endnote-xml"})
+_XML_FORMATS = frozenset({"pubmed-xml", "endnote-xml", "zotero-rdf"})
+# formats read from a byte stream as they come (the others are read whole, then split into lines)
+_STREAM_FORMATS = frozenset({"csv", "tsv", "bibtex", "csl-json", "eppi-json"})
 
 
 def _unknown(name: str, head_text: str) -> ReaderError:
     first = next((ln.strip() for ln in head_text.lstrip("\ufeff").splitlines() if ln.strip()), "")
     if len(first) > 60:
         first = first[:57] + "..."
-    return ReaderError(
-        name,
-        "unknown format: not RIS (TY  - ...), PubMed MEDLINE (PMID- ...), PubMed XML, EndNote XML "
-        f"or Web of Science tagged; the file starts with {first!r}",
-        1,
-    )
+    formats = ", ".join(FORMAT_NAMES[:-1]) + " or " + FORMAT_NAMES[-1]
+    return ReaderError(name, f"unknown format: not {formats}; the file starts with {first!r}", 1)
 
 
 def _check_prolog(name: str, head_text: str) -> None:
@@ -104,8 +109,23 @@ def _read_xml_source(source: Source, fmt: str) -> Iterator[RawRecord]:
     warnings = list(source.warnings)
     if fmt == "pubmed-xml":
         yield from read_pubmed_xml(stream, source.name, warnings)
+    elif fmt == "zotero-rdf":
+        yield from read_zotero_rdf(stream, source.name, warnings)
     else:
         yield from read_endnote_xml(stream, source.name, warnings)
+
+
+def _read_stream(stream: BinaryIO, name: str, fmt: str, head_text: str, warnings: list[str]) -> Iterator[RawRecord]:
+    """The streamed text formats, from a fresh binary stream of the whole content."""
+    if fmt in ("csv", "tsv"):
+        table = sniff_tabular(head_text)
+        assert table is not None
+        return read_csv_stream(stream, name, table[0], warnings)
+    if fmt == "bibtex":
+        return read_bibtex_lines(LineStream(stream), name, warnings)
+    if fmt == "eppi-json":
+        return read_json_records(stream, name, fmt, "References", build_eppi_record, warnings)
+    return read_json_records(stream, name, fmt, None, build_csl_record, warnings)
 
 
 def read(path: str | os.PathLike[str], *, display_name: str | None = None) -> Iterator[RawRecord]:
@@ -117,6 +137,8 @@ def read(path: str | os.PathLike[str], *, display_name: str | None = None) -> It
     (if nothing could be read) or warns while iterating.
     """
     source = open_source(path, display_name)
+    if source.xlsx:
+        return read_xlsx(source.open_binary(), source.name, list(source.warnings))
     head_text = decode_text(source.head).text
     fmt = detect_format(head_text)
     if fmt is None:
@@ -124,6 +146,8 @@ def read(path: str | os.PathLike[str], *, display_name: str | None = None) -> It
     if fmt in _XML_FORMATS:
         _check_prolog(source.name, head_text)
         return _read_xml_source(source, fmt)
+    if fmt in _STREAM_FORMATS:
+        return _read_stream(source.open_binary(), source.name, fmt, head_text, list(source.warnings))
     return _read_text_source(source, fmt)
 
 
@@ -141,5 +165,9 @@ def read_text(text: str, *, path: str = "<text>") -> Iterator[RawRecord]:
         stream = io.BytesIO(text.encode("utf-8"))
         if fmt == "pubmed-xml":
             return read_pubmed_xml(stream, path, [])
+        if fmt == "zotero-rdf":
+            return read_zotero_rdf(stream, path, [])
         return read_endnote_xml(stream, path, [])
+    if fmt in _STREAM_FORMATS:
+        return _read_stream(io.BytesIO(text.encode("utf-8")), path, fmt, text[:65536], [])
     return _text_records(fmt, text.lstrip("\ufeff"), path, [])

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import regex
 
-FORMATS = ("ris", "medline", "pubmed-xml", "endnote-xml", "wos-tagged")
+FORMATS = (
+    "ris", "medline", "pubmed-xml", "endnote-xml", "wos-tagged",
+    "csv", "tsv", "xlsx", "bibtex", "csl-json", "zotero-rdf", "eppi-json",
+)
+# What each format is, in the words of messages ("unknown format: not ...")
+FORMAT_NAMES = (
+    "RIS (TY  - ...)", "PubMed MEDLINE (PMID- ...)", "PubMed XML", "EndNote XML", "Web of Science tagged",
+    "CSV/TSV with a header row", "Excel (.xlsx)", "BibTeX", "CSL-JSON", "Zotero RDF", "EPPI-Reviewer JSON",
+)
 
 # RIS: a TY line, with the usual two spaces or the one-space variant ("TY - JOUR")
 _RIS_START_RE = regex.compile(r"^TY {1,3}-(?: |$)", flags=regex.M)
@@ -15,6 +23,14 @@ _WOS_HEADER_RE = regex.compile(r"\A\s*(?:FN [^\n]*\n(?:VR [^\n]*\n)?)?\s*PT [A-Z
 _WOS_FN_RE = regex.compile(r"\A\s*FN (?:Clarivate|Thomson|ISI)", flags=regex.I)
 _XML_ROOT_RE = regex.compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
 _ENDNOTE_RE = regex.compile(r"<records>\s*<record>")
+# BibTeX: an entry opening a line; @comment/@string/@preamble alone do not make a BibTeX file
+_BIBTEX_RE = regex.compile(
+    r"^[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(]", flags=regex.M
+)
+_ZOTERO_NS_RE = regex.compile(r"zotero\.org/namespaces/export|purl\.org/net/biblio")
+_JSON_FIRST_KEY_RE = regex.compile(r'\A\{\s*"([^"\\]{1,40})"\s*:')
+_CSL_KEY_RE = regex.compile(r'"(?:type|title|issued|author|container-title|citation-key|DOI)"\s*:')
+_EPPI_KEYS = frozenset({"CodeSets", "References"})
 _PUBMED_ROOTS = frozenset(
     {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation", "PubmedBookArticle"}
 )
@@ -50,9 +66,12 @@ def _xml_root(head: str) -> str | None:
 
 
 def detect_format(head: str) -> str | None:
-    """'ris' | 'medline' | 'pubmed-xml' | 'endnote-xml' | 'wos-tagged', or None if unknown.
+    """One of `FORMATS` (except 'xlsx', which `source.open_source` knows from the bytes),
+    or None if unknown.
 
-    `head` is the beginning of the decoded text (the first few kilobytes suffice).
+    `head` is the beginning of the decoded text (the first few kilobytes suffice). The
+    formats with a mark of their own come first (XML roots, JSON, tagged lines); BibTeX
+    is an `@type{` line; a table is a row of known column names within the first rows.
     """
     text = head.lstrip("\ufeff \t\r\n")
     if not text:
@@ -68,15 +87,44 @@ def detect_format(head: str) -> str | None:
             return "endnote-xml"
         if local == "records" and "<record>" in text:
             return "endnote-xml"
+        if local == "RDF" and _ZOTERO_NS_RE.search(text):
+            return "zotero-rdf"
         return None
+    if text[0] in "[{":
+        return _json_format(text)
     if _WOS_FN_RE.match(text) or _WOS_HEADER_RE.match(text):
         return "wos-tagged"
     ris = _RIS_START_RE.search(text)
     medline = _MEDLINE_START_RE.search(text)
+    bibtex = _BIBTEX_RE.search(text) if "@" in text else None
+    marks = [m.start() for m in (ris, medline, bibtex) if m is not None]
+    if not marks or min(marks) > 0:
+        # a table whose first row is its header stays a table, even when a cell further down
+        # holds a line that looks like a RIS tag, a MEDLINE PMID or a BibTeX entry
+        from .tabular import sniff_tabular  # the header finder the reader uses too
+
+        table = sniff_tabular(text)
+        if table is not None and (table[1] == 0 or not marks):
+            return "tsv" if table[0] == "\t" else "csv"
     if ris and medline:
         return "ris" if ris.start() < medline.start() else "medline"
     if ris:
         return "ris"
     if medline:
         return "medline"
+    if bibtex:
+        return "bibtex"
+    return None
+
+
+def _json_format(text: str) -> str | None:
+    """EPPI-Reviewer's report object, or a CSL-JSON array of items (or one item)."""
+    if text[0] == "{":
+        first = _JSON_FIRST_KEY_RE.match(text)
+        if first and first.group(1) in _EPPI_KEYS:
+            return "eppi-json"
+        return "csl-json" if first and _CSL_KEY_RE.search(text, 0, 4096) else None
+    rest = text[1:].lstrip()
+    if rest.startswith("{") and _CSL_KEY_RE.search(text, 0, 4096):
+        return "csl-json"
     return None
