@@ -55,18 +55,24 @@ def _units() -> list[str]:
 
 
 # The statistic fragments every complication rule is built from (named groups the resolver reads):
-#   PCTP  "(8.5%)" / "[8.5%]"            -> pct
-#   FRAC  "(31/250)" / "(31 of 250 patients)" -> fn, fden
+#   PCTP  "(8.5%)" / "[8.5%]"            -> pct  (PCTQ, PCTR: the same as pct2, pct3)
+#   FRAC  "(31/250)" / "(31 of 250 patients)" -> fn, fden  (FRAQ, FRAR: fn2/fden2, fn3/fden3)
+# A group name occurs once in a pattern (a second percent is pct2 ...), which the literal
+# analysis and the count-start shortcut need; `_g` reads the first of a name's variants.
 #   UNIT  what a denominator counts ("patients", "procedures", "SM" is read by the resolver)
-#   CNOUN the complication nouns ("complications", "adverse events", "side effects", "AEs")
+#   CNOUN the complication nouns ("complications", "adverse events", "side effects"); CNOUNA also
+#         their abbreviations ("AEs", "ADRs"), case-sensitive, used where a count or verb anchors the
+#         rule (a rule opening with them could not skip texts by a literal)
 #   VHAD  "had", "developed", "experienced" ...; VSEEN "occurred", "were observed" ...
 #   FILL  "a", "any", "at least one" before the noun
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("GRADING", lexicon_alternation(_LEXICON, "systems")),
-    ("CNOUN", f"(?:{lexicon_alternation(_LEXICON, 'nouns')}|(?-i:{trie_alternation(load_lexicon(_LEXICON)['nouns_case'])}))"),
+    ("CNOUN", lexicon_alternation(_LEXICON, "nouns")),
+    ("CNOUNA", f"(?:{lexicon_alternation(_LEXICON, 'nouns')}|(?-i:{trie_alternation(load_lexicon(_LEXICON)['nouns_case'])}))"),
     ("UNIT", trie_alternation(_units())),
-    ("PCTP", r"[(\[]\s*(?P<pct>{NUM})\s*%\s*[)\]]"),
-    ("FRAC", r"[(\[]\s*(?P<fn>{INT})\s*(?:/|of|out\s+of)\s*(?P<fden>{INT})(?:\s+[A-Za-z][\w-]*){0,2}?\s*[)\]]"),
+    *((name, rf"[(\[]\s*(?P<{group}>{{NUM}})\s*%\s*[)\]]") for name, group in (("PCTP", "pct"), ("PCTQ", "pct2"), ("PCTR", "pct3"))),
+    *((name, rf"[(\[]\s*(?P<fn{k}>{{INT}})\s*(?:/|of|out\s+of)\s*(?P<fden{k}>{{INT}})(?:\s+[A-Za-z][\w-]*){{0,2}}?\s*[)\]]")
+      for name, k in (("FRAC", ""), ("FRAQ", "2"), ("FRAR", "3"))),
     ("VHAD", r"(?:had|have|has|developed|experienced|suffered(?:\s+from)?|sustained|presented\s+with|showed|reported|encountered|incurred)"),
     ("VSEEN", r"(?:occurred|occur|developed|arose|happened|(?:were|was)\s+(?:observed|noted|seen|recorded|encountered|reported|found"
               r"|identified|detected|documented|experienced|present))"),
@@ -263,7 +269,7 @@ _OUT_OF = _x(r"\G\s*[(\[]?\s*(?:out\s+of|of)\s+(?:the\s+|all\s+)?(?P<den>{INT})\
 # a percent in the brackets that follow: "(out of 105 SM [8.5%]", "(8%)"
 _PCT_AFTER = _x(r"\G\s*[(\[]?[^()\[\].;]{0,60}?[(\[;,]?\s*(?P<pct>{NUM})\s*%\s*[)\]]")
 # "in 8 patients", "occurred in 31 patients", "in 8 (6%) patients"
-_IN_UNITS = _x(r"\G\s*(?:[(\[][^()\[\]]{0,100}[)\]])?\s*(?:(?:occurred|were\s+\w+|was\s+\w+|developed|arose)\s+)?in\s+(?P<n>{COUNT})\s+"
+_IN_UNITS = _x(r"\G\s*(?:\([^()]{0,100}\)|\[[^\[\]]{0,100}\])?\s*(?:(?:occurred|were\s+\w+|was\s+\w+|developed|arose)\s+)?in\s+(?P<n>{COUNT})\s+"
                r"(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s+)?(?:patients|participants|subjects)\b")
 # "Of the 410 procedures, 37 had complications": the denominator opens the clause
 _FUNNEL = _x(r"\b(?:of|among)\s+(?:the\s+|all\s+|these\s+)?(?P<den>{INT})\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z][\w-]*)\s*,\s*$")
@@ -275,8 +281,26 @@ _COMPLICATION_NEAR = _x(r"{CNOUN}")
 _COMORBID = _x(r"\G\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:such\s+as|including|like|namely|e\.g\.,?|of|from)\s+[^.;]{0,40}?\b(?:"
                + lexicon_alternation(_LEXICON, "comorbidity_words") + r")\b")
 _RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
+_RESP_CLAUSE = regex.compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
 _RESP_VALS = _x(r"(?P<v>{NUM})\s*%")
 _RESP_ITEM = _x(r"^(?:the\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUN}|complication)$")
+
+
+def _g(h: Hit, name: str) -> str | None:
+    """The first of a group's variants that matched: pct, pct2, pct3, pct4."""
+    for k in ("", "2", "3", "4"):
+        v = h.group(name + k)
+        if v is not None:
+            return v
+    return None
+
+
+def _gspan(h: Hit, name: str) -> tuple[int, int, str] | None:
+    for k in ("", "2", "3", "4"):
+        v = h.groups.get(name + k)
+        if v is not None:
+            return v
+    return None
 
 
 def _per(noun: str | None, abbrevs: dict[str, str]) -> str | None:
@@ -307,6 +331,7 @@ class _Figure:
     pct_text: str | None = None
     patients: int | None = None
     frac: tuple[int, int, str, int, int] | None = None  # count, total, percent text, start, end
+    end: int = 0  # where what was read ends (the hit, or the brackets after it)
 
 
 _KEY = {"overall": "total", "major": "major", "minor": "minor"}
@@ -330,23 +355,24 @@ class ComplicationsComponent(FactComponent):
         adj = h.groups.get("adj")
         if adj is not None:
             return c.label(_TOKEN.findall(adj[2]))
-        cn = h.groups.get("cn")
+        cn = _gspan(h, "cn")
         if cn is None:
             return "overall"
         return c.label(c.before(text, cn[0], sa))
 
     def _figure(self, h: Hit, key: str, text: str, sa: int, sb: int, abbrevs: dict[str, str]) -> _Figure | None:
         """Count, denominator, percent and fraction of one hit, from its groups and what follows it."""
-        f = _Figure(key=key)
-        f.n = parse_int(h.group("n") or "") if h.group("n") else None
-        pct = h.group("pct")
+        f = _Figure(key=key, end=h.end)
+        n, pct, den, noun = _g(h, "n"), _g(h, "pct"), _g(h, "den"), _g(h, "noun")
+        f.n = parse_int(n) if n else None
         if pct is not None:
             f.pct, f.pct_text = parse_num(pct), pct
-        if h.group("den"):
-            f.den = parse_int(h.group("den") or "")
-        f.per = _per(h.group("noun"), abbrevs)
-        if h.group("fn") and h.group("fden"):
-            fn, fden = parse_int(h.group("fn") or ""), parse_int(h.group("fden") or "")
+        if den:
+            f.den = parse_int(den)
+        f.per = _per(noun, abbrevs)
+        fn_text, fden_text = _g(h, "fn"), _g(h, "fden")
+        if fn_text and fden_text:
+            fn, fden = parse_int(fn_text), parse_int(fden_text)
             if fn is not None and fden and fn <= fden:
                 if f.n is None:
                     f.n = fn
@@ -358,10 +384,12 @@ class ComplicationsComponent(FactComponent):
             if m:
                 f.den = parse_int(m.group("den"))
                 f.per = _per(m.group("noun"), abbrevs)
+                f.end = max(f.end, m.end())
             if f.pct is None:
                 p = _PCT_AFTER.match(text, tail, sb)
                 if p:
                     f.pct, f.pct_text = parse_num(p.group("pct")), p.group("pct")
+                    f.end = max(f.end, p.end())
             ip = _IN_UNITS.match(text, tail, sb)
             if ip:
                 f.patients = parse_int(ip.group("n"))
@@ -383,11 +411,11 @@ class ComplicationsComponent(FactComponent):
         if f.pct is not None and f.pct > 100:
             return None
         if f.n is not None and f.den and f.pct_text is not None:
-            f.frac = (f.n, f.den, f.pct_text, h.start, h.end)
-        elif h.group("fn") and h.group("fden") and f.pct_text is not None:
-            fn, fden = parse_int(h.group("fn") or ""), parse_int(h.group("fden") or "")
+            f.frac = (f.n, f.den, f.pct_text, h.start, f.end)
+        elif fn_text and fden_text and f.pct_text is not None:
+            fn, fden = parse_int(fn_text), parse_int(fden_text)
             if fn is not None and fden:
-                f.frac = (fn, fden, f.pct_text, h.start, h.end)
+                f.frac = (fn, fden, f.pct_text, h.start, f.end)
         return f
 
     # -- the family's facts -----------------------------------------------------------------
@@ -425,7 +453,7 @@ class ComplicationsComponent(FactComponent):
             cut = list(_SENTENCE_CUT.finditer(lead, 0, max(0, len(lead) - (h.end - h.start))))
             if _HEDGE.search(lead, cut[-1].end() if cut else 0):
                 continue  # "has been reported", "can be performed without complications"
-            cn = h.groups.get("cn")
+            cn = _gspan(h, "cn")
             if cn is not None and h.label != "NONE" and _COMORBID.match(text, cn[1]):
                 continue
             if any(a <= h.start and h.end <= b for a, b in done):
@@ -433,16 +461,17 @@ class ComplicationsComponent(FactComponent):
             sa, sb = sentence_at(doc, h.start)
             sb = max(sb, h.end)
             if h.label == "SPLIT":
-                ma = parse_int(h.group("major") or h.group("major2") or h.group("major3") or "")
-                mi = parse_int(h.group("minor") or h.group("minor2") or h.group("minor3") or "")
-                if _per_arm(text, h.start, h.end, sa, sb, zero=False):
+                ka, kb = (h.group("ka") or "").lower(), (h.group("kb") or "").lower()
+                if ka == kb or _per_arm(text, h.start, h.end, sa, sb, zero=False):
                     continue
-                put("major", ma, h.text)
-                put("minor", mi, h.text)
+                split = {ka: parse_int(h.group("a") or ""), kb: parse_int(h.group("b") or "")}
+                put("major", split["major"], h.text)
+                put("minor", split["minor"], h.text)
                 evidence.append(draft.hit_span(h))
+                done.append((h.start, h.end))
                 continue
             if h.label == "RESP":
-                fig = self._respectively(h)
+                fig = self._respectively(h, text, sa)
                 if fig is None:
                     continue
                 key, pct = fig
@@ -453,7 +482,7 @@ class ComplicationsComponent(FactComponent):
                 continue
             label = self._label(h, text, sa)
             if label is None:
-                cn = h.groups.get("cn")
+                cn = _gspan(h, "cn")
                 what = text[cn[0]:cn[1]] if cn else h.text
                 refused.append((h, f"complications: '{h.text[:80]}' reads as one kind of {what.lower()}, not the overall figure"))
                 continue
@@ -480,7 +509,7 @@ class ComplicationsComponent(FactComponent):
             f = self._figure(h, key, text, sa, sb, abbrevs)
             if f is None:
                 continue
-            if h.label == "OCCURRED" and f.n is not None and f.pct is None and f.den is None and h.group("noun") is None:
+            if h.label == "OCCURRED" and f.n is not None and f.pct is None and f.den is None and _g(h, "noun") is None:
                 continue  # "complications occurred in 2010": no unit, no share
             if f.n is None and f.pct is None:
                 continue
@@ -510,6 +539,10 @@ class ComplicationsComponent(FactComponent):
         if c.get("total") == 0 and (c.get("major") or c.get("minor")):
             draft.warnings.append("complications: 'no complications' contradicts a major/minor count; total dropped")
             c.pop("total")
+        if c.get("total") is None and c.get("major") == 0 and c.get("minor"):
+            # "3 minor complications ... no major complications": all of them were minor
+            c["total"] = c["minor"]
+            draft.warnings.append(f"complications: total {c['minor']} read as the minor count, none being major")
         grading = [h for h in hits if h.label == "GRADING"]
         if grading:
             systems = load_lexicon(_LEXICON)["systems"]
@@ -537,9 +570,16 @@ class ComplicationsComponent(FactComponent):
             return False
         return not _per_arm(text, h.start, h.end, sa, sb, zero=True)
 
-    def _respectively(self, h: Hit) -> tuple[str, str] | None:
-        """"rates of death and complications were 2.7% and 6.6%, respectively" -> ("total", "6.6")."""
-        items = [s for s in _RESP_SPLIT.split((h.group("list") or "").strip()) if s]
+    def _respectively(self, h: Hit, text: str, sa: int) -> tuple[str, str] | None:
+        """"rates of death and complications were 2.7% and 6.6%, respectively" -> ("total", "6.6");
+        "complication and mortality rates were ..." reads the outcomes before "rates"."""
+        listed = h.group("list")
+        if listed is None:
+            rates = h.groups["rates"]
+            lead = text[max(sa, rates[0] - 120):rates[0]]
+            cuts = list(_RESP_CLAUSE.finditer(lead))
+            listed = lead[cuts[-1].end():] if cuts else lead
+        items = [s for s in _RESP_SPLIT.split(listed.strip()) if s]
         vals = [m.group("v") for m in _RESP_VALS.finditer(h.group("vals") or "")]
         if len(items) < len(vals) or len(vals) < 2:
             return None
