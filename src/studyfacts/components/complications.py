@@ -112,12 +112,19 @@ class _Cues:
         return None
 
     def label(self, words: list[str]) -> str | None:
-        """The label of the words before a complication noun: None when one is not a cue."""
+        """The label of the words before a complication noun: None when one is not a cue. Fillers
+        ("a", "any") may open the words; "and"/"or" may only join two cues ("intra- and postoperative")."""
         found = set()
-        for w in words:
+        i = 0
+        while i < len(words) and words[i].lower() in self.fillers:
+            i += 1
+        rest = words[i:]
+        for j, w in enumerate(rest):
             wl = w.lower()
-            if wl in ("and", "or", "and/or", "/") or wl in self.fillers:
-                continue
+            if wl in ("and", "or", "and/or", "/"):
+                if 0 < j < len(rest) - 1:
+                    continue
+                return None
             k = self.kind(w)
             if k is None:
                 return None
@@ -192,7 +199,7 @@ _SENTENCE_CUT = regex.compile(r"[.;:!?]\s+(?=[A-Z(\[]|$)|;\s*")
 # "occurrence of >= 1 major complication", "at least 2 complications", "grade 3 complications"
 _THRESHOLD = regex.compile(
     r"(?:[\u2265\u2264<>]=?|=>|at\s+least|more\s+than|less\s+than|fewer\s+than|up\s+to|over|number\s+of|mean(?:\s+of)?"
-    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|with|by)\s*$",
+    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|with|by|these|those|such)\s*$",
     regex.I,
 )
 # "those without complications", "patients with or without complications": a subgroup, not a finding
@@ -203,6 +210,18 @@ _SUBGROUP_WITHOUT = regex.compile(
 )
 # "No complications occurred when treatment was continued": a condition, not the study's count
 _CONDITIONAL_AFTER = regex.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:when|if|unless|provided|as\s+long\s+as)\b", regex.I)
+# "with no complications" / "without complications" describe a manner: an observation only when
+# the clause reports what happened (a past verb) and claims nothing (present tense, modal)
+_WITH_END = regex.compile(r"\bwith\s*$", regex.I)
+_CLAIM = regex.compile(r"\b(?:is|are|be|being|can|may|might|could|would|should|will|shows?|provides?|offers?|allows?|seems?|appears?|desired?)\b", regex.I)
+_OBSERVED = regex.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:underwent|went|took|began|ran)\b", regex.I)
+# "Seven patients survived radical surgery without complications": some of them, not all
+_SOME_UNITS = _x(r"(?<!\ball\s)(?<![\w.,/])(?:{COUNT})\s+(?:(?:of\s+(?:the\s+)?{INT}\s+)?(?:[A-Za-z][\w-]*\s+)?(?:{UNIT})\b|had\b|were\b|was\b)")
+_EXCEPT_BEFORE = regex.compile(r"\b(?:other\s+than|except|apart\s+from|besides|aside\s+from)\b", regex.I)
+_EXCEPT_AFTER = regex.compile(r"\s*(?:\w+\s+){0,2}?(?:other\s+than|except|apart\s+from|besides|aside\s+from|but\s+(?:one|\d))\b", regex.I)
+# "patients were stratified as having no complication (NOCOMP)": a category, not a finding
+_CATEGORY_BEFORE = regex.compile(r"\b(?:stratified|categori[sz]ed|classified|grouped|divided|defined|dichotomi[sz]ed)\b", regex.I)
+_CATEGORY_AFTER = regex.compile(r"\s*\((?-i:[A-Z][A-Z-]+)\)")
 # "the other 10 patients did not have complications": a rest, not all
 _REST_BEFORE = regex.compile(r"\b(?:other|remaining|rest)\b", regex.I)
 
@@ -210,12 +229,12 @@ _REST_BEFORE = regex.compile(r"\b(?:other|remaining|rest)\b", regex.I)
 # Structured abstracts: figures under BACKGROUND/OBJECTIVE are someone else's; a "without
 # complications" under CONCLUSION is a claim about the treatment, not a count.
 _HEADER = regex.compile(
-    r"(?:^|(?<=[.!?)]\s{0,3})|(?<=\n))(?P<h>background|introduction|context|rationale|importance|purposes?|objectives?|aims?"
+    r"(?:^|(?<=[.!?)]\s{0,3})|(?<=\n))(?P<h>background|introduction|context|rationale|importance|purposes?|objectives?|object|aims?"
     r"|study\s+objectives?|conclusions?|interpretation|discussion|methods?|materials\s+and\s+methods|subjects\s+and\s+methods"
     r"|patients\s+and\s+methods|design|setting|results?|findings|summary|(?:main\s+)?outcome\s+measures)\s*:",
     regex.I,
 )
-_BACKGROUND = frozenset({"background", "introduction", "context", "rationale", "importance", "purpose", "purposes",
+_BACKGROUND = frozenset({"background", "introduction", "context", "rationale", "importance", "purpose", "purposes", "object",
                          "objective", "objectives", "aim", "aims", "study"})
 _CONCLUSION = frozenset({"conclusion", "conclusions", "interpretation", "discussion"})
 # what other studies found, or what may happen: not this study's figure
@@ -277,10 +296,12 @@ _FUNNEL = _x(r"\b(?:of|among)\s+(?:the\s+|all\s+|these\s+)?(?P<den>{INT})\s+(?:[
 _PER = _x(r"\G\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?per\s+(?:treated\s+)?(?P<noun>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)")
 _PATIENTS_BEFORE = _x(r"(?P<n>{COUNT})\s+(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s+)?(?:patients|participants|subjects)\s+(?:\w+\s+)?$")
 _COMPLICATION_NEAR = _x(r"{CNOUN}")
+_COMPLICATION_NEXT = _x(r"\s*{CNOUN}")
 # "had complications such as diabetes mellitus": illnesses the patients had, not of the procedure
 _COMORBID = _x(r"\G\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:such\s+as|including|like|namely|e\.g\.,?|of|from)\s+[^.;]{0,40}?\b(?:"
                + lexicon_alternation(_LEXICON, "comorbidity_words") + r")\b")
 _RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
+_EFFECT_ON = regex.compile(r"\s+(?:on|upon)\b", regex.I)
 _RESP_CLAUSE = regex.compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
 _RESP_VALS = _x(r"(?P<v>{NUM})\s*%")
 _RESP_ITEM = _x(r"^(?:the\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUN}|complication)$")
@@ -431,6 +452,7 @@ class ComplicationsComponent(FactComponent):
         main: Span | None = None
         done: list[tuple[int, int]] = []
         refused: list[tuple[Hit, str]] = []
+        used_nouns: set[int] = set()
 
         def put(key: str, value, why: str) -> bool:
             if value is None:
@@ -456,6 +478,10 @@ class ComplicationsComponent(FactComponent):
             cn = _gspan(h, "cn")
             if cn is not None and h.label != "NONE" and _COMORBID.match(text, cn[1]):
                 continue
+            if cn is not None and _EFFECT_ON.match(text, cn[1]) and "effect" in cn[2].lower():
+                continue  # "did not have an adverse effect on hearing": a cause's effect, not an event
+            if cn is not None and cn[0] in used_nouns:
+                continue  # "65 complications occurred in 31 patients": read already, from its count
             if any(a <= h.start and h.end <= b for a, b in done):
                 continue  # inside a figure already read ("37 had complications" within a longer match)
             sa, sb = sentence_at(doc, h.start)
@@ -464,6 +490,9 @@ class ComplicationsComponent(FactComponent):
                 ka, kb = (h.group("ka") or "").lower(), (h.group("kb") or "").lower()
                 if ka == kb or _per_arm(text, h.start, h.end, sa, sb, zero=False):
                     continue
+                if not (_COMPLICATION_NEAR.search(text, max(0, h.start - 200), h.end)
+                        or _COMPLICATION_NEXT.match(text, h.end)):
+                    continue  # "one major and two minor modes": not complications
                 split = {ka: parse_int(h.group("a") or ""), kb: parse_int(h.group("b") or "")}
                 put("major", split["major"], h.text)
                 put("minor", split["minor"], h.text)
@@ -484,7 +513,8 @@ class ComplicationsComponent(FactComponent):
             if label is None:
                 cn = _gspan(h, "cn")
                 what = text[cn[0]:cn[1]] if cn else h.text
-                refused.append((h, f"complications: '{h.text[:80]}' reads as one kind of {what.lower()}, not the overall figure"))
+                refused.append((h, f"complications: '{h.text[:80]}': the words before '{what}' name no overall, major or minor "
+                                   "figure (one kind of complication?); not read"))
                 continue
             key = _KEY[label]
             if h.label == "NONE":
@@ -531,6 +561,8 @@ class ComplicationsComponent(FactComponent):
                 put(key, f.n, h.text)
             evidence.append(draft.hit_span(h))
             done.append((h.start, h.end))
+            if cn is not None:
+                used_nouns.add(cn[0])
         for h, why in refused:
             if not any(a <= h.start and h.end <= b for a, b in done):
                 draft.warnings.append(why)
@@ -557,16 +589,27 @@ class ComplicationsComponent(FactComponent):
         )
 
     def _plain_none(self, h: Hit, text: str, sa: int, sb: int, section: str | None) -> bool:
-        """A "no complications" that is the study's finding, not a subgroup, a condition or one arm."""
+        """A "no complications" that is the study's finding, not a subgroup, a condition, a claim,
+        a category or one arm."""
         neg = (h.group("neg") or "").lower()
-        before = text[sa:h.start]
-        if neg == "without" and section in _CONCLUSION:
-            return False
-        if neg == "without" and _SUBGROUP_WITHOUT.search(before[-60:]):
-            return False
+        before = text[max(sa, h.start - 200):h.start]
+        cuts = list(_SENTENCE_CUT.finditer(before))
+        clause = before[cuts[-1].end():] if cuts else before
+        manner = neg == "without" or bool(_WITH_END.search(clause))
+        if manner:
+            # "performed without complications": only as an observation of this study, never a claim
+            # ("is effective without side effects"), a conclusion, a subgroup or some of the patients
+            if section in _CONCLUSION or _SUBGROUP_WITHOUT.search(clause[-60:]):
+                return False
+            if _CLAIM.search(clause) or not _OBSERVED.search(clause) or _SOME_UNITS.search(clause):
+                return False
         if _CONDITIONAL_AFTER.match(text, h.end, min(len(text), h.end + 60)):
             return False
-        if h.rule == "comp.none_not" and _REST_BEFORE.search(before):
+        if _EXCEPT_BEFORE.search(clause) or _EXCEPT_AFTER.match(text, h.end, min(len(text), h.end + 40)):
+            return False  # "Other than 1 case of glaucoma, no severe complications"
+        if _CATEGORY_BEFORE.search(clause) or _CATEGORY_AFTER.match(text, h.end, min(len(text), h.end + 20)):
+            return False  # "stratified as having no complication (NOCOMP)"
+        if h.rule in ("comp.none_not", "comp.none_did_not") and _REST_BEFORE.search(clause):
             return False
         return not _per_arm(text, h.start, h.end, sa, sb, zero=True)
 
