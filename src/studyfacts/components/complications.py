@@ -88,6 +88,7 @@ def _x(pattern: str) -> regex.Pattern[str]:
 
 # ---- cues ---------------------------------------------------------------------------------
 
+_GRADE_WORDS = frozenset({"grade", "grades", "class", "type", "types", "stage", "level", "ctcae"})
 _TOKEN = regex.compile(r"[A-Za-z0-9][\w-]*|[^\w\s]")
 _RELATED = regex.compile(r"^(?P<x>.+?)-(?:related|associated)$", regex.I)
 _ACRONYM = regex.compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$")
@@ -158,7 +159,12 @@ class _Cues:
                 break
             k = self.kind(t)
             if k is None:
-                if tl in self.boundaries or tl[0].isdigit():
+                if tl[0].isdigit():
+                    back = [x.lower() for x in toks[max(0, i - 3):i]]
+                    if any(x in _GRADE_WORDS for x in back):
+                        out.append(t)  # "grade 3 adverse events": one grade of them
+                    break
+                if tl in self.boundaries:
                     break
                 out.append(t)  # a content word: one type of complication
                 break
@@ -229,9 +235,10 @@ _REST_BEFORE = regex.compile(r"\b(?:other|remaining|rest)\b", regex.I)
 # Structured abstracts: figures under BACKGROUND/OBJECTIVE are someone else's; a "without
 # complications" under CONCLUSION is a claim about the treatment, not a count.
 _HEADER = regex.compile(
-    r"(?:^|(?<=[.!?)]\s{0,3})|(?<=\n))(?P<h>background|introduction|context|rationale|importance|purposes?|objectives?|object|aims?"
+    r"(?:^|(?<=[.!?)]\s{0,3})|(?<=\n))(?:(?P<h>background|introduction|context|rationale|importance|purposes?|objectives?|object|aims?"
     r"|study\s+objectives?|conclusions?|interpretation|discussion|methods?|materials\s+and\s+methods|subjects\s+and\s+methods"
-    r"|patients\s+and\s+methods|design|setting|results?|findings|summary|(?:main\s+)?outcome\s+measures)\s*:",
+    r"|patients\s+and\s+methods|design|setting|results?|findings|summary|(?:main\s+)?outcome\s+measures)"
+    r"|(?P<h>(?-i:[A-Z][A-Z&/-]+(?:\s+[A-Z&/-]+){0,4})))\s*:",
     regex.I,
 )
 _BACKGROUND = frozenset({"background", "introduction", "context", "rationale", "importance", "purpose", "purposes", "object",
@@ -294,7 +301,7 @@ _IN_UNITS = _x(r"\G\s*(?:\([^()]{0,100}\)|\[[^\[\]]{0,100}\])?\s*(?:(?:occurred|
 _FUNNEL = _x(r"\b(?:of|among)\s+(?:the\s+|all\s+|these\s+)?(?P<den>{INT})\s+(?:[A-Za-z][\w-]*\s+)?(?P<noun>[A-Za-z][\w-]*)\s*,\s*$")
 # "... per procedure", "per treated vertebral level"
 _PER = _x(r"\G\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?per\s+(?:treated\s+)?(?P<noun>(?:[A-Za-z][\w-]*\s+)?[A-Za-z][\w-]*)")
-_PATIENTS_BEFORE = _x(r"(?P<n>{COUNT})\s+(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s+)?(?:patients|participants|subjects)\s+(?:\w+\s+)?$")
+_PATIENTS_BEFORE = _x(r"(?P<n>{COUNT})\s+(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s+)?(?:patients|participants|subjects)\s+(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s+)?(?:\w+\s+)?$")
 _COMPLICATION_NEAR = _x(r"{CNOUN}")
 _COMPLICATION_NEXT = _x(r"\s*{CNOUN}")
 # "had complications such as diabetes mellitus": illnesses the patients had, not of the procedure
@@ -375,7 +382,10 @@ class ComplicationsComponent(FactComponent):
         c = cues()
         adj = h.groups.get("adj")
         if adj is not None:
-            return c.label(_TOKEN.findall(adj[2]))
+            words = _TOKEN.findall(adj[2])
+            if h.label == "NONE" and words and words[-1].lower() in ("or", "and", ","):
+                return "overall"  # "no shivering or adverse events": none of either
+            return c.label(words)
         cn = _gspan(h, "cn")
         if cn is None:
             return "overall"
@@ -504,10 +514,10 @@ class ComplicationsComponent(FactComponent):
                 if fig is None:
                     continue
                 key, pct = fig
-                if key == "total":
+                if key == "total":  # a major or minor rate has no field of its own
                     put("percent", parse_num(pct), h.text)
                     main = main or draft.hit_span(h)
-                evidence.append(draft.hit_span(h))
+                    evidence.append(draft.hit_span(h))
                 continue
             label = self._label(h, text, sa)
             if label is None:
@@ -529,7 +539,7 @@ class ComplicationsComponent(FactComponent):
                 done.append((h.start, h.end))
                 continue
             if h.label == "SUBSET":
-                if not _COMPLICATION_NEAR.search(text, max(0, h.start - 200), h.start):
+                if not _COMPLICATION_NEAR.search(text, max(0, h.start - 200), h.end):
                     continue
             if h.label in ("COUNT", "HAD") and _THRESHOLD.search(text, max(sa, h.start - 30), h.start):
                 continue  # "occurrence of >= 1 major complication": a definition, not a count
@@ -560,13 +570,14 @@ class ComplicationsComponent(FactComponent):
             else:
                 put(key, f.n, h.text)
             evidence.append(draft.hit_span(h))
-            done.append((h.start, h.end))
+            if h.label != "SUBSET":  # "Of the 33 complications, 9 were major" holds the count of all 33
+                done.append((h.start, h.end))
             if cn is not None:
                 used_nouns.add(cn[0])
         for h, why in refused:
             if not any(a <= h.start and h.end <= b for a, b in done):
                 draft.warnings.append(why)
-        if not evidence:
+        if not evidence or not c:
             return
         if c.get("total") == 0 and (c.get("major") or c.get("minor")):
             draft.warnings.append("complications: 'no complications' contradicts a major/minor count; total dropped")
