@@ -56,6 +56,11 @@ OCCURRED = [
     ("Adverse events, all of them transient, were recorded in 8 participants (13%).", {"total": 8, "percent": 13, "per": "patients"}),
     ("Major complications were observed in 2 patients.", {"major": 2}),
     ("Minor complications occurred in 6 of 70 patients.", {"minor": 6}),
+    ("Major complications (SIR grade C or higher) occurred in 4 patients (3.1%).", {"major": 4}),
+    # the verb left out of the second half
+    ("Major complications occurred in 3 (2.0%) procedures and minor complications in 9 (6.0%).", {"major": 3, "minor": 9}),
+    ("Adverse events (AEs) occurred in 17 patients (14%), including 3 major AEs.",
+     {"total": 17, "percent": 14, "per": "patients", "major": 3}),
 ]
 
 
@@ -108,6 +113,9 @@ RATE = [
     ("The adverse event rate was 8%.", {"percent": 8}),
     ("Mean correction was 55%, overall complication rate 19% and major 5%.", {"percent": 19}),
     ("The major complication rate was 3.0% (6/200).", {"major": 6}),
+    ("The complication rate per patient was 6%.", {"percent": 6, "per": "patients"}),
+    ("The overall adverse event rate was 9.6% (11/115), with 2 (1.7%) major adverse events.",
+     {"percent": 9.6, "total": 11, "denominator": 115, "major": 2}),
 ]
 
 
@@ -147,6 +155,7 @@ NONE = [
     ("No serious complications were observed in either group.", {"major": 0}),
     ("Notably, no hypotension or adverse events were reported.", {"total": 0}),
     ("There were 4 (10.0%) minor complications and no major complications.", {"total": 4, "minor": 4, "major": 0}),
+    ("There were no procedure-related deaths or major complications.", {"major": 0}),
 ]
 
 
@@ -205,6 +214,8 @@ NOT_THE_FIGURE = [
     "The complication rate was 6.1% versus 9.8% without the device.",
     "No complications occurred in group A.",
     "Complication rate among primary and revision cases was 12.9% and 30.3%, respectively.",
+    "Complication rates were 5% for coils and 11% for wires.",
+    "No bleeding or infectious complications occurred.",
     # thresholds, definitions, categories, references
     "Outcomes included death and the occurrence of >= 1 major complication.",
     "Patients with at least 2 complications stayed longer.",

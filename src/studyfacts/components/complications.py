@@ -205,7 +205,7 @@ _SENTENCE_CUT = regex.compile(r"[.;:!?]\s+(?=[A-Z(\[]|$)|;\s*")
 # "occurrence of >= 1 major complication", "at least 2 complications", "grade 3 complications"
 _THRESHOLD = regex.compile(
     r"(?:[\u2265\u2264<>]=?|=>|at\s+least|more\s+than|less\s+than|fewer\s+than|up\s+to|over|number\s+of|mean(?:\s+of)?"
-    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|with|by|these|those|such)\s*$",
+    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|these|those|such)\s*$",
     regex.I,
 )
 # "those without complications", "patients with or without complications": a subgroup, not a finding
@@ -308,6 +308,7 @@ _COMPLICATION_NEXT = _x(r"\s*{CNOUN}")
 _COMORBID = _x(r"\G\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:such\s+as|including|like|namely|e\.g\.,?|of|from)\s+[^.;]{0,40}?\b(?:"
                + lexicon_alternation(_LEXICON, "comorbidity_words") + r")\b")
 _RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
+_RATE_PER_ARM = _x(r"\s*(?:for|in|with|after|among|using)\b[^;.]{0,60}?\b(?:and|vs\.?|versus)\s+{NUM}\s*%")
 _EFFECT_ON = regex.compile(r"\s+(?:on|upon)\b", regex.I)
 _RESP_CLAUSE = regex.compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
 _RESP_VALS = _x(r"(?P<v>{NUM})\s*%")
@@ -383,8 +384,15 @@ class ComplicationsComponent(FactComponent):
         adj = h.groups.get("adj")
         if adj is not None:
             words = _TOKEN.findall(adj[2])
-            if h.label == "NONE" and words and words[-1].lower() in ("or", "and", ","):
-                return "overall"  # "no shivering or adverse events": none of either
+            if h.label == "NONE":
+                # "no deaths or major complications", "no shivering or adverse events": what the
+                # noun's own words say, after the last "or" that does not join two cues
+                ors = [i for i, w in enumerate(words) if w.lower() in ("or", "and", ",")]
+                for i in reversed(ors):
+                    head = words[i - 1] if i > 0 else ""
+                    if not head or c.kind(head) is None:
+                        words = words[i + 1:]
+                        break
             return c.label(words)
         cn = _gspan(h, "cn")
         if cn is None:
@@ -538,11 +546,13 @@ class ComplicationsComponent(FactComponent):
                 evidence.append(draft.hit_span(h))
                 done.append((h.start, h.end))
                 continue
-            if h.label == "SUBSET":
-                if not _COMPLICATION_NEAR.search(text, max(0, h.start - 200), h.end):
+            if h.label == "SUBSET" or h.rule == "comp.and_in":
+                if not _COMPLICATION_NEAR.search(text, max(sa, h.start - 200), h.end):
                     continue
             if h.label in ("COUNT", "HAD") and _THRESHOLD.search(text, max(sa, h.start - 30), h.start):
                 continue  # "occurrence of >= 1 major complication": a definition, not a count
+            if h.label == "RATE" and _RATE_PER_ARM.match(text, h.end, sb):
+                continue  # "complication rates were 4% for coils and 9% for wires"
             if _per_arm(text, h.start, h.end, sa, sb, zero=False):
                 draft.warnings.append(f"complications: '{h.text[:80]}' is given per group; not the overall figure")
                 continue
