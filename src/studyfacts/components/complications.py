@@ -616,7 +616,7 @@ class ComplicationsComponent(FactComponent):
         before = text[max(sa, h.start - 200):h.start]
         cuts = list(_SENTENCE_CUT.finditer(before))
         clause = before[cuts[-1].end():] if cuts else before
-        manner = neg == "without" or bool(_WITH_END.search(clause))
+        manner = neg == "without" or bool(_WITH_END.search(clause)) or (h.rule == "comp.none_free" and h.text[:4].lower() == "free")
         if manner:
             # "performed without complications": only as an observation of this study, never a claim
             # ("is effective without side effects"), a conclusion, a subgroup or some of the patients
