@@ -39,7 +39,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Complications, Span
-from ..numbers import FRAGMENTS, expand, parse_int, parse_num, trie_alternation
+from ..numbers import expand, parse_int, parse_num, trie_alternation
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
@@ -268,7 +268,7 @@ def _section_at(sections: list[tuple[int, str]], pos: int) -> str | None:
 
 def _per_arm(text: str, start: int, end: int, sa: int, sb: int, zero: bool) -> bool:
     rx = _ARM_ZERO if zero else _ARM_NONZERO
-    after = text[end:sb]
+    after = text[end:min(sb, end + 160)]  # bounded: a sentence of thousands of figures stays linear
     depth, cut = 0, len(after)
     for i, ch in enumerate(after):
         if ch in "([":
