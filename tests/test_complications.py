@@ -114,6 +114,7 @@ RATE = [
     ("Mean correction was 55%, overall complication rate 19% and major 5%.", {"percent": 19}),
     ("The major complication rate was 3.0% (6/200).", {"major": 6}),
     ("The complication rate per patient was 6%.", {"percent": 6, "per": "patients"}),
+    ("The major complication rate (SIR grade C-F) was 1.4% (2/140).", {"major": 2}),
     ("The overall adverse event rate was 9.6% (11/115), with 2 (1.7%) major adverse events.",
      {"percent": 9.6, "total": 11, "denominator": 115, "major": 2}),
 ]
@@ -222,6 +223,9 @@ NOT_THE_FIGURE = [
     "Outcomes included death and the occurrence of >= 1 major complication.",
     "Patients with at least 2 complications stayed longer.",
     "Grade 3 adverse events occurred in 12 patients.",
+    "The overall complication rate (Clavien-Dindo grade II or higher) was 14%.",
+    "Complications (grade >= 3) occurred in 5 patients (4%).",
+    "The rate of major and minor complications was 2% and 5%, respectively.",
     "Patients were stratified as having no complication (NOCOMP) or any complication (COMP).",
     "These two complications carry a poor prognosis.",
     # subgroups, comparisons, claims, conditions, exceptions, the rest

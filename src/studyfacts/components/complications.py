@@ -309,6 +309,10 @@ _COMORBID = _x(r"\G\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:such\s+as|including|li
                + lexicon_alternation(_LEXICON, "comorbidity_words") + r")\b")
 _RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
 _RATE_PER_ARM = _x(r"\s*(?:for|in|with|after|among|using)\b[^;.]{0,60}?\b(?:and|vs\.?|versus)\s+{NUM}\s*%")
+_GRADED_PAREN = regex.compile(
+    r"(?:[\s-]+rates?)?\s*[(\[][^()\[\]]{0,40}?(?:[\u2265>]|=>|or\s+(?:higher|more|above|greater|worse)|and\s+above|at\s+least)[^()\[\]]{0,40}[)\]]",
+    regex.I,
+)
 _EFFECT_ON = regex.compile(r"\s+(?:on|upon)\b", regex.I)
 _RESP_CLAUSE = regex.compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
 _RESP_VALS = _x(r"(?P<v>{NUM})\s*%")
@@ -535,6 +539,8 @@ class ComplicationsComponent(FactComponent):
                                    "figure (one kind of complication?); not read"))
                 continue
             key = _KEY[label]
+            if key == "total" and h.label != "NONE" and cn is not None and _GRADED_PAREN.match(text, cn[1], min(len(text), cn[1] + 80)):
+                continue  # "complication rate (grade II or higher) was 12%": a part of them
             if h.label == "NONE":
                 if not self._plain_none(h, text, sa, sb, section):
                     continue
