@@ -222,6 +222,7 @@ NOT_THE_FIGURE = [
     # thresholds, definitions, categories, references
     "Outcomes included death and the occurrence of >= 1 major complication.",
     "Patients with at least 2 complications stayed longer.",
+    "Patients with 1 complication had a longer stay than those with none.",
     "Grade 3 adverse events occurred in 12 patients.",
     "The overall complication rate (Clavien-Dindo grade II or higher) was 14%.",
     "Complications (grade >= 3) occurred in 5 patients (4%).",

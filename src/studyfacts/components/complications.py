@@ -205,7 +205,8 @@ _SENTENCE_CUT = regex.compile(r"[.;:!?]\s+(?=[A-Z(\[]|$)|;\s*")
 # "occurrence of >= 1 major complication", "at least 2 complications", "grade 3 complications"
 _THRESHOLD = regex.compile(
     r"(?:[\u2265\u2264<>]=?|=>|at\s+least|more\s+than|less\s+than|fewer\s+than|up\s+to|over|number\s+of|mean(?:\s+of)?"
-    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|these|those|such)\s*$",
+    r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|these|those|such"
+    r"|(?:patients?|those|cases|subjects|participants)\s+(?:with|having))\s*$",
     regex.I,
 )
 # "those without complications", "patients with or without complications": a subgroup, not a finding
