@@ -57,6 +57,8 @@ OCCURRED = [
     ("Major complications were observed in 2 patients.", {"major": 2}),
     ("Minor complications occurred in 6 of 70 patients.", {"minor": 6}),
     ("Major complications (SIR grade C or higher) occurred in 4 patients (3.1%).", {"major": 4}),
+    ("Procedure-related complications were seen in 5 (3.9%) of 128 sessions.",
+     {"total": 5, "percent": 3.9, "denominator": 128, "per": "sessions"}),
     # the verb left out of the second half
     ("Major complications occurred in 3 (2.0%) procedures and minor complications in 9 (6.0%).", {"major": 3, "minor": 9}),
     ("Adverse events (AEs) occurred in 17 patients (14%), including 3 major AEs.",
@@ -247,6 +249,7 @@ NOT_THE_FIGURE = [
     # someone else's figures: background and hedged statements
     "BACKGROUND: Complications occur in 10% of patients. METHODS: We reviewed records.",
     "The complication rate has been reported to be 5%.",
+    "A complication rate of 4% has been described in the literature for this technique.",
     "This procedure can be performed without complications.",
     # no complication noun at all
     "Out of the interviews emerged one major and two minor themes; adverse events were rare.",

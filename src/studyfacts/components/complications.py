@@ -253,6 +253,12 @@ _HEDGE = regex.compile(
     regex.I,
 )
 
+_HEDGE_AFTER = regex.compile(
+    r"[^.;]{0,40}?(?:\b(?:has|have)\s+been\s+(?:reported|described|shown|published|observed\s+in\s+other)"
+    r"|\bin\s+(?:the\s+)?literature|\bin\s+(?:previous|prior|earlier|other)\s+(?:studies|reports|series))",
+    regex.I,
+)
+
 
 def _sections(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group("h").split()[0].lower()) for m in _HEADER.finditer(text)]
@@ -496,7 +502,7 @@ class ComplicationsComponent(FactComponent):
             sa0, _ = sentence_at(doc, h.start)
             lead = text[max(sa0, h.start - 160):h.end]
             cut = list(_SENTENCE_CUT.finditer(lead, 0, max(0, len(lead) - (h.end - h.start))))
-            if _HEDGE.search(lead, cut[-1].end() if cut else 0):
+            if _HEDGE.search(lead, cut[-1].end() if cut else 0) or _HEDGE_AFTER.match(text, h.end, min(len(text), h.end + 80)):
                 continue  # "has been reported", "can be performed without complications"
             cn = _gspan(h, "cn")
             if cn is not None and h.label != "NONE" and _COMORBID.match(text, cn[1]):
