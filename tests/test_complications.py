@@ -291,6 +291,11 @@ def test_percent_vs_fraction_flags_a_wrong_complication_percent(extract):
     assert checks and not checks[0].ok
 
 
+def test_percent_vs_fraction_runs_on_a_major_rate(extract):
+    rec = extract("The major complication rate was 3.5% (7/200).")
+    assert [(c.ok, c.message) for c in rec.checks if c.kind == "percent_vs_fraction"] == [(True, "7/200 = 3.5%")]
+
+
 def test_major_minor_sum_runs_on_a_split_total(extract):
     rec = extract("There were 12 complications (3 major and 8 minor).")
     assert [(c.kind, c.ok) for c in rec.checks if c.kind == "major_minor_sum"] == [("major_minor_sum", False)]

@@ -586,12 +586,12 @@ class ComplicationsComponent(FactComponent):
                 if f.patients is not None:
                     put("patients_affected", f.patients, h.text)
                 main = main or draft.hit_span(h)
-                if f.frac is not None:
-                    n, den, pt, a, b = f.frac
-                    draft.fractions.append({"count": n, "total": den, "percent": parse_num(pt), "percent_text": pt,
-                                            "start": a, "end": b})
             else:
                 put(key, f.n, h.text)
+            if f.frac is not None:  # n/N (%) of any figure, overall, major or minor, goes to the checks
+                n, den, pt, a, b = f.frac
+                draft.fractions.append({"count": n, "total": den, "percent": parse_num(pt), "percent_text": pt,
+                                        "start": a, "end": b})
             evidence.append(draft.hit_span(h))
             if h.label != "SUBSET":  # "Of the 33 complications, 9 were major" holds the count of all 33
                 done.append((h.start, h.end))
