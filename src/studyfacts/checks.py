@@ -82,9 +82,15 @@ def sd_bound(mean: float, lo: float, hi: float, n: int | None, half_mean: float 
 
 def run_checks(draft: Draft) -> list[Check]:
     out: list[Check] = []
+    seen: list[tuple[int, int, str, int, int]] = []
     for f in draft.fractions:
         if not f.get("total") or f.get("percent_text") is None:
             continue
+        # one triple read by two families (a rate and a complication figure) is checked once
+        if any((n, t, p) == (f["count"], f["total"], f["percent_text"]) and a < f["end"] and f["start"] < b
+               for n, t, p, a, b in seen):
+            continue
+        seen.append((f["count"], f["total"], f["percent_text"], f["start"], f["end"]))
         ok, msg = percent_check(f["count"], f["total"], f["percent_text"])
         out.append(Check(kind="percent_vs_fraction", ok=ok, message=msg, span=draft.span(f["start"], f["end"])))
     integer_scales = set(load_lexicon("pain_scales").get("integer", []))
