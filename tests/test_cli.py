@@ -161,4 +161,4 @@ def test_cli_extract_strict_exit_1_on_damaged_input(tmp_path):
     assert lenient.exit_code == 0
     assert strict.exit_code == 1
     record = json.loads(strict.stdout)
-    assert any("no_er.ris" in w for w in record["warnings"])
+    assert any("no_er.ris" in w["message"] and w["code"] == "input_damaged" for w in record["warnings"])

@@ -57,8 +57,8 @@ def test_confident_only_moves_review_values_to_warnings(extract):
     kept = confident_only(rec)
     assert kept.population.patients is None
     assert kept.population.age == rec.population.age  # high values stay
-    moved = [w for w in kept.warnings if w.startswith("population.patients:")]
-    assert len(moved) == 1 and "74" in moved[0] and "review" in moved[0]
+    moved = [w for w in kept.warnings if w.message.startswith("population.patients:")]
+    assert len(moved) == 1 and moved[0].code == "left_out" and "74" in moved[0] and "review" in moved[0]
     assert rec.population.patients is not None  # the original record is untouched
 
 

@@ -109,5 +109,7 @@ def test_pipeline_batch_failure_in_one_record_costs_that_record_only(monkeypatch
     got = extract_records(raws)
     assert got[0].population.patients is None
     assert got[0].abstract == BATCH_TEXTS[0]
-    assert "internal error in cohort: RuntimeError: broken matcher" in got[0].warnings
+    assert [(w.code, w.message) for w in got[0].warnings] == [
+        ("internal_error", "internal error in cohort: RuntimeError: broken matcher")
+    ]
     assert [r.model_dump_json() for r in got[1:]] == [r.model_dump_json() for r in alone[1:]]

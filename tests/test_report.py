@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from studyfacts.warnings import classify
 from typer.testing import CliRunner
 
 import studyfacts
@@ -254,7 +256,7 @@ def test_report_hand_record_highlights_every_span_and_flags_failed_checks():
     ],
 )
 def test_report_escapes_everything_from_the_input(place, metadata):
-    record = hand_record(**metadata).model_copy(update={"warnings": ["<script>alert('w')</script>"]})
+    record = hand_record(**metadata).model_copy(update={"warnings": [classify("<script>alert('w')</script>")]})
     html = render_report([record], sources=["<script>alert('s')</script>.ris"])
     page = read_page(html)
     assert page.scripts == 1, "only the report's own script"

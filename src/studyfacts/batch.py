@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .models import Record
 from .readers.base import RawRecord, ReaderError
+from .warnings import input_error_codes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,6 +59,7 @@ class Summary:
     with_warnings: int = 0
     with_errors: int = 0
     failed_checks: int = 0
+    codes: dict[str, int] = field(default_factory=dict)  # warnings by code
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, record: Record) -> None:
@@ -66,6 +68,8 @@ class Summary:
         self.with_warnings += bool(record.warnings)
         self.with_errors += has_errors(record)
         self.failed_checks += sum(not c.ok for c in record.checks)
+        for w in record.warnings:
+            self.codes[w.code] = self.codes.get(w.code, 0) + 1
 
     @property
     def seconds(self) -> float:
@@ -78,25 +82,21 @@ class Summary:
             f"{self.records} records from {self.files} file(s): {self.with_abstract} with abstract, "
             f"{self.with_warnings} with warnings, {self.with_errors} with input errors, "
             f"{self.failed_checks} failed checks; {s:.1f} s ({rate:.0f} records/s)"
-        )
+        ) + self.codes_line()
 
-
-# Warnings that mean the input itself was damaged, or that a component failed,
-# as opposed to notes such as "no abstract", "ignored text outside any record"
-# or "read as cp1252" (see `--strict` and the README's exit codes).
-_ERROR = re.compile(
-    r"record has no \w+ line|could not be read fully|NUL byte|malformed or truncated|ends abruptly"
-    r"|damaged|refused|^internal error|^facts dropped|matching bound"
-    # BibTeX, tables and JSON (readers/bibtex.py, tabular.py, jsonfmt.py)
-    r"|is not closed|field-like text after|could not split this entry|a quote may be unbalanced"
-    r"|cells but the header|cannot be read (?:past|further)|a field may hold|nested too deeply"
-    r"|text after the end of the JSON"
-)
+    def codes_line(self) -> str:
+        """'; warnings: no_cohort 3, input_note 1', most frequent first ('' without warnings)."""
+        if not self.codes:
+            return ""
+        ranked = sorted(self.codes.items(), key=lambda kv: (-kv[1], kv[0]))
+        return "; warnings: " + ", ".join(f"{code} {n}" for code, n in ranked)
 
 
 def has_errors(record: Record) -> bool:
-    """A record whose input was damaged or whose extraction failed (`--strict` exits 1 on these)."""
-    return any(_ERROR.search(w) for w in record.warnings)
+    """A record whose input was damaged or whose extraction failed (`--strict` exits 1 on these): a warning
+    whose code is marked `input_error` in `patterns/warnings.json`."""
+    errors = input_error_codes()
+    return any(w.code in errors for w in record.warnings)
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:

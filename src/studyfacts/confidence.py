@@ -94,8 +94,10 @@ def _moved(where: str, value: Rated, what: str) -> str:
 
 def confident_only(record: Record) -> Record:
     """The record with its `review` values removed and each named in a warning."""
+    from .warnings import classify_all
+
     rec = record.model_copy(deep=True)
-    warnings = list(rec.warnings)
+    warnings: list[Any] = list(rec.warnings)
     pop = rec.population
     for name in ("patients", "lesions", "female", "male"):
         v: Count | None = getattr(pop, name)
@@ -129,7 +131,7 @@ def confident_only(record: Record) -> Record:
     if period is not None and period.confidence == "review":
         warnings.append(_moved("design.period", period, f"{period.start}-{period.end}"))
         d.period = None
-    rec.warnings = warnings
+    rec.warnings = classify_all(warnings)
     return rec
 
 

@@ -8,9 +8,9 @@ generated from these classes.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = "2"
 
@@ -170,6 +170,30 @@ class Rate(Rated):
     span: Span
 
 
+WarningCode = Literal[
+    "no_abstract", "not_extracted", "internal_error", "input_damaged", "input_note", "left_out", "no_cohort",
+    "groups_without_total", "conflicting_values", "not_counts", "contradiction", "per_group", "inferred",
+    "figure_skipped", "unreadable",
+    "other",
+]
+
+
+class RecordWarning(Strict):
+    """Something a reviewer should know about one record: `code` from a closed set (README), the
+    `field` it concerns when there is one, the message, and where in the abstract when known."""
+
+    code: WarningCode
+    field: str | None = None
+    message: str
+    span: Span | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and text in self.message
+
+
 class Check(Strict):
     kind: str
     ok: bool
@@ -190,7 +214,19 @@ class Record(Strict):
     complications: Complications | None = None
     rates: list[Rate] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[RecordWarning] = Field(
+        default_factory=list, description="what a reviewer should know; a plain message is given its code"
+    )
+
+    @field_validator("warnings", mode="before")
+    @classmethod
+    def _coded(cls, value: Any) -> Any:
+        """Messages (str) become warning objects with their code (`warnings.classify`)."""
+        if isinstance(value, list) and any(isinstance(v, str) for v in value):
+            from .warnings import classify
+
+            return [classify(v) if isinstance(v, str) else v for v in value]
+        return value
 
     @model_validator(mode="after")
     def _spans_match_abstract(self) -> Record:
