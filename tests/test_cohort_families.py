@@ -28,6 +28,7 @@ FAMILIES = {
         ("Data were obtained from 75 patients treated with radiosurgery.", 75),
         ("The mean age of the 412 participants was 51 years.", 412),
         ("We conducted a pilot study including 22 patients with gout.", 22),
+        ("RESULTS: Among the 96 patients (50 male; 46 female), relapse occurred in 30 patients.", 96),
         ("A trial comparing two splints in 64 patients with wrist fractures was run.", 64),
     ],
     # (n = X) after the cohort noun or verb
