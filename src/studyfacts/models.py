@@ -202,7 +202,12 @@ class Check(Strict):
 
 
 class Record(Strict):
-    schema_version: Literal["2"] = SCHEMA_VERSION
+    schema_version: Literal["2"] = Field(
+        default=SCHEMA_VERSION,
+        description="2: every value carries `confidence` ('high' or 'review') and `reason`, design flags a "
+        "`confidence` map, `population.patients` its cue `score`, and `warnings` are objects {code, field, "
+        "message, span}; 1: none of these, warnings were plain strings",
+    )
     source: Source
     id: str
     metadata: Metadata = Field(default_factory=Metadata)
