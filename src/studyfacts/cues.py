@@ -30,12 +30,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .literals import Literals, analyse, holds_any, lowered
+from .numbers import expand
 from .rules import RuleError, compile_pattern, patterns_dir
 
 
@@ -63,12 +65,16 @@ class CueRule(BaseModel):
 class Cue:
     rule: CueRule
     regex: regex.Pattern[str]
+    needs: Literals | None = None  # lower-cased strings every match holds (literals.analyse)
 
     @property
     def id(self) -> str:
         return self.rule.id
 
-    def found(self, window: str) -> regex.Match[str] | None:
+    def found(self, window: str, low: str | None = None) -> regex.Match[str] | None:
+        """The cue's match in a window (`low`: the window lower-cased, for the literal shortcut)."""
+        if self.needs is not None and low is not None and not holds_any(low, self.needs):
+            return None
         if self.rule.direction == "right":
             return self.regex.match(window)
         return self.regex.search(window)
@@ -102,6 +108,26 @@ class CueSet:
     cues: tuple[Cue, ...]
     scoring: Scoring
 
+    def _for(self, kinds: frozenset[str]) -> tuple[Cue, ...]:
+        """The cues that apply to candidates of these kinds, in file order (computed once per set of kinds)."""
+        got = self._by_kinds.get(kinds)
+        if got is None:
+            got = tuple(c for c in self.cues if not c.rule.applies_to or kinds.intersection(c.rule.applies_to))
+            self._by_kinds[kinds] = got
+        return got
+
+    @cached_property
+    def _by_kinds(self) -> dict[frozenset[str], tuple[Cue, ...]]:
+        return {}
+
+    @cached_property
+    def left_scope(self) -> int:
+        return max((c.rule.scope for c in self.cues if c.rule.direction == "left"), default=0)
+
+    @cached_property
+    def right_scope(self) -> int:
+        return max((c.rule.scope for c in self.cues if c.rule.direction == "right"), default=0)
+
     def cue(self, cue_id: str) -> Cue:
         return next(c for c in self.cues if c.id == cue_id)
 
@@ -117,27 +143,31 @@ class CueSet:
     ) -> Assessment:
         """Weigh the cues around the candidate `text[start:end]` of the given kinds."""
         s, e = sentence
-        left_full = max(s, start - max(c.rule.scope for c in self.cues if c.rule.direction == "left"))
+        left_full = max(s, start - self.left_scope)
         left_from = left_full
+        right_end = min(e, end + self.right_scope)
+        low_left = lowered(text[left_full:start])
+        low_right = lowered(text[end:right_end])
         out = Assessment(score=base)
         groups: dict[str, float] = {}
         categories: set[str] = set()
         matched: set[str] = set()
-        for cue in self.cues:
+        for cue in self._for(kinds):
             r = cue.rule
-            if r.applies_to and not kinds.intersection(r.applies_to):
-                continue
             if r.with_ and not all(_holds(w, matched, categories) for w in r.with_):
                 continue
             if r.unless and any(_holds(u, matched, categories) for u in r.unless):
                 continue
+            low: str | None
             if r.direction == "left":
                 window = text[max(left_from, start - r.scope) : start]
+                low = low_left[len(low_left) - len(window) :] if low_left is not None else None
             elif r.direction == "right":
                 window = text[end : min(e, end + r.scope)]
+                low = low_right[: len(window)] if low_right is not None else None
             else:
-                window = between
-            m = cue.found(window)
+                window, low = between, None
+            m = cue.found(window, low)
             if m is None:
                 continue
             matched.add(r.id)
@@ -169,7 +199,9 @@ def _holds(ref: str, matched: set[str], categories: set[str]) -> bool:
 
 def _anchor(rule: CueRule) -> str:
     if rule.direction == "left":
-        return f"(?:{rule.pattern})$"
+        # searched right to left (REVERSE): the match must end at the window's end, so only the
+        # last position is tried in earnest, not every start in the window
+        return f"(?r)(?:{rule.pattern})$"
     if rule.direction == "right":
         return f"(?:{rule.pattern})"
     return rule.pattern
@@ -207,7 +239,8 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
             compiled = compile_pattern(_anchor(rule), rule.flags, extra)
         except (regex.error, KeyError) as e:
             raise RuleError(f"{where}: pattern does not compile: {e}") from e
-        cues.append(Cue(rule, compiled))
+        needs, _ = analyse(expand(rule.pattern, extra), regex.IGNORECASE if "CASE" not in rule.flags else 0)
+        cues.append(Cue(rule, compiled, needs))
         seen.add(rule.id)
         categories.add(rule.category)
     spath = patterns_dir() / "cues" / f"{family}_scoring.json"
