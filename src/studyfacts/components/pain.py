@@ -20,13 +20,17 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import stats
 from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, parse_int, parse_num
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_bounds
 
-EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
+EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
+    ("SCALE", lexicon_alternation("pain_scales", "scales")),
+    *stats.rule_fragments(),
+)
 
 # Cheap prefilter: no pain rule runs on an abstract without one of these.
 # Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
@@ -63,6 +67,9 @@ _INNER_TIME = regex.compile(
 )
 _INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
 _PAIN_WORD = regex.compile(r"\bpain|analges", regex.I)
+_IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
+_CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
+_MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
 _OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "="}
 
 
@@ -244,6 +251,9 @@ class PainComponent(FactComponent):
                 continue
             if not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text))):
                 continue  # "on 2 occasions": a number followed by a noun counts things
+            inner = v.group("inner")
+            if inner is not None and stats.read_qualifier(inner).role == "count":
+                continue  # "26 (81.3%) patients": a count with its percentage
             sc = [h for h in sent_scales if h.end <= c0]
             name = scale_name(sc[-1]) if sc else scale_name(sent_scales[0])
             if name == "PAIN" and len(specific) == 1:
@@ -308,42 +318,36 @@ class PainComponent(FactComponent):
         self._timepoints(text, sa, groups, tps)
 
     def _inner(self, text, sa, it: _Item, inner: str) -> None:
-        low = inner.lower()
-        pm = _INNER_P.search(inner)
-        if pm:
-            it.p = _p_value(pm.group("op"), pm.group("val"))
-        if regex.search(r"%|\bn\s*=|\bmonths?\b|\byears?\b", low):
-            return
+        """The bracket after a value, read by the shared grammar (`stats.read_qualifier`)."""
+        head = text[sa:it.hit.start]
         if _INNER_TIME.match(inner):
             it.extra["tp_inner"] = inner.strip()
             return
-        pair = _INNER_PAIR.search(inner)
-        head = text[sa:it.hit.start].lower()
-        if pair:
-            lo, hi = parse_num(pair.group("a")), parse_num(pair.group("b"))
-            if lo is None or hi is None or lo > hi:
-                return
-            if regex.search(r"\bci\b|confidence", low):
-                return
-            if "range" in low and "interquartile" not in low:
-                it.rng = (lo, hi)
-            elif regex.search(r"\biqr\b|interquartile|quartile", low):
-                it.iqr = (lo, hi)
-            elif regex.search(r"\bci\b|confidence", head):
-                return
-            elif regex.search(r"\biqr\b|interquartile|quartile", head) or it.stat == "median" and "range" not in head:
-                it.iqr = (lo, hi)
-            elif "range" in head:
-                it.rng = (lo, hi)
+        q = stats.read_qualifier(
+            inner,
+            median=it.stat == "median" or _IQR_WORD.search(head) is not None,
+            sd_named_before=stats.sd_named_before(head),
+        )
+        if q.p is not None:
+            it.p = q.p
+        if q.role != "score" and q.role != "label":
             return
-        one = _INNER_ONE.match(inner)
-        if one and it.sd is None and it.stat == "mean":
-            if regex.search(r"\bsd\b|standard\s+deviation", low) or regex.search(r"\(\s*sd\s*\)|\bsd\b", head):
-                it.sd = parse_num(one.group("a"))
-            return
-        word = _INNER_WORD.match(inner)
-        if word and not pm:
-            it.arm = word.group("w").strip()
+        if q.median and it.stat == "mean" and (q.iqr is not None or _MEDIAN_WORD.search(inner)):
+            it.stat = "median"
+        if q.sd is not None and it.sd is None and it.stat == "mean":
+            it.sd = q.sd
+        pair = q.iqr or q.range
+        if pair is not None and _CI_WORD.search(head) and not regex.search(r"\brange|\biqr|interquartile", inner, regex.I):
+            return  # "(95% CI) ... 2.1 (1.6-2.7)": confidence limits
+        if q.iqr is not None:
+            it.iqr = q.iqr
+        elif q.range is not None:
+            if _IQR_WORD.search(head) and "range" not in inner.lower():
+                it.iqr = q.range
+            else:
+                it.rng = q.range
+        if q.label and it.arm is None:
+            it.arm = q.label
 
     def _arms(self, text, sa, groups, by_label) -> None:
         first = groups[0][0].hit.start if groups else sa
