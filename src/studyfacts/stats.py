@@ -222,7 +222,7 @@ def _make(m: regex.Match[str]) -> StatExpr | None:
         central=central,
         central_start=m.start("central"),
         central_end=m.end("central"),
-        unit=_unit(m.group("unit")),
+        unit=_unit(m.group("unit") or m.group("sdunit")),
         out_of=_compiled("OUT_OF").search(m.group(), m.end("central") - m.start()) is not None,
         sd=sd,
         inner=inner,
