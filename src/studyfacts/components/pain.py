@@ -25,7 +25,7 @@ from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, parse_int, parse_num
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at, sentence_bounds
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("SCALE", lexicon_alternation("pain_scales", "scales")),
@@ -36,7 +36,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 # Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
 # made this prefilter pass for half the abstracts with no pain scale at all.
 _PREFILTER = Gate(
-    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)"
+    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)|/\s?10\b"
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
@@ -66,7 +66,14 @@ _INNER_TIME = regex.compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
 _INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
-_PAIN_WORD = regex.compile(r"\bpain|analges", regex.I)
+# A VAS counts as pain when the abstract talks of pain or analgesia, or measures spine
+# disability beside it (ODI, NDI, JOA, Roland-Morris): "clinical outcome questionnaires
+# (Visual Analog Scale [VAS] and Oswestry Disability Index [ODI])".
+_PAIN_WORD = regex.compile(
+    r"\bpain|analges|\bODI\b|Oswestry|\bNDI\b|neck\s+disability|Roland|\bRMDQ\b|\bm?JOA\b", regex.I
+)
+_PAIN_NOUN = regex.compile(r"(?<![\w])pain(?![\w])", regex.I)
+_OUT_OF_AT = regex.compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}\b", regex.I)
 _IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
 _CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
 _MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
@@ -142,9 +149,14 @@ class PainComponent(FactComponent):
             key = names.get(regex.sub(r"\s+", " ", long.strip().lower()))
             for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc_text(doc)):
                 scales.append(Hit("pain.abbrev", "SCALE", m.start(), m.end(), m.group(), attrs={"scale": key}))
+        text = doc_text(doc)
+        # A VAS inside the EQ-5D's scope is its health-status scale, not a pain scale.
+        not_scale = by_label.get("NOTSCALE", [])
+        if not_scale:
+            scales = [h for h in scales if not any(n.start <= h.start < n.end for n in not_scale)]
+        scales += self._pain_word_scales(text, by_label.get("VALUE", []), doc)
         if not scales:
             return
-        text = doc_text(doc)
         if len(scales) > 300 or len(by_label.get("VALUE", [])) > 1000:
             draft.warnings.append("pain: too many scale mentions or numbers to read reliably; none taken")
             return
@@ -203,6 +215,29 @@ class PainComponent(FactComponent):
         draft.pain.extend(out)
 
     # -- pieces -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _pain_word_scales(text: str, values: list[Hit], doc: Doc) -> list[Hit]:
+        """'the worst pain was 6.4/10', 'reduction in pain ... (2.1/10 vs. 5.8/10)': a score printed
+        out of 10 in a sentence about pain is a pain score though no instrument is named; the last
+        'pain' before the first such figure stands for the scale."""
+        out: list[Hit] = []
+        seen: set[int] = set()
+        for v in values:
+            c1 = v.groups["central"][1]
+            if not _OUT_OF_AT.match(text, c1, v.end):
+                continue
+            a, _ = sentence_at(doc, v.start)
+            if a in seen:
+                continue
+            last = None
+            for m in _PAIN_NOUN.finditer(text, a, v.start):
+                last = m
+            if last is not None:
+                seen.add(a)
+                out.append(Hit("pain.word_out_of", "SCALE", last.start(), last.end(), last.group(),
+                               attrs={"scale": "PAIN"}))
+        return out
 
     def _time_points(self, hits: list[Hit]) -> list[_Tp]:
         out: list[_Tp] = []
