@@ -44,6 +44,13 @@ _NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
 _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
+_DIGIT = regex.compile(r"\d")
+_RESPECTIVELY = regex.compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
+# Between a baseline word and the figure it heads: "pre-procedure average pain VAS value was 7.9".
+_NP_BREAK = regex.compile(r"\b(?:and|to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
+_VS_BASELINE = regex.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
+)
 _RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
 _TIGHT_AFTER = regex.compile(r"^[\s,;(]*(?:out\s+of\s+10\s*)?$", regex.I)
@@ -58,7 +65,7 @@ _NOUN_AFTER = regex.compile(
     r"|within|until|through|throughout|following|over|across|among|immediately|thereafter|later"
     r"|post-?operatively|post-?procedurally|postprocedurally)\b)[a-z]"
 )
-_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
+_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|minutes?|s|secs?|seconds?|mg|ml|%)\b", regex.I)
 _INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
 _INNER_PAIR = regex.compile(r"(?P<a>-?\d+(?:[.\u00b7]\d+)?)\s*(?:[-\u2013\u2014\u2212,]|\bto\b)\s*(?P<b>-?\d+(?:[.\u00b7]\d+)?)")
 _INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*(?P<a>\d+(?:[.\u00b7]\d+)?)\s*$", regex.I)
@@ -78,6 +85,34 @@ _IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
 _CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
 _MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
 _OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "="}
+
+
+@dataclass
+class _Ctx:
+    """One sentence's value groups and time points while the strategies attach them."""
+
+    text: str
+    sa: int
+    groups: list
+    tps: list
+    gstart: list[int]
+    gend: list[int]
+    runs: list = field(default_factory=list)
+    assigned: set[int] = field(default_factory=set)
+    done_runs: set[int] = field(default_factory=set)
+
+
+def _runs(text: str, tps: list, lo: int, hi: int) -> list:
+    """Runs of adjacent time points: "at baseline, 1 week and 1 month", "before and after"."""
+    runs: list[list] = []
+    for t in tps:
+        if t.end < lo or t.start > hi:
+            continue
+        if runs and _RUN_SEP.match(text[runs[-1][-1].end:t.start]):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
 
 
 @dataclass
@@ -189,6 +224,12 @@ class PainComponent(FactComponent):
         max_of = lex["max"]
         out: list[PainScore] = []
         done_sents: set[tuple[int, int]] = set()
+        last_stat: str | None = None
+        patients = draft.population.patients
+        if patients is not None and patients.value == 1:
+            # A case report: one person's scores are not a cohort statistic (GUIDE, as for age).
+            draft.warnings.append("pain: a single-patient report; its individual scores are not taken")
+            return
         for sh in sorted(scales, key=lambda h: h.start):
             sa, sb = sent_of(sh.start)
             if (sa, sb) in done_sents:
@@ -200,10 +241,13 @@ class PainComponent(FactComponent):
             if not sent_scales:
                 continue
             done_sents.add((sa, sb))
-            items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific)
+            items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps)
             if not items:
                 continue
-            self._qualify(text, sa, items, pvals, tps, by_label)
+            self._qualify(text, sa, items, pvals, tps, by_label, last_stat)
+            if _STAT_WORD.search(text, sa, sb):
+                last_stat = items[-1].stat
+            items = [it for it in items if not it.extra.get("drop")]
             structured = any(sa <= h.start < sb for h in by_label.get("STRUCT", []))
             items = [it for it in items if structured or it.tp is not None or it.hit.group("sd") or it.hit.group("inner")
                      or len([x for x in items if x.group == it.group]) > 1 or "of" in it.hit.text or "/" in it.hit.text]
@@ -250,6 +294,17 @@ class PainComponent(FactComponent):
             if tp is None:
                 continue
             kind = h.attrs.get("kind", "post")
+            if kind == "pair":  # "before and after the block": two time points, a run of their own
+                b = h.groups.get("before") or h.groups.get("before2")
+                a = h.groups.get("after") or h.groups.get("after2")
+                if b and a:
+                    out.append(_Tp(b[2], "baseline", 0, b[0], b[1]))
+                    out.append(_Tp(a[2], "post", None, a[0], a[1]))
+                continue
+            if h.rule == "pain.time.spelled":  # "one week after", "the day after", "three months later"
+                n = parse_num(h.group("n") or "1") if (h.group("n") or "").lower() not in ("a", "an") else 1.0
+                out.append(_Tp(tp[2], kind, _days(h.group("unit") or "d", n or 1.0), tp[0], tp[1]))
+                continue
             if h.group("list") is not None:
                 unit = h.group("unit") or h.attrs.get("unit", "days")
                 ls, _, ltext = h.groups["list"]
@@ -269,7 +324,7 @@ class PainComponent(FactComponent):
                 out.append(_Tp(tp[2], kind, days, tp[0], tp[1]))
         return out
 
-    def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific) -> list[_Item]:
+    def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps=()) -> list[_Item]:
         seg_start = sent_scales[0].end
         cut = sb
         for h in notpain:
@@ -283,9 +338,12 @@ class PainComponent(FactComponent):
             if any(a <= c0 < b for a, b in masks):
                 continue
             if _UNIT_AFTER.match(text, v.end, min(v.end + 12, len(text))):
+                while items and _VERSUS.match(text[items[-1].hit.end:v.start]):
+                    items.pop()  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
                 continue
-            if not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text))):
-                continue  # "on 2 occasions": a number followed by a noun counts things
+            if (not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text)))
+                    and not any(v.end < t.start <= v.end + 5 for t in tps)):
+                continue  # "on 2 occasions": a number followed by a noun counts things (not "2 one week after")
             inner = v.group("inner")
             if inner is not None and stats.read_qualifier(inner).role == "count":
                 continue  # "26 (81.3%) patients": a count with its percentage
@@ -303,14 +361,18 @@ class PainComponent(FactComponent):
             items.append(_Item(hit=v, central=value, scale=name))
         return items
 
-    def _qualify(self, text, sa, items, pvals, tps, by_label) -> None:
-        # statistic, spread, p-value from the item and its sentence
+    def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None) -> None:
+        # statistic, spread, p-value from the item and its sentence; a sentence that names no
+        # statistic continues the previous pain sentence's ("Median resting scores ... were 1 (0-4.5).
+        # Movement-evoked scores were also lower: 3 (0-5.5) ...")
         for it in items:
             h = it.hit
             stat_m = None
             for m in _STAT_WORD.finditer(text, sa, h.start):
                 stat_m = m
             if stat_m is not None and stat_m.group(1).lower() == "median":
+                it.stat = "median"
+            elif stat_m is None and inherit == "median":
                 it.stat = "median"
             sd = h.group("sd")
             inner = h.group("inner")
@@ -349,6 +411,10 @@ class PainComponent(FactComponent):
                 p = next((x.p for x in reversed(grp) if x.p is not None), None)
                 for x in grp:
                     x.p = x.p or p
+        for grp in groups:
+            if _UNIT_AFTER.match(text, grp[-1].hit.end, min(grp[-1].hit.end + 12, len(text))):
+                for x in grp:  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
+                    x.extra["drop"] = True
         self._arms(text, sa, groups, by_label)
         self._timepoints(text, sa, groups, tps)
 
@@ -410,72 +476,99 @@ class PainComponent(FactComponent):
                     x.arm = m.group("arm").strip()
 
     def _timepoints(self, text, sa, groups, tps) -> None:
+        """Attach time points to value groups by the named strategies, in order; each takes only
+        groups no earlier strategy took, and leaves a group alone when its structure is unclear."""
         if not groups:
             return
-        hi = groups[-1][-1].hit.end
-        # runs of adjacent time points: "at baseline, 1 week and 1 month"
-        runs: list[list[_Tp]] = []
-        for t in tps:
-            if t.end < sa - 200 or t.start > hi + 80:
-                continue
-            if runs and _RUN_SEP.match(text[runs[-1][-1].end:t.start]):
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        assigned: set[int] = set()
-        gstart = [g[0].hit.start for g in groups]
-        gend = [g[-1].hit.end for g in groups]
-        for run in runs:
+        ctx = _Ctx(text=text, sa=sa, groups=groups, tps=tps,
+                   gstart=[g[0].hit.start for g in groups], gend=[g[-1].hit.end for g in groups])
+        ctx.runs = _runs(text, tps, sa - 200, ctx.gend[-1] + 80)
+        for strategy in (self._values_then_run, self._run_heads_values, self._vs_baseline, self._adjacent_phrase):
+            strategy(ctx)
+
+    def _values_then_run(self, c: _Ctx) -> None:
+        """'respectively' lists, values first: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month
+        (respectively)"; with one value more than time points after "from", the first is the baseline
+        ("from 8 to 3 and 2 at 3 and 6 months"). Not: "2.1 at 1 week, and 1.0" (one time point)."""
+        text, groups, tps = c.text, c.groups, c.tps
+        for run in c.runs:
             k = len(run)
             if k < 2:
                 continue
-            rs, re_ = run[0].start, run[-1].end
-            # values then the run: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month"
-            before = [i for i in range(len(groups)) if gend[i] <= rs and i not in assigned]
+            rs = run[0].start
+            before = [i for i in range(len(groups)) if c.gend[i] <= rs and i not in c.assigned]
             seq: list[int] = []
             for i in reversed(before):
-                nxt = gstart[i + 1] if i + 1 < len(groups) else rs
+                nxt = c.gstart[i + 1] if i + 1 < len(groups) else rs
                 if seq and nxt > rs:
                     break
                 if not seq:
-                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[gend[i]:rs], flags=regex.I)):
+                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[c.gend[i]:rs], flags=regex.I)):
                         break
-                elif any(gend[i] <= t.start < gstart[seq[-1]] for t in tps):
+                elif any(c.gend[i] <= t.start < c.gstart[seq[-1]] for t in tps):
                     break
                 seq.append(i)
             seq.reverse()
-            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, gstart[seq[0]] - 12):gstart[seq[0]]]):
+            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, c.gstart[seq[0]] - 12):c.gstart[seq[0]]]):
                 self._set(groups[seq[0]], None, baseline=True)
-                assigned.add(seq[0])
+                c.assigned.add(seq[0])
                 seq = seq[1:]
             if len(seq) == k:
                 for i, t in zip(seq, run):
                     self._set(groups[i], t)
-                    assigned.add(i)
+                    c.assigned.add(i)
+                run_done = True
+                c.done_runs.add(id(run))
+
+    def _run_heads_values(self, c: _Ctx) -> None:
+        """Time points listed before their values: "at 4, 8 ... and 48 hours after surgery were 3
+        versus 3, ..." (values zipped in order, per arm when they come in arm pairs), or anywhere
+        earlier in the sentence when a 'respectively' closes the values and counts agree: "At 1, 3
+        and 12 months, mean NRS fell to 4.2, 3.1 and 2.0, respectively". Not: counts that differ,
+        or a number or another time point between the run and the values."""
+        text, groups, tps = c.text, c.groups, c.tps
+        for run in c.runs:
+            k = len(run)
+            if k < 2 or id(run) in c.done_runs:
                 continue
-            # the run heads the values: "at 4, 8, ... and 48 hours after surgery were 3 versus 3, ..."
-            after = [i for i in range(len(groups)) if gstart[i] >= re_ and i not in assigned]
-            if not after or not _LOOSE_BEFORE.match(text[re_:gstart[after[0]]]):
+            re_ = run[-1].end
+            after = [i for i in range(len(groups)) if c.gstart[i] >= re_ and i not in c.assigned]
+            if not after:
                 continue
-            seq = []
+            gap = text[re_:c.gstart[after[0]]]
+            loose = _LOOSE_BEFORE.match(gap) is not None
+            seq: list[int] = []
             for i in after:
-                if any(re_ <= t.start < gstart[i] for t in tps if t not in run) or (seq and any(gend[seq[-1]] <= t.start < gstart[i] for t in tps)):
+                if any(re_ <= t.start < c.gstart[i] for t in tps if t not in run) or (seq and any(c.gend[seq[-1]] <= t.start < c.gstart[i] for t in tps)):
                     break
                 seq.append(i)
-            if len(seq) >= k and len(seq) % k == 0:
-                for j, i in enumerate(seq):
-                    self._set(groups[i], run[j % k])
-                    assigned.add(i)
+            if loose and len(seq) >= k and len(seq) % k == 0:
+                pass
+            elif (not loose and len(seq) == k and len(gap) <= 120 and not _DIGIT.search(gap)
+                  and _RESPECTIVELY.match(text, c.gend[seq[-1]], min(len(text), c.gend[seq[-1]] + 40))):
+                pass
+            else:
+                continue
+            for j, i in enumerate(seq):
+                self._set(groups[i], run[j % k])
+                c.assigned.add(i)
+
+    def _adjacent_phrase(self, c: _Ctx) -> None:
+        """One time point next to its group: after it ("4.1 ± 2.4 at 24 h", "2 one week after"),
+        before it ("on postoperative day 2 was 4"), a baseline word heading the sentence's first
+        figure through its noun phrase ("The pre-procedure average VAS value was 7.9"), inside the
+        bracket ("(at baseline)"), or the start of a from→to trajectory ("from 7.5 to 2.1")."""
+        text, groups, tps = c.text, c.groups, c.tps
         for i, grp in enumerate(groups):
-            if i in assigned:
+            if i in c.assigned:
                 continue
             first, last = grp[0], grp[-1]
             inner_tp = first.extra.get("tp_inner")
             if inner_tp:
                 self._set(grp, _Tp(inner_tp, "baseline", 0, 0, 0))
                 continue
-            end_lim = gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
-            prev_end = gend[i - 1] if i else sa
+            end_lim = c.gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
+            prev_end = c.gend[i - 1] if i else c.sa
             after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim
                              and _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the)\b", "", text[last.hit.end:t.start], flags=regex.I))), None)
             if after_tp is not None:
@@ -488,6 +581,26 @@ class PainComponent(FactComponent):
                 continue
             if _FROM_BEFORE.search(text[max(0, first.hit.start - 12):first.hit.start]):
                 self._set(grp, None, baseline=True)
+                continue
+            if i == 0:
+                head = [t for t in tps if c.sa <= t.start and t.end <= first.hit.start and t.kind == "baseline"]
+                gap = text[head[-1].end:first.hit.start] if head else ""
+                if head and len(gap) <= 60 and not _DIGIT.search(gap) and not _NP_BREAK.search(gap) and not any(
+                        head[-1].end <= t.start < first.hit.start for t in tps):
+                    self._set(grp, head[-1])
+
+    def _vs_baseline(self, c: _Ctx) -> None:
+        """'vs' pairs compared with baseline: "reduction compared to baseline (2.1/10 vs. 5.8/10)":
+        the second of each pair is the baseline. Not: pairs in a sentence that does not say so
+        (arms: "2.3 vs. 4.1 in the block and control groups")."""
+        if not _VS_BASELINE.search(c.text, c.sa, c.gend[-1] + 1):
+            return
+        for i, grp in enumerate(c.groups):
+            if i in c.assigned or len(grp) != 2 or any(x.tp is not None for x in grp):
+                continue
+            self._set([grp[0]], None)
+            self._set([grp[1]], _Tp("baseline", "baseline", 0, 0, 0))
+            c.assigned.add(i)
 
     @staticmethod
     def _set(grp: list[_Item], tp: _Tp | None, baseline: bool = False) -> None:
