@@ -45,9 +45,11 @@ _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
 _DIGIT = regex.compile(r"\d")
+_COORD_SEP = regex.compile(r"\s*(?:scores?\s+)?(?:,\s*and|,|and|&|or)\s*(?:the\s+)?$", regex.I)
+_RESPECTIVELY_IN = regex.compile(r"\brespectively\b", regex.I)
 _RESPECTIVELY = regex.compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
 # Between a baseline word and the figure it heads: "pre-procedure average pain VAS value was 7.9".
-_NP_BREAK = regex.compile(r"\b(?:and|to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
+_NP_BREAK = regex.compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
 _VS_BASELINE = regex.compile(
     r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
 )
@@ -113,6 +115,19 @@ def _runs(text: str, tps: list, lo: int, hi: int) -> list:
         else:
             runs.append([t])
     return runs
+
+
+def _coordination(text: str, scale: Hit, others: list[Hit]) -> tuple[list[tuple[int, int]], int]:
+    """The list of instruments the scale is named in ("VAS and ODI", "ODI, JOA and VAS"), as spans,
+    and the scale's place in it; a list of one when it stands alone."""
+    spans = sorted({(scale.start, scale.end), *((h.start, h.end) for h in others)})
+    k = spans.index((scale.start, scale.end))
+    lo = hi = k
+    while lo > 0 and _COORD_SEP.match(text, spans[lo - 1][1], spans[lo][0]):
+        lo -= 1
+    while hi + 1 < len(spans) and _COORD_SEP.match(text, spans[hi][1], spans[hi + 1][0]):
+        hi += 1
+    return spans[lo:hi + 1], k - lo
 
 
 @dataclass
@@ -326,6 +341,11 @@ class PainComponent(FactComponent):
 
     def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps=()) -> list[_Item]:
         seg_start = sent_scales[0].end
+        # Instruments named together share the values: "the mean preoperative VAS and ODI were
+        # 69.1 and 51.8, respectively" -> the VAS's are every k-th value from its place in the list.
+        chain, pos = _coordination(text, sent_scales[0], [h for h in notpain if sa <= h.start < sb])
+        if len(chain) > 1:
+            seg_start = chain[-1][1]
         cut = sb
         for h in notpain:
             if seg_start <= h.start < cut:
@@ -359,6 +379,11 @@ class PainComponent(FactComponent):
             if value > top or (unit == "cm" and value > 10):
                 continue
             items.append(_Item(hit=v, central=value, scale=name))
+        if len(chain) > 1:
+            k = len(chain)
+            if not items or len(items) % k or not _RESPECTIVELY_IN.search(text, items[-1].hit.end, sb):
+                return []
+            items = items[pos::k]
         return items
 
     def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None) -> None:
