@@ -45,6 +45,9 @@ _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
 _DIGIT = regex.compile(r"\d")
+_CHANGE_CUE = regex.compile(
+    r"\b(?:by|changes?|changed|improvements?|reductions?|decreases?|differences?|gains?|declines?|MCID|MID)\b", regex.I
+)
 _COORD_SEP = regex.compile(r"\s*(?:scores?\s+)?(?:,\s*and|,|and|&|or)\s*(?:the\s+)?$", regex.I)
 _RESPECTIVELY_IN = regex.compile(r"\brespectively\b", regex.I)
 _RESPECTIVELY = regex.compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
@@ -262,6 +265,10 @@ class PainComponent(FactComponent):
             self._qualify(text, sa, items, pvals, tps, by_label, last_stat)
             if _STAT_WORD.search(text, sa, sb):
                 last_stat = items[-1].stat
+            if _CHANGE_CUE.search(text, sa, sb):
+                for it in items:  # "improved by 34 points compared with 29 points": points of change
+                    if it.hit.group("unit") and it.hit.group("unit").lower().startswith("point"):
+                        it.extra["drop"] = True
             items = [it for it in items if not it.extra.get("drop")]
             structured = any(sa <= h.start < sb for h in by_label.get("STRUCT", []))
             items = [it for it in items if structured or it.tp is not None or it.hit.group("sd") or it.hit.group("inner")
