@@ -45,6 +45,7 @@ _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
 _FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
 _DIGIT = regex.compile(r"\d")
+_FOR_PAIN = regex.compile(r"\s*(?:scores?\s+)?(?:for|of)\s+(?P<pain>pain)\b", regex.I)
 _CHANGE_CUE = regex.compile(
     r"\b(?:by|changes?|changed|improvements?|reductions?|decreases?|differences?|gains?|declines?|MCID|MID)\b", regex.I
 )
@@ -120,11 +121,16 @@ def _runs(text: str, tps: list, lo: int, hi: int) -> list:
     return runs
 
 
-def _coordination(text: str, scale: Hit, others: list[Hit]) -> tuple[list[tuple[int, int]], int]:
+def _coordination(text: str, scale: Hit, others: list[Hit], sb: int) -> tuple[list[tuple[int, int]], int]:
     """The list of instruments the scale is named in ("VAS and ODI", "ODI, JOA and VAS"), as spans,
-    and the scale's place in it; a list of one when it stands alone."""
-    spans = sorted({(scale.start, scale.end), *((h.start, h.end) for h in others)})
-    k = spans.index((scale.start, scale.end))
+    and the scale's place in it; a list of one when it stands alone. 'pain' right after the scale
+    stands for it: "VAS scores for pain and anxiety were 18.6 and 26.2 mm, respectively"."""
+    me = (scale.start, scale.end)
+    m = _FOR_PAIN.match(text, scale.end, sb)
+    if m and others:
+        me = (m.start("pain"), m.end("pain"))
+    spans = sorted({me, *((h.start, h.end) for h in others)})
+    k = spans.index(me)
     lo = hi = k
     while lo > 0 and _COORD_SEP.match(text, spans[lo - 1][1], spans[lo][0]):
         lo -= 1
@@ -350,7 +356,7 @@ class PainComponent(FactComponent):
         seg_start = sent_scales[0].end
         # Instruments named together share the values: "the mean preoperative VAS and ODI were
         # 69.1 and 51.8, respectively" -> the VAS's are every k-th value from its place in the list.
-        chain, pos = _coordination(text, sent_scales[0], [h for h in notpain if sa <= h.start < sb])
+        chain, pos = _coordination(text, sent_scales[0], [h for h in notpain if sa <= h.start < sb], sb)
         if len(chain) > 1:
             seg_start = chain[-1][1]
         cut = sb
