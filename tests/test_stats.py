@@ -1,4 +1,4 @@
-"""The statistic-expression grammar (patterns/stats.jsonl, stats.py): fragments, qualifiers, properties."""
+"""The statistic-expression grammar (patterns/grammar/stats.jsonl, stats.py): fragments, qualifiers, properties."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 One grammar, read in one place, for every family that reads statistics (pain,
 follow-up; age once the cohort family is wired to it). Its pieces are named
-fragments kept as data in `patterns/stats.jsonl`, one a line, each with
+fragments kept as data in `patterns/grammar/stats.jsonl`, one a line, each with
 examples and counter-examples that the test suite runs (`tests/test_stats.py`):
 
 * `VALUE`: a printed central value ("6.8"), never the inside of a word,
@@ -59,8 +59,8 @@ class Fragment:
 
 @cache
 def fragments() -> dict[str, Fragment]:
-    """`patterns/stats.jsonl`, validated and expanded in file order (a fragment may use earlier ones)."""
-    path = patterns_dir() / "stats.jsonl"
+    """`patterns/grammar/stats.jsonl`, validated and expanded in file order (a fragment may use earlier ones)."""
+    path = patterns_dir() / "grammar" / "stats.jsonl"
     out: dict[str, Fragment] = {}
     seen: dict[str, int] = {}
     try:
