@@ -221,6 +221,36 @@ def parse_stat(
     return out
 
 
+_BOUND = regex.compile(
+    r"\s*(?:of\s+|was\s+|:\s*)?(?:(?:more|less|greater|fewer|longer|shorter)\s+than|over\b|at\s+least|up\s+to|[<>\u2264\u2265])",
+    regex.IGNORECASE,
+)
+_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
+_FU_WORD = regex.compile(r"\bfollow(?:ed)?[- ]?up\b", regex.IGNORECASE)
+_FIGURE = regex.compile(
+    expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?P<unit>{DUR})?(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
+           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
+    regex.IGNORECASE,
+)
+_LIST_SEP = regex.compile(r"\s*(?:,\s*and|,|and)\s*", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"[\s,;]*respectively\b", regex.IGNORECASE)
+_GROUP_QUALIFIER = regex.compile(
+    r"\s+(?:among|in|for|of)\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*"
+    r"\(\s*n\s*=\s*\d+\s*\)(?=\s*(?:was|were|is|of|:|,))",
+    regex.IGNORECASE,
+)
+# Further figures for other groups after the first: "36 months for RGZ and 51 months for DREZ targets".
+_NEXT_GROUP = regex.compile(
+    expand(
+        r"\s+(?:for|in)\s+(?:the\s+)?[^\d,;()]{1,40}?\s*(?:,\s*and|,|and|vs\.?|versus|compared\s+with)\s+"
+        r"(?:(?:a\s+)?(?:mean|median)\s+(?:of\s+)?)?(?P<val>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?\s*(?P<unit>{DUR})"
+        r"(?=\s+(?:for|in)\s)",
+        {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
+    ),
+    regex.IGNORECASE,
+)
+
+
 def _topic_finder() -> regex.Pattern[str]:
     topics = load_lexicon("followup_topics")["topics"]
     alts = []
@@ -272,6 +302,8 @@ class FollowUpComponent(FactComponent):
         seen: set[tuple[str, float, str]] = set()
         done: set[int] = set()
         for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
+            if _BOUND.match(text, h.end):
+                continue  # "Follow-up averaged more than 5 yr": a bound, not the statistic
             parsed = self._parse(text, h)
             if parsed is None or parsed.end in done:
                 continue
@@ -299,6 +331,28 @@ class FollowUpComponent(FactComponent):
                     span=draft.span(h.start, max(parsed.end, h.end), h.rule),
                 )
             )
+            stat_key = "median" if "median" in v else "mean"
+            pos = parsed.end
+            while len(more) < 12 and set(v) & {"mean", "median"}:
+                g = _NEXT_GROUP.match(text, pos)
+                if g is None:
+                    break
+                val = parse_num(g.group("val"))
+                unit = UNITS[g.group("unit").lower().rstrip(".")]
+                pos = g.end()
+                if val is None or (stat_key, float(val), unit) in seen:
+                    continue
+                seen.add((stat_key, float(val), unit))
+                draft.follow_up.append(
+                    Stat(
+                        mean=clean_number(val) if stat_key == "mean" else None,
+                        median=clean_number(val) if stat_key == "median" else None,
+                        sd=clean_number(parse_num(g.group("sd")) or 0) if g.group("sd") else None,
+                        unit=unit,
+                        about=about(doc, h.start, g.end()),
+                        span=draft.span(g.start("val"), g.end(), h.rule),
+                    )
+                )
             for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
                 mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
                 unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
@@ -329,9 +383,52 @@ class FollowUpComponent(FactComponent):
         return out
 
     @staticmethod
+    def _coordinated(text: str, h: Hit) -> ParsedStat | None:
+        """'Mean hospital stay and follow-up were 3.3 days (range 1-10) and 14.6 months, respectively':
+        the figure at follow-up's place in the list of measures, when the counts agree."""
+        names = [x for x in _LIST_SPLIT.split((h.group("list") or "").strip()) if x]
+        at = [k for k, x in enumerate(names) if _FU_WORD.search(x)]
+        if len(names) < 2 or len(at) != 1:
+            return None
+        figs: list[regex.Match[str]] = []
+        pos = h.end
+        while len(figs) <= len(names):
+            m = _FIGURE.match(text, pos)
+            if m is None:
+                break
+            figs.append(m)
+            pos = m.end()
+            sep = _LIST_SEP.match(text, pos)
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(figs) != len(names) or not _RESPECTIVELY.match(text, figs[-1].end()):
+            return None
+        stat = (h.group("stat") or "").lower()
+        fig = figs[at[0]]
+        parsed = parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
+        if parsed.unit is None:
+            last = figs[-1].group("unit")
+            parsed.unit = UNITS[last.lower().rstrip(".")] if last else None
+        return parsed
+
+    @staticmethod
     def _parse(text: str, h: Hit) -> ParsedStat | None:
         stat = (h.group("stat") or "").lower() or None
-        stat = "mean" if stat == "average" else stat
+        stat = "mean" if stat in ("average", "averaged") else stat
+        if h.rule == "followup.coordinated":
+            return FollowUpComponent._coordinated(text, h)
+        if h.rule in ("followup.range_then_stat", "followup.paren_range_stat"):
+            parsed = parse_stat(text, h.end, stat, max_words=0)
+            if parsed.unit is None and h.group("unit"):
+                parsed.unit = UNITS[h.group("unit").lower().rstrip(".")]
+            return parsed
+        if h.rule == "followup.stat_first":
+            # "median follow-up among patients still alive (n = 8) was 35 months": the group
+            # the figure is for sits between the anchor and its verb
+            q = _GROUP_QUALIFIER.match(text, h.end)
+            if q is not None:
+                return parse_stat(text, q.end(), stat)
         if h.rule == "followup.num_stat_unit":
             b = h.groups["body"]
             return parse_stat(text, b[0], stat, limit=h.end - b[0])
