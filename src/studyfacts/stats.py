@@ -36,8 +36,9 @@ module is imported.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import regex
 from pydantic import ValidationError
@@ -249,3 +250,201 @@ def expressions(text: str, start: int = 0, end: int | None = None) -> list[StatE
 def sd_named_before(text: str) -> bool:
     """'mean (SD)', 'mean ± SD' written before the figures: a bare bracketed number is then the SD."""
     return _BEFORE_FIGURES.search(text) is not None
+
+
+# -- durations: one statistic read token by token (follow-up, and age in the cohort family) --------
+
+# Duration units as written -> the contract's spelling.
+UNITS: dict[str, str] = {
+    "years": "years",
+    "year": "years",
+    "yrs": "years",
+    "yr": "years",
+    "y": "years",
+    "months": "months",
+    "month": "months",
+    "mos": "months",
+    "mo": "months",
+    "m": "months",
+    "weeks": "weeks",
+    "week": "weeks",
+    "wks": "weeks",
+    "wk": "weeks",
+    "w": "weeks",
+    "days": "days",
+    "day": "days",
+    "d": "days",
+}
+DURATION_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+
+# One token of a statistic: a keyword, a number (with ± SD or a range), a unit, a bracket,
+# punctuation, a filler word, or any other word (which ends the statistic).
+# Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
+_TOKEN = regex.compile(
+    expand(
+        r"\s*(?:"
+        r"(?P<kw>{STAT_KEYWORD})\b"
+        r"|(?P<num>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?(?:(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)(?P<hi>{NUM}))?"
+        r"|(?P<unit>{DUR})"
+        r"|(?P<open>[(\[])"
+        r"|(?P<close>[)\]])"
+        r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b)"
+        r"|(?P<punct>[,;:=]|{PM})"
+        r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
+        r"|time|length|interval|values?|age|aged|follow(?:ed)?[- ]?up|since\s+\w+|with)\b)"
+        r"|(?P<word>[^\s()\[\],;:=]+)"
+        r")",
+        {"DUR": rf"(?:{DURATION_ALT})\b\.?", "STAT_KEYWORD": fragment("STAT_KEYWORD")},
+    ),
+    regex.IGNORECASE,
+)
+NEXT_MEAN = regex.compile(
+    expand(
+        r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
+        {"DUR": rf"(?:{DURATION_ALT})\b\.?"},
+    ),
+    regex.IGNORECASE,
+)
+_KW = {
+    "mean": "mean",
+    "average": "mean",
+    "median": "median",
+    "range": "range",
+    "iqr": "iqr",
+    "interquartile range": "iqr",
+    "sd": "sd",
+    "standard deviation": "sd",
+}
+
+
+@dataclass
+class ParsedStat:
+    values: dict[str, Any] = field(default_factory=dict)
+    unit: str | None = None
+    end: int = 0
+
+    @property
+    def central(self) -> bool:
+        return "mean" in self.values or "median" in self.values
+
+
+def parse_stat(
+    text: str,
+    pos: int,
+    stat: str | None = None,
+    *,
+    sd_in_parens: bool = False,
+    max_words: int = 4,
+    limit: int = 160,
+    unnamed_with_range: bool = False,
+) -> ParsedStat:
+    """Read '14.7 ± 19.6 months; median 6' or '61 (range 45-80) years' starting at `pos`.
+
+    `stat` is the statistic named before `pos` ("median follow-up ..."). A bare
+    number with ± is a mean; a bare number without a named statistic is not read
+    (a time point), unless `unnamed_with_range` and a range follows it.
+    """
+    out = ParsedStat(end=pos)
+    cur = stat
+    depth = 0
+    skipped = 0
+    got_num = False
+    bare: float | None = None
+    pending_range = False
+    last_kind: str | None = None
+    stop_at = min(len(text), pos + limit)
+    p = pos
+    while p < stop_at:
+        m = _TOKEN.match(text, p, stop_at)
+        if m is None or m.end() == p:
+            break
+        kind = (
+            m.lastgroup
+            if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word")
+            else None
+        )
+        if m.group("num") is not None:
+            kind = "num"
+        if kind == "kw":
+            word = _KW[" ".join(m.group("kw").lower().split())]
+            if word == "sd" and not got_num:
+                sd_in_parens = True  # "mean (SD) age", "mean ± SD": a label before the figures
+            else:
+                cur = word
+        elif kind == "num":
+            v = parse_num(m.group("num"))
+            hi = parse_num(m.group("hi")) if m.group("hi") else None
+            sd = parse_num(m.group("sd")) if m.group("sd") else None
+            if v is None:
+                break
+            if hi is not None:
+                if cur in ("range", "iqr") and cur not in out.values:
+                    out.values[cur] = (clean_number(v), clean_number(hi))
+                elif not got_num and cur is None and "range" not in out.values:
+                    out.values["range"] = (
+                        clean_number(v),
+                        clean_number(hi),
+                    )  # kept only if a mean ± SD follows
+                    pending_range = True
+                    got_num = True
+                    p = m.end()
+                    continue
+                elif not got_num:
+                    break  # "3-8 months", a range with no centre
+            elif cur == "sd" and "mean" in out.values and "sd" not in out.values:
+                out.values["sd"] = clean_number(v)
+            elif cur == "sd" and bare is not None and not out.values:
+                out.values["mean"] = clean_number(bare)  # "age 58.3 (SD 9.1)"
+                out.values["sd"] = clean_number(v)
+                bare = None
+            elif cur in ("mean", "median") and cur not in out.values:
+                out.values[cur] = clean_number(v)
+                if sd is not None and cur == "mean":
+                    out.values["sd"] = clean_number(sd)
+            elif cur is None and sd is not None and "mean" not in out.values:
+                out.values["mean"] = clean_number(v)
+                out.values["sd"] = clean_number(sd)
+            elif (
+                cur is None and sd_in_parens and depth > 0 and "mean" in out.values and "sd" not in out.values
+            ):
+                out.values["sd"] = clean_number(v)
+            elif cur is None and not got_num:
+                bare = v  # unnamed: a mean only if an SD (or, when allowed, a range) follows
+            else:
+                break
+            got_num = True
+            out.end = m.end()
+            cur = None
+        elif kind == "unit":
+            if not got_num:
+                break  # "months" before any figure: not this statistic
+            if out.unit is None:
+                out.unit = UNITS[m.group("unit").lower().rstrip(".")]
+            out.end = m.end()
+        elif kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth < 0:
+                break
+            out.end = m.end()
+        elif kind == "stop":
+            break
+        elif kind in ("punct", "filler"):
+            pass
+        else:  # another word
+            if last_kind == "num" and out.unit is None and not pending_range:
+                out.values.clear()  # "age of the 30 survivors": a count of something, not the statistic
+                break
+            if got_num and depth == 0:
+                break
+            skipped += 1
+            if skipped > max_words:
+                break
+        last_kind = kind
+        p = m.end()
+    if pending_range and "sd" not in out.values:
+        out.values.clear()  # "aged 18-65 years": an eligibility range, not a statistic
+    if bare is not None and unnamed_with_range and ("range" in out.values or "iqr" in out.values):
+        out.values["mean"] = clean_number(bare)
+    return out
