@@ -36,7 +36,8 @@ _BOUND = regex.compile(
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _FU_WORD = regex.compile(r"\bfollow(?:ed)?[- ]?up\b", regex.IGNORECASE)
 _FIGURE = regex.compile(
-    expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?P<unit>{DUR})?(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
+    expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?:(?P<unit>{DUR})|(?!and\b)[A-Za-z\u00b5%/]{1,8}\.?)?"
+           r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
     regex.IGNORECASE,
 )
