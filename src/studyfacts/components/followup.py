@@ -227,7 +227,7 @@ class FollowUpComponent(FactComponent):
         stat = "mean" if stat in ("average", "averaged") else stat
         if h.rule == "followup.coordinated":
             return FollowUpComponent._coordinated(text, h)
-        if h.rule in ("followup.range_then_stat", "followup.paren_range_stat"):
+        if h.rule == "followup.range_then_stat":
             parsed = parse_stat(text, h.end, stat, max_words=0)
             if parsed.unit is None and h.group("unit"):
                 parsed.unit = UNITS[h.group("unit").lower().rstrip(".")]

@@ -36,7 +36,10 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 # Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
 # made this prefilter pass for half the abstracts with no pain scale at all.
 _PREFILTER = Gate(
-    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)|/\s?10\b|\d\s(?:out\s)?of\s10\b"
+    r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)"
+    # a score out of ten after 'pain' counts without a named scale ("the worst pain was 6.4/10"); the
+    # alternative opens with 'pain' so that the gate still skips texts without it at once
+    r"|pain(?:[^.;]|\.(?=\d)){0,150}?\d\s?(?:/|out\sof\s|of\s)10\b"
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
