@@ -67,6 +67,13 @@ def test_pain_family_time_points_before_values(run, text, want, times):
          [0, 1.0, 7.0, 91.2]),
         ("Mean NRS pain dropped from 6.5 to 3.0 two weeks after the injection.",
          [("mean", 6.5, True), ("mean", 3.0, False)], [0, 14.0]),
+        ("The mean VAS pain score of 7.2 ± 1.6 before treatment decreased to 3.1 ± 2.0 at one month.",
+         [("mean", 7.2, True), ("mean", 3.1, False)], [0, 30.4]),
+        # a time point after a ';' belongs to the next clause, not to the value before it
+        ("Before ablation, the mean VAS score for pain was 7.3; one day after, it was 3.1.",
+         [("mean", 7.3, True), ("mean", 3.1, False)], [0, 1.0]),
+        ("The VAS pain score decreased from a mean of 8.2 to 2.4 one week after vertebroplasty.",
+         [("mean", 8.2, True), ("mean", 2.4, False)], [0, 7.0]),
     ],
 )
 def test_pain_family_trajectories_with_spelled_times(run, text, want, days):

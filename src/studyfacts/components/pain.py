@@ -45,7 +45,8 @@ _PREFILTER = Gate(
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
 _NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
 _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
-_FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
+# "from 7.5", "from a mean of 8.2", "from a median score of 8"
+_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:mean|median|average)\s+(?:\w+\s+)?(?:of\s+)?)?$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
 _DIGIT = regex.compile(r"\d")
 _FOR_PAIN = regex.compile(r"\s*(?:scores?\s+)?(?:for|of)\s+(?P<pain>pain)\b", regex.I)
@@ -62,7 +63,8 @@ _VS_BASELINE = regex.compile(
 )
 _RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
-_TIGHT_AFTER = regex.compile(r"^[\s,;(]*(?:out\s+of\s+10\s*)?$", regex.I)
+# (not across ';': "the mean VAS was 7.3; one day after, it was 3.1")
+_TIGHT_AFTER = regex.compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
 # Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
 _LOOSE_BEFORE = regex.compile(
     r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
@@ -332,7 +334,7 @@ class PainComponent(FactComponent):
                     out.append(_Tp(b[2], "baseline", 0, b[0], b[1]))
                     out.append(_Tp(a[2], "post", None, a[0], a[1]))
                 continue
-            if h.rule == "pain.time.spelled":  # "one week after", "the day after", "three months later"
+            if h.rule in ("pain.time.spelled", "pain.time.at_spelled"):  # "one week after", "the day after", "three months later"
                 n = parse_num(h.group("n") or "1") if (h.group("n") or "").lower() not in ("a", "an") else 1.0
                 out.append(_Tp(tp[2], kind, _days(h.group("unit") or "d", n or 1.0), tp[0], tp[1]))
                 continue
@@ -550,7 +552,7 @@ class PainComponent(FactComponent):
                     break
                 seq.append(i)
             seq.reverse()
-            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, c.gstart[seq[0]] - 12):c.gstart[seq[0]]]):
+            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, c.gstart[seq[0]] - 32):c.gstart[seq[0]]]):
                 self._set(groups[seq[0]], None, baseline=True)
                 c.assigned.add(seq[0])
                 seq = seq[1:]
@@ -600,6 +602,7 @@ class PainComponent(FactComponent):
         figure through its noun phrase ("The pre-procedure average VAS value was 7.9"), inside the
         bracket ("(at baseline)"), or the start of a from→to trajectory ("from 7.5 to 2.1")."""
         text, groups, tps = c.text, c.groups, c.tps
+        used: set[int] = set()
         for i, grp in enumerate(groups):
             if i in c.assigned:
                 continue
@@ -610,17 +613,18 @@ class PainComponent(FactComponent):
                 continue
             end_lim = c.gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
             prev_end = c.gend[i - 1] if i else c.sa
-            after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim
+            after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim and id(t) not in used
                              and _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the)\b", "", text[last.hit.end:t.start], flags=regex.I))), None)
             if after_tp is not None:
                 self._set(grp, after_tp)
+                used.add(id(after_tp))  # "7.2 before treatment decreased to 3.1": not 3.1's too
                 continue
-            before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start
+            before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start and id(t) not in used
                          and _LOOSE_BEFORE.match(text[t.end:first.hit.start])]
             if before_tp:
                 self._set(grp, before_tp[-1])
                 continue
-            if _FROM_BEFORE.search(text[max(0, first.hit.start - 12):first.hit.start]):
+            if _FROM_BEFORE.search(text[max(0, first.hit.start - 32):first.hit.start]):
                 self._set(grp, None, baseline=True)
                 continue
             if i == 0:
