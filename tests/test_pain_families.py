@@ -173,10 +173,17 @@ def test_pain_family_instruments_named_together(run, text, want):
         "On the VAS for pain, the time to half-maximum pain was 8 ± 2 vs. 33 ± 35 seconds.",
         "The number of analgesics taken for pain fell (mean 1.5 vs. 2.9; P < .001).",
         "The mean difference in pain scores between the groups was 1.2 (95% CI 0.4-2.0).",
+        "Postoperative pain was low; patient satisfaction (VAS 0-10) was 8.7 ± 1.1.",
+        "Nausea NRS was 1.2 ± 0.8 in patients with postoperative pain.",
+        "Pain relief was achieved in 7/10 (70%) patients.",
     ],
 )
 def test_pain_family_not_pain(run, text):
     assert _items(run(text).pain) == []
+
+
+def test_pain_other_construct_on_the_same_scale_is_left_out(run):
+    assert _items(run("The pain VAS was 3.1 ± 1.2 and the satisfaction VAS was 8.2 ± 1.0.").pain) == [("mean", 3.1, False)]
 
 
 def test_pain_single_patient_report_gives_no_cohort_scores(extract):
