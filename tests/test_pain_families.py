@@ -69,6 +69,10 @@ def test_pain_family_time_points_before_values(run, text, want, times):
          [("mean", 6.5, True), ("mean", 3.0, False)], [0, 14.0]),
         ("The mean VAS pain score of 7.2 ± 1.6 before treatment decreased to 3.1 ± 2.0 at one month.",
          [("mean", 7.2, True), ("mean", 3.1, False)], [0, 30.4]),
+        ("Mean VAS pain scores fell from 7.9 ± 1.3 before PVP to 2.6 ± 1.4 at 1 day and 2.1 ± 1.2 at 1 month after PVP.",
+         [("mean", 7.9, True), ("mean", 2.6, False), ("mean", 2.1, False)], [0, 1.0, 30.4]),
+        ("The median VAS for pain was 7 before embolization and 2 after embolization (P < .001).",
+         [("median", 7, True), ("median", 2, False)], [0, None]),
         # a time point after a ';' belongs to the next clause, not to the value before it
         ("Before ablation, the mean VAS score for pain was 7.3; one day after, it was 3.1.",
          [("mean", 7.3, True), ("mean", 3.1, False)], [0, 1.0]),
