@@ -41,6 +41,11 @@ def _figures(extract, text):
         ("The median follow-up among survivors (n = 12) was 28 months (range, 10-40 months).",
          [("median", 28, "months")]),
         ("The median follow-up for the whole cohort was 28 months.", [("median", 28, "months")]),
+        # the spread's label after the statistic word; one unit shared by a figure a group
+        ("The mean (SD) follow-up was 4.2 (1.1) years.", [("mean", 4.2, "years")]),
+        ("Median (IQR) follow-up was 26 (14-38) months.", [("median", 26, "months")]),
+        ("The mean follow-up periods were 24.1 and 26.3 months in the two groups, respectively.",
+         [("mean", 24.1, "months"), ("mean", 26.3, "months")]),
     ],
 )
 def test_followup_family_reads_the_statistic(extract, text, want):

@@ -33,6 +33,12 @@ _BOUND = regex.compile(
     r"\s*(?:of\s+|was\s+|:\s*)?(?:(?:more|less|greater|fewer|longer|shorter)\s+than|over\b|at\s+least|up\s+to|[<>\u2264\u2265])",
     regex.IGNORECASE,
 )
+_SHARED_UNIT = regex.compile(
+    expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
+           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
+    regex.IGNORECASE,
+)
+_NUM_RE = regex.compile(expand(r"{NUM}"))
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _FU_WORD = regex.compile(r"\bfollow(?:ed)?[- ]?up\b", regex.IGNORECASE)
 _FIGURE = regex.compile(
@@ -118,6 +124,21 @@ class FollowUpComponent(FactComponent):
                 continue
             if not parsed.central:
                 continue
+            later: list[Stat] = []
+            shared = _SHARED_UNIT.match(text, parsed.end) if parsed.unit is None else None
+            if shared is not None and set(parsed.values) <= {"mean", "median"}:
+                # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
+                parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
+                stat_key = next(iter(parsed.values))
+                for m in _NUM_RE.finditer(shared.group("vals")):
+                    val = parse_num(m.group())
+                    if val is None or (stat_key, float(val), parsed.unit) in seen:
+                        continue
+                    seen.add((stat_key, float(val), parsed.unit))
+                    a = shared.start("vals") + m.start()
+                    later.append(Stat(**{stat_key: clean_number(val)}, unit=parsed.unit,
+                                                about=about(doc, h.start, shared.end()),
+                                                span=draft.span(a, a + len(m.group()), h.rule)))
             if parsed.unit is None:
                 draft.warnings.append(f"follow-up figure without a unit skipped: {h.text!r}")
                 continue
@@ -140,6 +161,7 @@ class FollowUpComponent(FactComponent):
                     span=draft.span(h.start, max(parsed.end, h.end), h.rule),
                 )
             )
+            draft.follow_up.extend(later)
             stat_key = "median" if "median" in v else "mean"
             pos = parsed.end
             while len(more) < 12 and set(v) & {"mean", "median"}:
@@ -232,6 +254,9 @@ class FollowUpComponent(FactComponent):
             if parsed.unit is None and h.group("unit"):
                 parsed.unit = UNITS[h.group("unit").lower().rstrip(".")]
             return parsed
+        if h.rule == "followup.stat_first" and h.group("spread"):
+            sd_label = h.group("spread").upper() in ("SD", "SE") or h.group("spread").lower().startswith("standard")
+            return parse_stat(text, h.end, stat, sd_in_parens=sd_label)
         if h.rule == "followup.stat_first":
             # "median follow-up among patients still alive (n = 8) was 35 months": the group
             # the figure is for sits between the anchor and its verb
