@@ -46,6 +46,10 @@ def test_pain_family_scores_out_of_ten_mm_points(run, text, want):
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], ["1", "3", "12 months"]),
         ("Mean pain scores (NRS) before and after the procedure were 7.4 and 2.1, respectively.",
          [("mean", 7.4, True), ("mean", 2.1, False)], ["before", "after the procedure"]),
+        ("The mean VAS pain scores were 6.2, 2.1, 1.8 and 1.5 before, 1 day, 1 month and 6 months after the "
+         "procedure, respectively.",
+         [("mean", 6.2, True), ("mean", 2.1, False), ("mean", 1.8, False), ("mean", 1.5, False)],
+         ["before", "1 day", "1 month", "6 months after the procedure"]),
         # counter-example: three values for two time points are not zipped
         ("At 1 and 3 months, mean NRS pain fell to 4.2, 3.1 and 2.0, respectively.",
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], [None, None, None]),
