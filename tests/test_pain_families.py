@@ -50,6 +50,15 @@ def test_pain_family_scores_out_of_ten_mm_points(run, text, want):
          "procedure, respectively.",
          [("mean", 6.2, True), ("mean", 2.1, False), ("mean", 1.8, False), ("mean", 1.5, False)],
          ["before", "1 day", "1 month", "6 months after the procedure"]),
+        ("Pre- and post-treatment VAS pain scores were 8 and 3, respectively.",
+         [("mean", 8, True), ("mean", 3, False)], ["Pre-", "post-treatment"]),
+        # time points in the value's bracket, or as its label
+        ("VAS pain scores decreased from 7.6 (pre-procedure) to 3.1 (1 week) and 2.4 (1 month).",
+         [("mean", 7.6, True), ("mean", 3.1, False), ("mean", 2.4, False)], ["pre-procedure", "1 week", "1 month"]),
+        ("The mean VAS score for pain improved (preoperative 7.8 vs postoperative 2.9, P < .001).",
+         [("mean", 7.8, True), ("mean", 2.9, False)], ["preoperative", "postoperative"]),
+        ("Mean pain VAS: 8.2 ± 1.1 before vs. 2.3 ± 1.4 after treatment, p < 0.001.",
+         [("mean", 8.2, True), ("mean", 2.3, False)], ["before", "after treatment"]),
         # counter-example: three values for two time points are not zipped
         ("At 1 and 3 months, mean NRS pain fell to 4.2, 3.1 and 2.0, respectively.",
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], [None, None, None]),

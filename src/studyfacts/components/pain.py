@@ -83,6 +83,11 @@ _INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*
 _INNER_TIME = regex.compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
+_INNER_POST = regex.compile(
+    r"^\s*(?:at\s+)?(?P<n>\d{1,3}(?:[.\u00b7]\d+)?)\s*-?\s*(?P<unit>h|hrs?|hours?|days?|d|weeks?|wks?|months?|mo|years?|yrs?)"
+    r"(?:\s+(?:after|post)[\w-]*(?:\s+(?:the\s+)?[\w-]+)?)?\s*$",
+    regex.I,
+)
 _INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
 # A VAS counts as pain when the abstract talks of pain or analgesia, or measures spine
 # disability beside it (ODI, NDI, JOA, Roland-Morris): "clinical outcome questionnaires
@@ -467,6 +472,11 @@ class PainComponent(FactComponent):
         if _INNER_TIME.match(inner):
             it.extra["tp_inner"] = inner.strip()
             return
+        post = _INNER_POST.match(inner)
+        if post:  # "to 3.1 (1 week) and 2.4 (1 month)": the time point in the bracket
+            n = parse_num(post.group("n"))
+            it.extra["tp_inner_post"] = _Tp(inner.strip(), "post", _days(post.group("unit"), n or 0), 0, 0)
+            return
         q = stats.read_qualifier(
             inner,
             median=it.stat == "median" or _IQR_WORD.search(head) is not None,
@@ -610,6 +620,9 @@ class PainComponent(FactComponent):
             inner_tp = first.extra.get("tp_inner")
             if inner_tp:
                 self._set(grp, _Tp(inner_tp, "baseline", 0, 0, 0))
+                continue
+            if first.extra.get("tp_inner_post") is not None:
+                self._set(grp, first.extra["tp_inner_post"])
                 continue
             end_lim = c.gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
             prev_end = c.gend[i - 1] if i else c.sa
