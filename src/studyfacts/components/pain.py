@@ -1,14 +1,17 @@
 """The pain fact family: every central pain-score figure, with its scale, time point, spread and p-value.
 
 Rules (`patterns/pain.jsonl`) find the pieces: scale mentions (from the lexicon
-`patterns/lexicons/pain_scales.json`), value items ("4.1 ± 2.4 (range, 0–9;
-p < 0.0001)"), time points, p-values and masks (thresholds, ranges, changes,
-confidence limits) whose numbers are never central values. The resolver reads
-one sentence at a time: a sentence counts only when it names a pain scale, the
-values are those after the scale mention and before any disability or
-quality-of-life instrument, and time points are attached by adjacency ("X at
-24 h"), by zipping lists ("6.8, 4.1 and 2.5 at baseline, 1 week and 1 month")
-or by "from X" (baseline). When the structure is not clear it emits nothing.
+`patterns/lexicons/pain_scales.json`), value items read by the shared statistic
+grammar (`{EXPRESSION}` of `patterns/grammar/stats.jsonl`: "4.1 ± 2.4 (range, 0–9;
+p < 0.0001)", "6.4/10", "71.5 mm"), time points, p-values, and masks
+(thresholds, ranges, changes, confidence limits, counts) whose numbers are never
+central values. The resolver reads one sentence at a time: a sentence counts when
+it names a pain scale (or says "pain" before a score out of ten), the values are
+those after the scale mention and before any other instrument (or every k-th of a
+"respectively" list when instruments are named together), brackets are read by
+`stats.read_qualifier`, and time points are attached by the named strategies of
+`_timepoints` (values then a run, a run heading the values, vs-baseline pairs, the
+adjacent phrase). When the structure is not clear it emits nothing.
 """
 
 from __future__ import annotations
