@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from .. import stats
 from ..models import PainScore, PValue, Timepoint
-from ..numbers import clean_number, parse_int, parse_num
+from ..numbers import clean_number, expand, parse_int, parse_num
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at, sentence_bounds
@@ -86,6 +86,8 @@ _INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*
 _INNER_TIME = regex.compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
+# the number before a spelled time point's unit: "one week after", "3 days later"
+_NUMBER_BEFORE = regex.compile(expand(r"\b(?P<n>{WORDNUM}|\d{1,3}|an?)[\s-]+$"), regex.I)
 _INNER_POST = regex.compile(
     r"^\s*(?:at\s+)?(?P<n>\d{1,3}(?:[.\u00b7]\d+)?)\s*-?\s*(?P<unit>h|hrs?|hours?|days?|d|weeks?|wks?|months?|mo|years?|yrs?)"
     r"(?:\s+(?:after|post)[\w-]*(?:\s+(?:the\s+)?[\w-]+)?)?\s*$",
@@ -253,7 +255,7 @@ class PainComponent(FactComponent):
                 pain_scales.add(scale_name(h))
         specific = {scale_name(h) for h in scales} & pain_scales - {"PAIN"}
         masks = [(h.start, h.end) for h in by_label.get("MASK", [])]
-        tps = self._time_points(by_label.get("TIME", []))
+        tps = self._time_points(by_label.get("TIME", []), text)
         masks += [(t.start, t.end) for t in tps]
         values = sorted(by_label.get("VALUE", []), key=lambda h: h.start)
         pvals = by_label.get("P", [])
@@ -324,7 +326,7 @@ class PainComponent(FactComponent):
                                attrs={"scale": "PAIN"}))
         return out
 
-    def _time_points(self, hits: list[Hit]) -> list[_Tp]:
+    def _time_points(self, hits: list[Hit], text: str = "") -> list[_Tp]:
         out: list[_Tp] = []
         for h in sorted(hits, key=lambda h: (h.start, -h.end)):
             if out and h.start < out[-1].end:
@@ -343,8 +345,13 @@ class PainComponent(FactComponent):
                     out.append(_Tp(a[2], "post", None, a[0], a[1]))
                 continue
             if h.rule in ("pain.time.spelled", "pain.time.at_spelled"):  # "one week after", "the day after", "three months later"
-                n = parse_num(h.group("n") or "1") if (h.group("n") or "").lower() not in ("a", "an") else 1.0
-                out.append(_Tp(tp[2], kind, _days(h.group("unit") or "d", n or 1.0), tp[0], tp[1]))
+                start, label, word = tp[0], tp[2], h.group("n")
+                if word is None:
+                    m = _NUMBER_BEFORE.search(text, max(0, start - 30), start)
+                    if m is not None:
+                        word, start, label = m.group("n"), m.start(), text[m.start():tp[1]]
+                n = parse_num(word) if word and word.lower() not in ("a", "an") else 1.0
+                out.append(_Tp(label, kind, _days(h.group("unit") or "d", n or 1.0), start, tp[1]))
                 continue
             if h.group("list") is not None:
                 unit = h.group("unit") or h.attrs.get("unit", "days")
