@@ -80,9 +80,6 @@ _NOUN_AFTER = regex.compile(
     r"|post-?operatively|post-?procedurally|postprocedurally)\b)[a-z]"
 )
 _UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|minutes?|s|secs?|seconds?|mg|ml|%)\b", regex.I)
-_INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
-_INNER_PAIR = regex.compile(r"(?P<a>-?\d+(?:[.\u00b7]\d+)?)\s*(?:[-\u2013\u2014\u2212,]|\bto\b)\s*(?P<b>-?\d+(?:[.\u00b7]\d+)?)")
-_INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*(?P<a>\d+(?:[.\u00b7]\d+)?)\s*$", regex.I)
 _INNER_TIME = regex.compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
@@ -93,7 +90,6 @@ _INNER_POST = regex.compile(
     r"(?:\s+(?:after|post)[\w-]*(?:\s+(?:the\s+)?[\w-]+)?)?\s*$",
     regex.I,
 )
-_INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
 # A VAS counts as pain when the abstract talks of pain or analgesia, or measures spine
 # disability beside it (ODI, NDI, JOA, Roland-Morris): "clinical outcome questionnaires
 # (Visual Analog Scale [VAS] and Oswestry Disability Index [ODI])".
@@ -105,7 +101,6 @@ _OUT_OF_AT = regex.compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}
 _IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
 _CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
 _MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
-_OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "="}
 
 
 @dataclass
@@ -184,15 +179,6 @@ def _days(unit: str, value: float) -> float:
     u = unit.lower()
     key = "min" if u.startswith("min") else "mo" if u.startswith("mo") else u[0]
     return round(value * _DAYS_PER[key], 4)
-
-
-def _p_value(op: str, val: str) -> PValue | None:
-    op = regex.sub(r"\s+", "", op)
-    op = {"<or=": "<=", **_OP_NORMAL}.get(op, op)
-    v = parse_num(val)
-    if v is None or not 0 <= v <= 1 or op not in ("<", "=", ">", "<=", ">="):
-        return None
-    return PValue(op=op, value=v)
 
 
 class PainComponent(FactComponent):
@@ -451,7 +437,7 @@ class PainComponent(FactComponent):
                 if it.hit.end <= p.start < min(nxt, it.hit.end + 40):
                     gap = text[it.hit.end:p.start]
                     if regex.fullmatch(r"[\s,;(\[]*", gap):
-                        it.p = _p_value(p.group("op") or "", p.group("val") or "")
+                        it.p = stats.p_value(p.group("op") or "", p.group("val") or "")
                     break
         # groups: items joined by "versus" are the arms of one comparison
         g = 0
