@@ -59,6 +59,8 @@ def test_pain_family_scores_out_of_ten_mm_points(run, text, want):
          [("mean", 7.8, True), ("mean", 2.9, False)], ["preoperative", "postoperative"]),
         ("Mean pain VAS: 8.2 ± 1.1 before vs. 2.3 ± 1.4 after treatment, p < 0.001.",
          [("mean", 8.2, True), ("mean", 2.3, False)], ["before", "after treatment"]),
+        ("The mean VAS for pain was 6.5 ± 1.2 vs 2.1 ± 0.9 (p < 0.001) before and after PVP.",
+         [("mean", 6.5, True), ("mean", 2.1, False)], ["before", "after PVP"]),
         # counter-example: three values for two time points are not zipped
         ("At 1 and 3 months, mean NRS pain fell to 4.2, 3.1 and 2.0, respectively.",
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], [None, None, None]),

@@ -566,7 +566,12 @@ class PainComponent(FactComponent):
                 for i, t in zip(seq, run):
                     self._set(groups[i], t)
                     c.assigned.add(i)
-                run_done = True
+                c.done_runs.add(id(run))
+            elif len(seq) == 1 and len(groups[seq[0]]) == k:
+                # one 'vs' comparison over the run: "6.5 ± 1.2 vs 2.1 ± 0.9 before and after PVP"
+                for x, t in zip(groups[seq[0]], run):
+                    self._set([x], t)
+                c.assigned.add(seq[0])
                 c.done_runs.add(id(run))
 
     def _run_heads_values(self, c: _Ctx) -> None:
