@@ -195,6 +195,9 @@ def test_pain_family_instruments_named_together(run, text, want):
         "Postoperative pain was low; patient satisfaction (VAS 0-10) was 8.7 ± 1.1.",
         "Nausea NRS was 1.2 ± 0.8 in patients with postoperative pain.",
         "Pain relief was achieved in 7/10 (70%) patients.",
+        "Pain was rated on a VAS from 0 (no pain) to 10 (worst pain imaginable).",
+        "Pain intensity was measured with an 11-point NRS (0 = no pain, 10 = worst pain).",
+        "Patients with moderate pain (VAS 4 to 6) were included.",
     ],
 )
 def test_pain_family_not_pain(run, text):
