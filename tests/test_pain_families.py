@@ -61,6 +61,11 @@ def test_pain_family_scores_out_of_ten_mm_points(run, text, want):
          [("mean", 8.2, True), ("mean", 2.3, False)], ["before", "after treatment"]),
         ("The mean VAS for pain was 6.5 ± 1.2 vs 2.1 ± 0.9 (p < 0.001) before and after PVP.",
          [("mean", 6.5, True), ("mean", 2.1, False)], ["before", "after PVP"]),
+        ("VAS pain scores (mean ± SD) were 7.5 ± 1.3, 3.1 ± 1.5, and 2.2 ± 1.4 preoperatively, at 1 day, and at "
+         "1 month, respectively.",
+         [("mean", 7.5, True), ("mean", 3.1, False), ("mean", 2.2, False)], ["preoperatively", "1 day", "1 month"]),
+        ("At baseline, 1 week, and 3 months, the mean NRS pain scores were 7.1, 3.2, and 2.4, respectively.",
+         [("mean", 7.1, True), ("mean", 3.2, False), ("mean", 2.4, False)], ["baseline", "1 week", "3 months"]),
         # counter-example: three values for two time points are not zipped
         ("At 1 and 3 months, mean NRS pain fell to 4.2, 3.1 and 2.0, respectively.",
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], [None, None, None]),

@@ -64,7 +64,8 @@ _NP_BREAK = regex.compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|w
 _VS_BASELINE = regex.compile(
     r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
 )
-_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*$", regex.I)
+# between time points of one run: "at baseline, 1 week and 1 month", "preoperatively, at 1 day, and at 1 month"
+_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*(?:(?:at|on|in|after)\s+)?(?:the\s+)?$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
 # (not across ';': "the mean VAS was 7.3; one day after, it was 3.1")
 _TIGHT_AFTER = regex.compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
