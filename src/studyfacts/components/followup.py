@@ -11,9 +11,6 @@ which the cohort family reuses for age. A time point ("at 6 months",
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,201 +21,49 @@ from ..rules import Hit, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
-# Duration units as written -> the contract's spelling.
-UNITS: dict[str, str] = {
-    "years": "years",
-    "year": "years",
-    "yrs": "years",
-    "yr": "years",
-    "y": "years",
-    "months": "months",
-    "month": "months",
-    "mos": "months",
-    "mo": "months",
-    "m": "months",
-    "weeks": "weeks",
-    "week": "weeks",
-    "wks": "weeks",
-    "wk": "weeks",
-    "w": "weeks",
-    "days": "days",
-    "day": "days",
-    "d": "days",
-}
-_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+# The statistic reader lives with the shared grammar (`stats.py`); re-exported here for the
+# cohort family, which reads age with it.
+from ..stats import DURATION_ALT as _UNIT_ALT
+from ..stats import NEXT_MEAN as _NEXT_MEAN
+from ..stats import UNITS, ParsedStat, parse_stat  # noqa: F401  (cohort reads age with it)
+
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("DUR", rf"(?:{_UNIT_ALT})\b\.?"),)
 
-# One token of a statistic: a keyword, a number (with ± SD or a range), a unit, a bracket,
-# punctuation, a filler word, or any other word (which ends the statistic).
-# Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
-_TOKEN = regex.compile(
+_BOUND = regex.compile(
+    r"\s*(?:of\s+|was\s+|:\s*)?(?:(?:more|less|greater|fewer|longer|shorter)\s+than|over\b|at\s+least|up\s+to|[<>\u2264\u2265])",
+    regex.IGNORECASE,
+)
+_SHARED_UNIT = regex.compile(
+    expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
+           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
+    regex.IGNORECASE,
+)
+_NUM_RE = regex.compile(expand(r"{NUM}"))
+_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
+_FU_WORD = regex.compile(r"\bfollow(?:ed)?[- ]?up\b", regex.IGNORECASE)
+_FIGURE = regex.compile(
+    expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?:(?P<unit>{DUR})|(?!and\b)[A-Za-z\u00b5%/]{1,8}\.?)?"
+           r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
+           {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
+    regex.IGNORECASE,
+)
+_LIST_SEP = regex.compile(r"\s*(?:,\s*and|,|and)\s*", regex.IGNORECASE)
+_RESPECTIVELY = regex.compile(r"[\s,;]*respectively\b", regex.IGNORECASE)
+_GROUP_QUALIFIER = regex.compile(
+    r"\s+(?:among|in|for|of)\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*"
+    r"\(\s*n\s*=\s*\d+\s*\)(?=\s*(?:was|were|is|of|:|,))",
+    regex.IGNORECASE,
+)
+# Further figures for other groups after the first: "36 months for RGZ and 51 months for DREZ targets".
+_NEXT_GROUP = regex.compile(
     expand(
-        r"\s*(?:"
-        r"(?P<kw>mean|median|average|range|interquartile\s+range|IQR|SD|standard\s+deviation)\b"
-        r"|(?P<num>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?(?:(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)(?P<hi>{NUM}))?"
-        r"|(?P<unit>{DUR})"
-        r"|(?P<open>[(\[])"
-        r"|(?P<close>[)\]])"
-        r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b)"
-        r"|(?P<punct>[,;:=]|{PM})"
-        r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
-        r"|time|length|interval|values?|age|aged|follow(?:ed)?[- ]?up|since\s+\w+|with)\b)"
-        r"|(?P<word>[^\s()\[\],;:=]+)"
-        r")",
+        r"\s+(?:for|in)\s+(?:the\s+)?[^\d,;()]{1,40}?\s*(?:,\s*and|,|and|vs\.?|versus|compared\s+with)\s+"
+        r"(?:(?:a\s+)?(?:mean|median)\s+(?:of\s+)?)?(?P<val>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?\s*(?P<unit>{DUR})"
+        r"(?=\s+(?:for|in)\s)",
         {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
     ),
     regex.IGNORECASE,
 )
-_NEXT_MEAN = regex.compile(
-    expand(
-        r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
-        {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
-    ),
-    regex.IGNORECASE,
-)
-_KW = {
-    "mean": "mean",
-    "average": "mean",
-    "median": "median",
-    "range": "range",
-    "iqr": "iqr",
-    "interquartile range": "iqr",
-    "sd": "sd",
-    "standard deviation": "sd",
-}
-
-
-@dataclass
-class ParsedStat:
-    values: dict[str, Any] = field(default_factory=dict)
-    unit: str | None = None
-    end: int = 0
-
-    @property
-    def central(self) -> bool:
-        return "mean" in self.values or "median" in self.values
-
-
-def parse_stat(
-    text: str,
-    pos: int,
-    stat: str | None = None,
-    *,
-    sd_in_parens: bool = False,
-    max_words: int = 4,
-    limit: int = 160,
-    unnamed_with_range: bool = False,
-) -> ParsedStat:
-    """Read '14.7 ± 19.6 months; median 6' or '61 (range 45-80) years' starting at `pos`.
-
-    `stat` is the statistic named before `pos` ("median follow-up ..."). A bare
-    number with ± is a mean; a bare number without a named statistic is not read
-    (a time point), unless `unnamed_with_range` and a range follows it.
-    """
-    out = ParsedStat(end=pos)
-    cur = stat
-    depth = 0
-    skipped = 0
-    got_num = False
-    bare: float | None = None
-    pending_range = False
-    last_kind: str | None = None
-    stop_at = min(len(text), pos + limit)
-    p = pos
-    while p < stop_at:
-        m = _TOKEN.match(text, p, stop_at)
-        if m is None or m.end() == p:
-            break
-        kind = (
-            m.lastgroup
-            if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word")
-            else None
-        )
-        if m.group("num") is not None:
-            kind = "num"
-        if kind == "kw":
-            word = _KW[" ".join(m.group("kw").lower().split())]
-            if word == "sd" and not got_num:
-                sd_in_parens = True  # "mean (SD) age", "mean ± SD": a label before the figures
-            else:
-                cur = word
-        elif kind == "num":
-            v = parse_num(m.group("num"))
-            hi = parse_num(m.group("hi")) if m.group("hi") else None
-            sd = parse_num(m.group("sd")) if m.group("sd") else None
-            if v is None:
-                break
-            if hi is not None:
-                if cur in ("range", "iqr") and cur not in out.values:
-                    out.values[cur] = (clean_number(v), clean_number(hi))
-                elif not got_num and cur is None and "range" not in out.values:
-                    out.values["range"] = (
-                        clean_number(v),
-                        clean_number(hi),
-                    )  # kept only if a mean ± SD follows
-                    pending_range = True
-                    got_num = True
-                    p = m.end()
-                    continue
-                elif not got_num:
-                    break  # "3-8 months", a range with no centre
-            elif cur == "sd" and "mean" in out.values and "sd" not in out.values:
-                out.values["sd"] = clean_number(v)
-            elif cur == "sd" and bare is not None and not out.values:
-                out.values["mean"] = clean_number(bare)  # "age 58.3 (SD 9.1)"
-                out.values["sd"] = clean_number(v)
-                bare = None
-            elif cur in ("mean", "median") and cur not in out.values:
-                out.values[cur] = clean_number(v)
-                if sd is not None and cur == "mean":
-                    out.values["sd"] = clean_number(sd)
-            elif cur is None and sd is not None and "mean" not in out.values:
-                out.values["mean"] = clean_number(v)
-                out.values["sd"] = clean_number(sd)
-            elif (
-                cur is None and sd_in_parens and depth > 0 and "mean" in out.values and "sd" not in out.values
-            ):
-                out.values["sd"] = clean_number(v)
-            elif cur is None and not got_num:
-                bare = v  # unnamed: a mean only if an SD (or, when allowed, a range) follows
-            else:
-                break
-            got_num = True
-            out.end = m.end()
-            cur = None
-        elif kind == "unit":
-            if not got_num:
-                break  # "months" before any figure: not this statistic
-            if out.unit is None:
-                out.unit = UNITS[m.group("unit").lower().rstrip(".")]
-            out.end = m.end()
-        elif kind == "open":
-            depth += 1
-        elif kind == "close":
-            depth -= 1
-            if depth < 0:
-                break
-            out.end = m.end()
-        elif kind == "stop":
-            break
-        elif kind in ("punct", "filler"):
-            pass
-        else:  # another word
-            if last_kind == "num" and out.unit is None and not pending_range:
-                out.values.clear()  # "age of the 30 survivors": a count of something, not the statistic
-                break
-            if got_num and depth == 0:
-                break
-            skipped += 1
-            if skipped > max_words:
-                break
-        last_kind = kind
-        p = m.end()
-    if pending_range and "sd" not in out.values:
-        out.values.clear()  # "aged 18-65 years": an eligibility range, not a statistic
-    if bare is not None and unnamed_with_range and ("range" in out.values or "iqr" in out.values):
-        out.values["mean"] = clean_number(bare)
-    return out
 
 
 def _topic_finder() -> regex.Pattern[str]:
@@ -272,11 +117,28 @@ class FollowUpComponent(FactComponent):
         seen: set[tuple[str, float, str]] = set()
         done: set[int] = set()
         for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
+            if _BOUND.match(text, h.end):
+                continue  # "Follow-up averaged more than 5 yr": a bound, not the statistic
             parsed = self._parse(text, h)
             if parsed is None or parsed.end in done:
                 continue
             if not parsed.central:
                 continue
+            later: list[Stat] = []
+            shared = _SHARED_UNIT.match(text, parsed.end) if parsed.unit is None else None
+            if shared is not None and set(parsed.values) <= {"mean", "median"}:
+                # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
+                parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
+                stat_key = next(iter(parsed.values))
+                for m in _NUM_RE.finditer(shared.group("vals")):
+                    val = parse_num(m.group())
+                    if val is None or (stat_key, float(val), parsed.unit) in seen:
+                        continue
+                    seen.add((stat_key, float(val), parsed.unit))
+                    a = shared.start("vals") + m.start()
+                    later.append(Stat(**{stat_key: clean_number(val)}, unit=parsed.unit,
+                                                about=about(doc, h.start, shared.end()),
+                                                span=draft.span(a, a + len(m.group()), h.rule)))
             if parsed.unit is None:
                 draft.warnings.append(f"follow-up figure without a unit skipped: {h.text!r}")
                 continue
@@ -299,6 +161,29 @@ class FollowUpComponent(FactComponent):
                     span=draft.span(h.start, max(parsed.end, h.end), h.rule),
                 )
             )
+            draft.follow_up.extend(later)
+            stat_key = "median" if "median" in v else "mean"
+            pos = parsed.end
+            while len(more) < 12 and set(v) & {"mean", "median"}:
+                g = _NEXT_GROUP.match(text, pos)
+                if g is None:
+                    break
+                val = parse_num(g.group("val"))
+                unit = UNITS[g.group("unit").lower().rstrip(".")]
+                pos = g.end()
+                if val is None or (stat_key, float(val), unit) in seen:
+                    continue
+                seen.add((stat_key, float(val), unit))
+                draft.follow_up.append(
+                    Stat(
+                        mean=clean_number(val) if stat_key == "mean" else None,
+                        median=clean_number(val) if stat_key == "median" else None,
+                        sd=clean_number(parse_num(g.group("sd")) or 0) if g.group("sd") else None,
+                        unit=unit,
+                        about=about(doc, h.start, g.end()),
+                        span=draft.span(g.start("val"), g.end(), h.rule),
+                    )
+                )
             for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
                 mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
                 unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
@@ -329,9 +214,55 @@ class FollowUpComponent(FactComponent):
         return out
 
     @staticmethod
+    def _coordinated(text: str, h: Hit) -> ParsedStat | None:
+        """'Mean hospital stay and follow-up were 3.3 days (range 1-10) and 14.6 months, respectively':
+        the figure at follow-up's place in the list of measures, when the counts agree."""
+        names = [x for x in _LIST_SPLIT.split((h.group("list") or "").strip()) if x]
+        at = [k for k, x in enumerate(names) if _FU_WORD.search(x)]
+        if len(names) < 2 or len(at) != 1:
+            return None
+        figs: list[regex.Match[str]] = []
+        pos = h.end
+        while len(figs) <= len(names):
+            m = _FIGURE.match(text, pos)
+            if m is None:
+                break
+            figs.append(m)
+            pos = m.end()
+            sep = _LIST_SEP.match(text, pos)
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(figs) != len(names) or not _RESPECTIVELY.match(text, figs[-1].end()):
+            return None
+        stat = (h.group("stat") or "").lower()
+        fig = figs[at[0]]
+        parsed = parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
+        if parsed.unit is None:
+            last = figs[-1].group("unit")
+            parsed.unit = UNITS[last.lower().rstrip(".")] if last else None
+        return parsed
+
+    @staticmethod
     def _parse(text: str, h: Hit) -> ParsedStat | None:
         stat = (h.group("stat") or "").lower() or None
-        stat = "mean" if stat == "average" else stat
+        stat = "mean" if stat in ("average", "averaged") else stat
+        if h.rule == "followup.coordinated":
+            return FollowUpComponent._coordinated(text, h)
+        if h.rule == "followup.range_then_stat":
+            parsed = parse_stat(text, h.end, stat, max_words=0)
+            if parsed.unit is None and h.group("unit"):
+                parsed.unit = UNITS[h.group("unit").lower().rstrip(".")]
+            return parsed
+        if h.rule == "followup.stat_first" and h.group("spread"):
+            sd_label = h.group("spread").upper() in ("SD", "SE") or h.group("spread").lower().startswith("standard")
+            return parse_stat(text, h.end, stat, sd_in_parens=sd_label)
+        if h.rule == "followup.stat_first":
+            # "median follow-up among patients still alive (n = 8) was 35 months": the group
+            # the figure is for sits between the anchor and its verb
+            q = _GROUP_QUALIFIER.match(text, h.end)
+            if q is not None:
+                return parse_stat(text, q.end(), stat)
         if h.rule == "followup.num_stat_unit":
             b = h.groups["body"]
             return parse_stat(text, b[0], stat, limit=h.end - b[0])

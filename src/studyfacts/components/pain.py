@@ -1,14 +1,17 @@
 """The pain fact family: every central pain-score figure, with its scale, time point, spread and p-value.
 
 Rules (`patterns/pain.jsonl`) find the pieces: scale mentions (from the lexicon
-`patterns/lexicons/pain_scales.json`), value items ("4.1 ± 2.4 (range, 0–9;
-p < 0.0001)"), time points, p-values and masks (thresholds, ranges, changes,
-confidence limits) whose numbers are never central values. The resolver reads
-one sentence at a time: a sentence counts only when it names a pain scale, the
-values are those after the scale mention and before any disability or
-quality-of-life instrument, and time points are attached by adjacency ("X at
-24 h"), by zipping lists ("6.8, 4.1 and 2.5 at baseline, 1 week and 1 month")
-or by "from X" (baseline). When the structure is not clear it emits nothing.
+`patterns/lexicons/pain_scales.json`), value items read by the shared statistic
+grammar (`{EXPRESSION}` of `patterns/grammar/stats.jsonl`: "4.1 ± 2.4 (range, 0–9;
+p < 0.0001)", "6.4/10", "71.5 mm"), time points, p-values, and masks
+(thresholds, ranges, changes, confidence limits, counts) whose numbers are never
+central values. The resolver reads one sentence at a time: a sentence counts when
+it names a pain scale (or says "pain" before a score out of ten), the values are
+those after the scale mention and before any other instrument (or every k-th of a
+"respectively" list when instruments are named together), brackets are read by
+`stats.read_qualifier`, and time points are attached by the named strategies of
+`_timepoints` (values then a run, a run heading the values, vs-baseline pairs, the
+adjacent phrase). When the structure is not clear it emits nothing.
 """
 
 from __future__ import annotations
@@ -20,29 +23,52 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import stats
 from ..models import PainScore, PValue, Timepoint
-from ..numbers import clean_number, parse_int, parse_num
+from ..numbers import clean_number, expand, parse_int, parse_num
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_bounds
+from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at, sentence_bounds
 
-EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("SCALE", lexicon_alternation("pain_scales", "scales")),)
+EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
+    ("SCALE", lexicon_alternation("pain_scales", "scales")),
+    *stats.rule_fragments(),
+)
 
 # Cheap prefilter: no pain rule runs on an abstract without one of these.
 # Abbreviations are matched case-sensitively and whole: "VAS" inside "invasive" or "vascular"
 # made this prefilter pass for half the abstracts with no pain scale at all.
 _PREFILTER = Gate(
     r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)"
+    # a score out of ten after 'pain' counts without a named scale ("the worst pain was 6.4/10"); the
+    # alternative opens with 'pain' so that the gate still skips texts without it at once
+    r"|pain(?:[^.;]|\.(?=\d)){0,150}?\d\s?(?:/|out\sof\s|of\s)10\b"
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
 _NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
 _STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
-_FROM_BEFORE = regex.compile(r"\bfrom\s*$", regex.I)
+# "from 7.5", "from a mean of 8.2", "from a median score of 8"
+_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:mean|median|average)\s+(?:\w+\s+)?(?:of\s+)?)?$", regex.I)
 _VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
-_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*$", regex.I)
+_DIGIT = regex.compile(r"\d")
+_FOR_PAIN = regex.compile(r"\s*(?:scores?\s+)?(?:for|of)\s+(?P<pain>pain)\b", regex.I)
+_CHANGE_CUE = regex.compile(
+    r"\b(?:by|changes?|changed|improvements?|reductions?|decreases?|differences?|gains?|declines?|MCID|MID)\b", regex.I
+)
+_COORD_SEP = regex.compile(r"\s*(?:scores?\s+)?(?:,\s*and|,|and|&|or)\s*(?:the\s+)?$", regex.I)
+_RESPECTIVELY_IN = regex.compile(r"\brespectively\b", regex.I)
+_RESPECTIVELY = regex.compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
+# Between a baseline word and the figure it heads: "pre-procedure average pain VAS value was 7.9".
+_NP_BREAK = regex.compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
+_VS_BASELINE = regex.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
+)
+# between time points of one run: "at baseline, 1 week and 1 month", "preoperatively, at 1 day, and at 1 month"
+_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*(?:(?:at|on|in|after)\s+)?(?:the\s+)?$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
-_TIGHT_AFTER = regex.compile(r"^[\s,;(]*(?:out\s+of\s+10\s*)?$", regex.I)
+# (not across ';': "the mean VAS was 7.3; one day after, it was 3.1")
+_TIGHT_AFTER = regex.compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
 # Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
 _LOOSE_BEFORE = regex.compile(
     r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
@@ -54,16 +80,74 @@ _NOUN_AFTER = regex.compile(
     r"|within|until|through|throughout|following|over|across|among|immediately|thereafter|later"
     r"|post-?operatively|post-?procedurally|postprocedurally)\b)[a-z]"
 )
-_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|mg|ml|%)\b", regex.I)
-_INNER_P = regex.compile(r"\bp\s*(?P<op><\s*or\s*=|[<>=\u2264\u2265]=?)\s*(?P<val>0?[.\u00b7]\d+|[01](?:[.\u00b7]\d+)?)", regex.I)
-_INNER_PAIR = regex.compile(r"(?P<a>-?\d+(?:[.\u00b7]\d+)?)\s*(?:[-\u2013\u2014\u2212,]|\bto\b)\s*(?P<b>-?\d+(?:[.\u00b7]\d+)?)")
-_INNER_ONE = regex.compile(r"^\s*(?:SD|s\.d\.|standard\s+deviation)?\s*[,:=]?\s*(?P<a>\d+(?:[.\u00b7]\d+)?)\s*$", regex.I)
+_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|minutes?|s|secs?|seconds?|mg|ml|%)\b", regex.I)
 _INNER_TIME = regex.compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
-_INNER_WORD = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
-_PAIN_WORD = regex.compile(r"\bpain|analges", regex.I)
-_OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "="}
+# the number before a spelled time point's unit: "one week after", "3 days later"
+_NUMBER_BEFORE = regex.compile(expand(r"\b(?P<n>{WORDNUM}|\d{1,3}|an?)[\s-]+$"), regex.I)
+_INNER_POST = regex.compile(
+    r"^\s*(?:at\s+)?(?P<n>\d{1,3}(?:[.\u00b7]\d+)?)\s*-?\s*(?P<unit>h|hrs?|hours?|days?|d|weeks?|wks?|months?|mo|years?|yrs?)"
+    r"(?:\s+(?:after|post)[\w-]*(?:\s+(?:the\s+)?[\w-]+)?)?\s*$",
+    regex.I,
+)
+# A VAS counts as pain when the abstract talks of pain or analgesia, or measures spine
+# disability beside it (ODI, NDI, JOA, Roland-Morris): "clinical outcome questionnaires
+# (Visual Analog Scale [VAS] and Oswestry Disability Index [ODI])".
+_PAIN_WORD = regex.compile(
+    r"\bpain|analges|\bODI\b|Oswestry|\bNDI\b|neck\s+disability|Roland|\bRMDQ\b|\bm?JOA\b", regex.I
+)
+_PAIN_NOUN = regex.compile(r"(?<![\w])pain(?![\w])", regex.I)
+_OUT_OF_AT = regex.compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}\b", regex.I)
+_IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
+_CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
+_MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
+
+
+@dataclass
+class _Ctx:
+    """One sentence's value groups and time points while the strategies attach them."""
+
+    text: str
+    sa: int
+    groups: list
+    tps: list
+    gstart: list[int]
+    gend: list[int]
+    runs: list = field(default_factory=list)
+    assigned: set[int] = field(default_factory=set)
+    done_runs: set[int] = field(default_factory=set)
+
+
+def _runs(text: str, tps: list, lo: int, hi: int) -> list:
+    """Runs of adjacent time points: "at baseline, 1 week and 1 month", "before and after"."""
+    runs: list[list] = []
+    for t in tps:
+        if t.end < lo or t.start > hi:
+            continue
+        if runs and _RUN_SEP.match(text[runs[-1][-1].end:t.start]):
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def _coordination(text: str, scale: Hit, others: list[Hit], sb: int) -> tuple[list[tuple[int, int]], int]:
+    """The list of instruments the scale is named in ("VAS and ODI", "ODI, JOA and VAS"), as spans,
+    and the scale's place in it; a list of one when it stands alone. 'pain' right after the scale
+    stands for it: "VAS scores for pain and anxiety were 18.6 and 26.2 mm, respectively"."""
+    me = (scale.start, scale.end)
+    m = _FOR_PAIN.match(text, scale.end, sb)
+    if m and others:
+        me = (m.start("pain"), m.end("pain"))
+    spans = sorted({me, *((h.start, h.end) for h in others)})
+    k = spans.index(me)
+    lo = hi = k
+    while lo > 0 and _COORD_SEP.match(text, spans[lo - 1][1], spans[lo][0]):
+        lo -= 1
+    while hi + 1 < len(spans) and _COORD_SEP.match(text, spans[hi][1], spans[hi + 1][0]):
+        hi += 1
+    return spans[lo:hi + 1], k - lo
 
 
 @dataclass
@@ -98,15 +182,6 @@ def _days(unit: str, value: float) -> float:
     return round(value * _DAYS_PER[key], 4)
 
 
-def _p_value(op: str, val: str) -> PValue | None:
-    op = regex.sub(r"\s+", "", op)
-    op = {"<or=": "<=", **_OP_NORMAL}.get(op, op)
-    v = parse_num(val)
-    if v is None or not 0 <= v <= 1 or op not in ("<", "=", ">", "<=", ">="):
-        return None
-    return PValue(op=op, value=v)
-
-
 class PainComponent(FactComponent):
     family = "pain"
 
@@ -135,9 +210,14 @@ class PainComponent(FactComponent):
             key = names.get(regex.sub(r"\s+", " ", long.strip().lower()))
             for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc_text(doc)):
                 scales.append(Hit("pain.abbrev", "SCALE", m.start(), m.end(), m.group(), attrs={"scale": key}))
+        text = doc_text(doc)
+        # A VAS inside the EQ-5D's scope is its health-status scale, not a pain scale.
+        not_scale = by_label.get("NOTSCALE", [])
+        if not_scale:
+            scales = [h for h in scales if not any(n.start <= h.start < n.end for n in not_scale)]
+        scales += self._pain_word_scales(text, by_label.get("VALUE", []), doc)
         if not scales:
             return
-        text = doc_text(doc)
         if len(scales) > 300 or len(by_label.get("VALUE", [])) > 1000:
             draft.warnings.append("pain: too many scale mentions or numbers to read reliably; none taken")
             return
@@ -162,7 +242,7 @@ class PainComponent(FactComponent):
                 pain_scales.add(scale_name(h))
         specific = {scale_name(h) for h in scales} & pain_scales - {"PAIN"}
         masks = [(h.start, h.end) for h in by_label.get("MASK", [])]
-        tps = self._time_points(by_label.get("TIME", []))
+        tps = self._time_points(by_label.get("TIME", []), text)
         masks += [(t.start, t.end) for t in tps]
         values = sorted(by_label.get("VALUE", []), key=lambda h: h.start)
         pvals = by_label.get("P", [])
@@ -170,6 +250,12 @@ class PainComponent(FactComponent):
         max_of = lex["max"]
         out: list[PainScore] = []
         done_sents: set[tuple[int, int]] = set()
+        last_stat: str | None = None
+        patients = draft.population.patients
+        if patients is not None and patients.value == 1:
+            # A case report: one person's scores are not a cohort statistic (GUIDE, as for age).
+            draft.warnings.append("pain: a single-patient report; its individual scores are not taken")
+            return
         for sh in sorted(scales, key=lambda h: h.start):
             sa, sb = sent_of(sh.start)
             if (sa, sb) in done_sents:
@@ -181,10 +267,17 @@ class PainComponent(FactComponent):
             if not sent_scales:
                 continue
             done_sents.add((sa, sb))
-            items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific)
+            items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps)
             if not items:
                 continue
-            self._qualify(text, sa, items, pvals, tps, by_label)
+            self._qualify(text, sa, items, pvals, tps, by_label, last_stat)
+            if _STAT_WORD.search(text, sa, sb):
+                last_stat = items[-1].stat
+            if _CHANGE_CUE.search(text, sa, sb):
+                for it in items:  # "improved by 34 points compared with 29 points": points of change
+                    if it.hit.group("unit") and it.hit.group("unit").lower().startswith("point"):
+                        it.extra["drop"] = True
+            items = [it for it in items if not it.extra.get("drop")]
             structured = any(sa <= h.start < sb for h in by_label.get("STRUCT", []))
             items = [it for it in items if structured or it.tp is not None or it.hit.group("sd") or it.hit.group("inner")
                      or len([x for x in items if x.group == it.group]) > 1 or "of" in it.hit.text or "/" in it.hit.text]
@@ -197,7 +290,30 @@ class PainComponent(FactComponent):
 
     # -- pieces -----------------------------------------------------------------------------
 
-    def _time_points(self, hits: list[Hit]) -> list[_Tp]:
+    @staticmethod
+    def _pain_word_scales(text: str, values: list[Hit], doc: Doc) -> list[Hit]:
+        """'the worst pain was 6.4/10', 'reduction in pain ... (2.1/10 vs. 5.8/10)': a score printed
+        out of 10 in a sentence about pain is a pain score though no instrument is named; the last
+        'pain' before the first such figure stands for the scale."""
+        out: list[Hit] = []
+        seen: set[int] = set()
+        for v in values:
+            c1 = v.groups["central"][1]
+            if not _OUT_OF_AT.match(text, c1, v.end):
+                continue
+            a, _ = sentence_at(doc, v.start)
+            if a in seen:
+                continue
+            last = None
+            for m in _PAIN_NOUN.finditer(text, a, v.start):
+                last = m
+            if last is not None:
+                seen.add(a)
+                out.append(Hit("pain.word_out_of", "SCALE", last.start(), last.end(), last.group(),
+                               attrs={"scale": "PAIN"}))
+        return out
+
+    def _time_points(self, hits: list[Hit], text: str = "") -> list[_Tp]:
         out: list[_Tp] = []
         for h in sorted(hits, key=lambda h: (h.start, -h.end)):
             if out and h.start < out[-1].end:
@@ -208,6 +324,22 @@ class PainComponent(FactComponent):
             if tp is None:
                 continue
             kind = h.attrs.get("kind", "post")
+            if kind == "pair":  # "before and after the block": two time points, a run of their own
+                b = h.groups.get("before") or h.groups.get("before2")
+                a = h.groups.get("after") or h.groups.get("after2")
+                if b and a:
+                    out.append(_Tp(b[2], "baseline", 0, b[0], b[1]))
+                    out.append(_Tp(a[2], "post", None, a[0], a[1]))
+                continue
+            if h.rule in ("pain.time.spelled", "pain.time.at_spelled"):  # "one week after", "the day after", "three months later"
+                start, label, word = tp[0], tp[2], h.group("n")
+                if word is None:
+                    m = _NUMBER_BEFORE.search(text, max(0, start - 30), start)
+                    if m is not None:
+                        word, start, label = m.group("n"), m.start(), text[m.start():tp[1]]
+                n = parse_num(word) if word and word.lower() not in ("a", "an") else 1.0
+                out.append(_Tp(label, kind, _days(h.group("unit") or "d", n or 1.0), start, tp[1]))
+                continue
             if h.group("list") is not None:
                 unit = h.group("unit") or h.attrs.get("unit", "days")
                 ls, _, ltext = h.groups["list"]
@@ -227,8 +359,13 @@ class PainComponent(FactComponent):
                 out.append(_Tp(tp[2], kind, days, tp[0], tp[1]))
         return out
 
-    def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific) -> list[_Item]:
+    def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps=()) -> list[_Item]:
         seg_start = sent_scales[0].end
+        # Instruments named together share the values: "the mean preoperative VAS and ODI were
+        # 69.1 and 51.8, respectively" -> the VAS's are every k-th value from its place in the list.
+        chain, pos = _coordination(text, sent_scales[0], [h for h in notpain if sa <= h.start < sb], sb)
+        if len(chain) > 1:
+            seg_start = chain[-1][1]
         cut = sb
         for h in notpain:
             if seg_start <= h.start < cut:
@@ -241,9 +378,15 @@ class PainComponent(FactComponent):
             if any(a <= c0 < b for a, b in masks):
                 continue
             if _UNIT_AFTER.match(text, v.end, min(v.end + 12, len(text))):
+                while items and _VERSUS.match(text[items[-1].hit.end:v.start]):
+                    items.pop()  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
                 continue
-            if not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text))):
-                continue  # "on 2 occasions": a number followed by a noun counts things
+            if (not (v.group("sd") or v.group("inner")) and _NOUN_AFTER.match(text, v.end, min(v.end + 30, len(text)))
+                    and not any(v.end < t.start <= v.end + 5 for t in tps)):
+                continue  # "on 2 occasions": a number followed by a noun counts things (not "2 one week after")
+            inner = v.group("inner")
+            if inner is not None and stats.read_qualifier(inner).role == "count":
+                continue  # "26 (81.3%) patients": a count with its percentage
             sc = [h for h in sent_scales if h.end <= c0]
             name = scale_name(sc[-1]) if sc else scale_name(sent_scales[0])
             if name == "PAIN" and len(specific) == 1:
@@ -256,16 +399,25 @@ class PainComponent(FactComponent):
             if value > top or (unit == "cm" and value > 10):
                 continue
             items.append(_Item(hit=v, central=value, scale=name))
+        if len(chain) > 1:
+            k = len(chain)
+            if not items or len(items) % k or not _RESPECTIVELY_IN.search(text, items[-1].hit.end, sb):
+                return []
+            items = items[pos::k]
         return items
 
-    def _qualify(self, text, sa, items, pvals, tps, by_label) -> None:
-        # statistic, spread, p-value from the item and its sentence
+    def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None) -> None:
+        # statistic, spread, p-value from the item and its sentence; a sentence that names no
+        # statistic continues the previous pain sentence's ("Median resting scores ... were 1 (0-4.5).
+        # Movement-evoked scores were also lower: 3 (0-5.5) ...")
         for it in items:
             h = it.hit
             stat_m = None
             for m in _STAT_WORD.finditer(text, sa, h.start):
                 stat_m = m
             if stat_m is not None and stat_m.group(1).lower() == "median":
+                it.stat = "median"
+            elif stat_m is None and inherit == "median":
                 it.stat = "median"
             sd = h.group("sd")
             inner = h.group("inner")
@@ -286,7 +438,7 @@ class PainComponent(FactComponent):
                 if it.hit.end <= p.start < min(nxt, it.hit.end + 40):
                     gap = text[it.hit.end:p.start]
                     if regex.fullmatch(r"[\s,;(\[]*", gap):
-                        it.p = _p_value(p.group("op") or "", p.group("val") or "")
+                        it.p = stats.p_value(p.group("op") or "", p.group("val") or "")
                     break
         # groups: items joined by "versus" are the arms of one comparison
         g = 0
@@ -304,46 +456,49 @@ class PainComponent(FactComponent):
                 p = next((x.p for x in reversed(grp) if x.p is not None), None)
                 for x in grp:
                     x.p = x.p or p
+        for grp in groups:
+            if _UNIT_AFTER.match(text, grp[-1].hit.end, min(grp[-1].hit.end + 12, len(text))):
+                for x in grp:  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
+                    x.extra["drop"] = True
         self._arms(text, sa, groups, by_label)
         self._timepoints(text, sa, groups, tps)
 
     def _inner(self, text, sa, it: _Item, inner: str) -> None:
-        low = inner.lower()
-        pm = _INNER_P.search(inner)
-        if pm:
-            it.p = _p_value(pm.group("op"), pm.group("val"))
-        if regex.search(r"%|\bn\s*=|\bmonths?\b|\byears?\b", low):
-            return
+        """The bracket after a value, read by the shared grammar (`stats.read_qualifier`)."""
+        head = text[sa:it.hit.start]
         if _INNER_TIME.match(inner):
             it.extra["tp_inner"] = inner.strip()
             return
-        pair = _INNER_PAIR.search(inner)
-        head = text[sa:it.hit.start].lower()
-        if pair:
-            lo, hi = parse_num(pair.group("a")), parse_num(pair.group("b"))
-            if lo is None or hi is None or lo > hi:
-                return
-            if regex.search(r"\bci\b|confidence", low):
-                return
-            if "range" in low and "interquartile" not in low:
-                it.rng = (lo, hi)
-            elif regex.search(r"\biqr\b|interquartile|quartile", low):
-                it.iqr = (lo, hi)
-            elif regex.search(r"\bci\b|confidence", head):
-                return
-            elif regex.search(r"\biqr\b|interquartile|quartile", head) or it.stat == "median" and "range" not in head:
-                it.iqr = (lo, hi)
-            elif "range" in head:
-                it.rng = (lo, hi)
+        post = _INNER_POST.match(inner)
+        if post:  # "to 3.1 (1 week) and 2.4 (1 month)": the time point in the bracket
+            n = parse_num(post.group("n"))
+            it.extra["tp_inner_post"] = _Tp(inner.strip(), "post", _days(post.group("unit"), n or 0), 0, 0)
             return
-        one = _INNER_ONE.match(inner)
-        if one and it.sd is None and it.stat == "mean":
-            if regex.search(r"\bsd\b|standard\s+deviation", low) or regex.search(r"\(\s*sd\s*\)|\bsd\b", head):
-                it.sd = parse_num(one.group("a"))
+        q = stats.read_qualifier(
+            inner,
+            median=it.stat == "median" or _IQR_WORD.search(head) is not None,
+            sd_named_before=stats.sd_named_before(head),
+        )
+        if q.p is not None:
+            it.p = q.p
+        if q.role != "score" and q.role != "label":
             return
-        word = _INNER_WORD.match(inner)
-        if word and not pm:
-            it.arm = word.group("w").strip()
+        if q.median and it.stat == "mean" and (q.iqr is not None or _MEDIAN_WORD.search(inner)):
+            it.stat = "median"
+        if q.sd is not None and it.sd is None and it.stat == "mean":
+            it.sd = q.sd
+        pair = q.iqr or q.range
+        if pair is not None and _CI_WORD.search(head) and not regex.search(r"\brange|\biqr|interquartile", inner, regex.I):
+            return  # "(95% CI) ... 2.1 (1.6-2.7)": confidence limits
+        if q.iqr is not None:
+            it.iqr = q.iqr
+        elif q.range is not None:
+            if _IQR_WORD.search(head) and "range" not in inner.lower():
+                it.iqr = q.range
+            else:
+                it.rng = q.range
+        if q.label and it.arm is None:
+            it.arm = q.label
 
     def _arms(self, text, sa, groups, by_label) -> None:
         first = groups[0][0].hit.start if groups else sa
@@ -371,84 +526,141 @@ class PainComponent(FactComponent):
                     x.arm = m.group("arm").strip()
 
     def _timepoints(self, text, sa, groups, tps) -> None:
+        """Attach time points to value groups by the named strategies, in order; each takes only
+        groups no earlier strategy took, and leaves a group alone when its structure is unclear."""
         if not groups:
             return
-        hi = groups[-1][-1].hit.end
-        # runs of adjacent time points: "at baseline, 1 week and 1 month"
-        runs: list[list[_Tp]] = []
-        for t in tps:
-            if t.end < sa - 200 or t.start > hi + 80:
-                continue
-            if runs and _RUN_SEP.match(text[runs[-1][-1].end:t.start]):
-                runs[-1].append(t)
-            else:
-                runs.append([t])
-        assigned: set[int] = set()
-        gstart = [g[0].hit.start for g in groups]
-        gend = [g[-1].hit.end for g in groups]
-        for run in runs:
+        ctx = _Ctx(text=text, sa=sa, groups=groups, tps=tps,
+                   gstart=[g[0].hit.start for g in groups], gend=[g[-1].hit.end for g in groups])
+        ctx.runs = _runs(text, tps, sa - 200, ctx.gend[-1] + 80)
+        for strategy in (self._values_then_run, self._run_heads_values, self._vs_baseline, self._adjacent_phrase):
+            strategy(ctx)
+
+    def _values_then_run(self, c: _Ctx) -> None:
+        """'respectively' lists, values first: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month
+        (respectively)"; with one value more than time points after "from", the first is the baseline
+        ("from 8 to 3 and 2 at 3 and 6 months"). Not: "2.1 at 1 week, and 1.0" (one time point)."""
+        text, groups, tps = c.text, c.groups, c.tps
+        for run in c.runs:
             k = len(run)
             if k < 2:
                 continue
-            rs, re_ = run[0].start, run[-1].end
-            # values then the run: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month"
-            before = [i for i in range(len(groups)) if gend[i] <= rs and i not in assigned]
+            rs = run[0].start
+            before = [i for i in range(len(groups)) if c.gend[i] <= rs and i not in c.assigned]
             seq: list[int] = []
             for i in reversed(before):
-                nxt = gstart[i + 1] if i + 1 < len(groups) else rs
+                nxt = c.gstart[i + 1] if i + 1 < len(groups) else rs
                 if seq and nxt > rs:
                     break
                 if not seq:
-                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[gend[i]:rs], flags=regex.I)):
+                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[c.gend[i]:rs], flags=regex.I)):
                         break
-                elif any(gend[i] <= t.start < gstart[seq[-1]] for t in tps):
+                elif any(c.gend[i] <= t.start < c.gstart[seq[-1]] for t in tps):
                     break
                 seq.append(i)
             seq.reverse()
-            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, gstart[seq[0]] - 12):gstart[seq[0]]]):
+            if len(seq) == k + 1 and _FROM_BEFORE.search(text[max(0, c.gstart[seq[0]] - 32):c.gstart[seq[0]]]):
                 self._set(groups[seq[0]], None, baseline=True)
-                assigned.add(seq[0])
+                c.assigned.add(seq[0])
                 seq = seq[1:]
             if len(seq) == k:
                 for i, t in zip(seq, run):
                     self._set(groups[i], t)
-                    assigned.add(i)
+                    c.assigned.add(i)
+                c.done_runs.add(id(run))
+            elif len(seq) == 1 and len(groups[seq[0]]) == k:
+                # one 'vs' comparison over the run: "6.5 ± 1.2 vs 2.1 ± 0.9 before and after PVP"
+                for x, t in zip(groups[seq[0]], run):
+                    self._set([x], t)
+                c.assigned.add(seq[0])
+                c.done_runs.add(id(run))
+
+    def _run_heads_values(self, c: _Ctx) -> None:
+        """Time points listed before their values: "at 4, 8 ... and 48 hours after surgery were 3
+        versus 3, ..." (values zipped in order, per arm when they come in arm pairs), or anywhere
+        earlier in the sentence when a 'respectively' closes the values and counts agree: "At 1, 3
+        and 12 months, mean NRS fell to 4.2, 3.1 and 2.0, respectively". Not: counts that differ,
+        or a number or another time point between the run and the values."""
+        text, groups, tps = c.text, c.groups, c.tps
+        for run in c.runs:
+            k = len(run)
+            if k < 2 or id(run) in c.done_runs:
                 continue
-            # the run heads the values: "at 4, 8, ... and 48 hours after surgery were 3 versus 3, ..."
-            after = [i for i in range(len(groups)) if gstart[i] >= re_ and i not in assigned]
-            if not after or not _LOOSE_BEFORE.match(text[re_:gstart[after[0]]]):
+            re_ = run[-1].end
+            after = [i for i in range(len(groups)) if c.gstart[i] >= re_ and i not in c.assigned]
+            if not after:
                 continue
-            seq = []
+            gap = text[re_:c.gstart[after[0]]]
+            loose = _LOOSE_BEFORE.match(gap) is not None
+            seq: list[int] = []
             for i in after:
-                if any(re_ <= t.start < gstart[i] for t in tps if t not in run) or (seq and any(gend[seq[-1]] <= t.start < gstart[i] for t in tps)):
+                if any(re_ <= t.start < c.gstart[i] for t in tps if t not in run) or (seq and any(c.gend[seq[-1]] <= t.start < c.gstart[i] for t in tps)):
                     break
                 seq.append(i)
-            if len(seq) >= k and len(seq) % k == 0:
-                for j, i in enumerate(seq):
-                    self._set(groups[i], run[j % k])
-                    assigned.add(i)
+            if loose and len(seq) >= k and len(seq) % k == 0:
+                pass
+            elif (not loose and len(seq) == k and len(gap) <= 120 and not _DIGIT.search(gap)
+                  and _RESPECTIVELY.match(text, c.gend[seq[-1]], min(len(text), c.gend[seq[-1]] + 40))):
+                pass
+            else:
+                continue
+            for j, i in enumerate(seq):
+                self._set(groups[i], run[j % k])
+                c.assigned.add(i)
+
+    def _adjacent_phrase(self, c: _Ctx) -> None:
+        """One time point next to its group: after it ("4.1 ± 2.4 at 24 h", "2 one week after"),
+        before it ("on postoperative day 2 was 4"), a baseline word heading the sentence's first
+        figure through its noun phrase ("The pre-procedure average VAS value was 7.9"), inside the
+        bracket ("(at baseline)"), or the start of a from→to trajectory ("from 7.5 to 2.1")."""
+        text, groups, tps = c.text, c.groups, c.tps
+        used: set[int] = set()
         for i, grp in enumerate(groups):
-            if i in assigned:
+            if i in c.assigned:
                 continue
             first, last = grp[0], grp[-1]
             inner_tp = first.extra.get("tp_inner")
             if inner_tp:
                 self._set(grp, _Tp(inner_tp, "baseline", 0, 0, 0))
                 continue
-            end_lim = gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
-            prev_end = gend[i - 1] if i else sa
-            after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim
+            if first.extra.get("tp_inner_post") is not None:
+                self._set(grp, first.extra["tp_inner_post"])
+                continue
+            end_lim = c.gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
+            prev_end = c.gend[i - 1] if i else c.sa
+            after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim and id(t) not in used
                              and _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the)\b", "", text[last.hit.end:t.start], flags=regex.I))), None)
             if after_tp is not None:
                 self._set(grp, after_tp)
+                used.add(id(after_tp))  # "7.2 before treatment decreased to 3.1": not 3.1's too
                 continue
-            before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start
+            before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start and id(t) not in used
                          and _LOOSE_BEFORE.match(text[t.end:first.hit.start])]
             if before_tp:
                 self._set(grp, before_tp[-1])
                 continue
-            if _FROM_BEFORE.search(text[max(0, first.hit.start - 12):first.hit.start]):
+            if _FROM_BEFORE.search(text[max(0, first.hit.start - 32):first.hit.start]):
                 self._set(grp, None, baseline=True)
+                continue
+            if i == 0:
+                head = [t for t in tps if c.sa <= t.start and t.end <= first.hit.start and t.kind == "baseline"]
+                gap = text[head[-1].end:first.hit.start] if head else ""
+                if head and len(gap) <= 60 and not _DIGIT.search(gap) and not _NP_BREAK.search(gap) and not any(
+                        head[-1].end <= t.start < first.hit.start for t in tps):
+                    self._set(grp, head[-1])
+
+    def _vs_baseline(self, c: _Ctx) -> None:
+        """'vs' pairs compared with baseline: "reduction compared to baseline (2.1/10 vs. 5.8/10)":
+        the second of each pair is the baseline. Not: pairs in a sentence that does not say so
+        (arms: "2.3 vs. 4.1 in the block and control groups")."""
+        if not _VS_BASELINE.search(c.text, c.sa, c.gend[-1] + 1):
+            return
+        for i, grp in enumerate(c.groups):
+            if i in c.assigned or len(grp) != 2 or any(x.tp is not None for x in grp):
+                continue
+            self._set([grp[0]], None)
+            self._set([grp[1]], _Tp("baseline", "baseline", 0, 0, 0))
+            c.assigned.add(i)
 
     @staticmethod
     def _set(grp: list[_Item], tp: _Tp | None, baseline: bool = False) -> None:

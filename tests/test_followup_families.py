@@ -1,0 +1,69 @@
+"""Follow-up phrasing families (issue 13), with sentences written for these tests and counter-examples.
+Each row: the text and the (statistic, value, unit) figures it must give, in order."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _figures(extract, text):
+    out = []
+    for s in extract(text).follow_up:
+        stat = "mean" if s.mean is not None else "median"
+        out.append((stat, s.mean if s.mean is not None else s.median, s.unit))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the statistic as a verb, or after the anchor
+        ("Patients were followed for a mean of 27 days.", [("mean", 27, "days")]),
+        ("After a median follow-up of 40.5 months, 12 patients had died.", [("median", 40.5, "months")]),
+        ("Follow-up averaged 18.5 months.", [("mean", 18.5, "months")]),
+        ("The clinical follow-up (average 18.5 months) showed no recurrence.", [("mean", 18.5, "months")]),
+        ("Follow-up: average 2.5 years.", [("mean", 2.5, "years")]),
+        # the range first, then its central value (the range's unit when the value has none)
+        ("Patients were followed up for 12 to 36 months with a mean of 24.2 months.", [("mean", 24.2, "months")]),
+        ("All patients were followed up for 12-36 months (mean, 24.2 months).", [("mean", 24.2, "months")]),
+        ("During the follow-up (3-30 months, mean 14.1), pain was recorded.", [("mean", 14.1, "months")]),
+        ("The follow-up period ranged from 3 to 30 months (median 14).", [("median", 14, "months")]),
+        # measures listed together, closed by 'respectively'
+        ("Mean hospital stay and follow-up were 4 days and 22.5 months, respectively.", [("mean", 22.5, "months")]),
+        ("Median operative time, blood loss and follow-up were 95 min, 120 ml and 3.1 years, respectively.",
+         [("median", 3.1, "years")]),
+        # one figure per group
+        ("The median follow-up was 20 months for group A and 31 months for group B.",
+         [("median", 20, "months"), ("median", 31, "months")]),
+        ("Mean follow-up was 14.2 ± 3.1 months in the ablation group and 15.0 ± 2.8 months in the surgery group.",
+         [("mean", 14.2, "months"), ("mean", 15.0, "months")]),
+        # the group the figure is for, with its size, between anchor and verb
+        ("The median follow-up among survivors (n = 12) was 28 months (range, 10-40 months).",
+         [("median", 28, "months")]),
+        ("The median follow-up for the whole cohort was 28 months.", [("median", 28, "months")]),
+        # the spread's label after the statistic word; one unit shared by a figure a group
+        ("The mean (SD) follow-up was 4.2 (1.1) years.", [("mean", 4.2, "years")]),
+        ("Median (IQR) follow-up was 26 (14-38) months.", [("median", 26, "months")]),
+        ("The mean follow-up periods were 24.1 and 26.3 months in the two groups, respectively.",
+         [("mean", 24.1, "months"), ("mean", 26.3, "months")]),
+    ],
+)
+def test_followup_family_reads_the_statistic(extract, text, want):
+    assert _figures(extract, text) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Follow-up averaged more than 5 yr.", []),
+        ("The mean follow-up was at least 24 months.", []),
+        ("Follow-up visits were scheduled at 3, 6 and 12 months.", []),
+        ("Patients were followed up for 12 to 36 months.", []),
+        ("The median time to recurrence was 14 months during a follow-up of 3 years.", []),
+        ("The median follow-up was 36 months and 12 patients died.", [("median", 36, "months")]),
+        ("Mean hospital stay and follow-up were 4 days and 22.5 months.", []),  # no 'respectively': not sure
+        ("The mean age and follow-up were 61 years and 22 months, 3 and 4, respectively.", []),  # counts differ
+    ],
+)
+def test_followup_family_counter_examples(extract, text, want):
+    assert _figures(extract, text) == want
