@@ -302,9 +302,25 @@ def test_review_decisions_are_keyed_by_file_and_record_id(open_page, tmp_path):
 # --- the review tier ---------------------------------------------------------------------------------
 
 
+def _all_high(node):
+    """Every tier in the record JSON set to high, so that a test decides which values are review."""
+    if isinstance(node, dict):
+        if isinstance(node.get("confidence"), str):
+            node.update(confidence="high", reason=None)
+        elif isinstance(node.get("confidence"), dict):
+            node["confidence"] = {k: "high" for k in node["confidence"]}
+            node["reason"] = {}
+        for v in node.values():
+            _all_high(v)
+    elif isinstance(node, list):
+        for v in node:
+            _all_high(v)
+
+
 def with_confidence(real):
     def data(record):
         d = real(record)
+        _all_high(d)
         if d["id"] == SEED_ID:
             d["population"]["patients"].update(confidence="review", reason="two candidate cohorts")
             d["rates"][2].update(confidence="review", reason="unnamed statistic")

@@ -247,7 +247,7 @@ class CohortComponent(FactComponent):
                 score=patients.score if patients.rule in _SCORED_RULES else None,
             )
             if patients.rule in _SCORED_RULES and patients.score < policy()["cohort"]["high_score"]:
-                review(pop.patients, f"weak cohort cue (score {patients.score:g})")
+                review(pop.patients, f"cohort chosen by its context cues (score {patients.score:g})")
             if patients.rivals:
                 review(pop.patients, f"other candidate cohorts: {', '.join(map(str, patients.rivals[:3]))}")
         # No count of people at all: the abstract states no study cohort (a review, a laboratory
@@ -446,6 +446,7 @@ class CohortComponent(FactComponent):
     def _age(self, doc: Doc, draft: Draft, hits: list[Hit]) -> None:
         text = doc_text(doc)
         found: list[tuple[tuple[int, int], Stat]] = []
+        later: float | None = None
         total = draft.population.patients.value if draft.population.patients else None
         for h in hits:
             if section_kind(doc, h.start) == "intro":
@@ -468,6 +469,8 @@ class CohortComponent(FactComponent):
                 continue
             sent = sentence_at(doc, h.start)
             if found and sent != found[0][0]:
+                if center not in (found[0][1].mean, found[0][1].median):
+                    later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
                 break
             found.append(
                 (
@@ -490,6 +493,8 @@ class CohortComponent(FactComponent):
             draft.warnings.append("age: several different figures in one sentence (groups?); left null")
             return
         draft.population.age = found[0][1]
+        if later is not None:
+            review(draft.population.age, f"another age figure later in the abstract ({later:g})")
 
     # --- lesions ------------------------------------------------------------------
 
