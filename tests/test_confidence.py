@@ -35,24 +35,38 @@ def test_every_value_has_a_tier(extract):
 
 
 @pytest.mark.parametrize(
-    ("text", "tier"),
+    ("text", "tier", "reason"),
     [
-        ("METHODS: A total of 74 patients were included.", "high"),
-        # an uncued count of people: review, the reason names the score
-        ("Outcomes of 74 patients are described.", "review"),
-        # a later, equally strong candidate with another value
-        ("We enrolled 74 patients. We enrolled 80 patients in the second phase.", "review"),
+        # a funnel's last step, read by its own rule
+        ("RESULTS: Of 410 patients screened, 120 were randomised.", "high", None),
+        # a count chosen by its context cues: right 9 times in 10 on the development set, so review
+        ("METHODS: A total of 74 patients were included.", "review", "context cues"),
+        ("Outcomes of 74 patients are described.", "review", "context cues"),
     ],
 )
-def test_cohort_tier_reads_the_cue_score(extract, text, tier):
+def test_cohort_tier_follows_how_it_was_found(extract, text, tier, reason):
     p = extract(text).population.patients
     assert p is not None and p.confidence == tier
-    if tier == "review":
-        assert p.reason and ("score" in p.reason or "candidate" in p.reason)
+    assert (reason is None and p.reason is None) or reason in p.reason
+
+
+def test_a_later_candidate_as_strong_is_named(extract, monkeypatch):
+    data = {**policy(), "cohort": {"high_score": 0}}
+    monkeypatch.setattr("studyfacts.components.cohort.policy", lambda: data)
+    p = extract("We enrolled 74 patients. We enrolled 80 patients in the second phase.").population.patients
+    assert p.confidence == "review" and "other candidate cohorts: 80" in p.reason
+    q = extract("METHODS: A total of 74 patients were included.").population.patients
+    assert q.confidence == "high"
+
+
+def test_age_with_another_figure_later_is_review(extract):
+    rec = extract("Mean age at diagnosis was 17.9 years. Mean age at transplant was 20.2 years.")
+    assert rec.population.age.mean == 17.9
+    assert rec.population.age.confidence == "review" and "20.2" in rec.population.age.reason
 
 
 def test_confident_only_moves_review_values_to_warnings(extract):
-    rec = extract("Outcomes of 74 patients are described. Mean age was 60 ± 5 years.")
+    rec = extract("Outcomes of 74 patients are described. Mean age was 60 ± 5 years.")  # a cue-chosen count
     assert rec.population.patients.confidence == "review"
     kept = confident_only(rec)
     assert kept.population.patients is None
@@ -64,12 +78,11 @@ def test_confident_only_moves_review_values_to_warnings(extract):
 
 def test_rules_table_marks_review(extract, monkeypatch):
     data = dict(policy())
-    data["rules"] = {**data["rules"], "cohort.count_noun": "test: count nouns need review"}
-    policy.cache_clear()
+    data["rules"] = {**data["rules"], "cohort.funnel": "test: funnels need review"}
     monkeypatch.setattr("studyfacts.confidence.policy", lambda: data)
-    rec = extract("METHODS: A total of 74 patients were included.")
+    rec = extract("RESULTS: Of 410 patients screened, 120 were randomised.")
     assert rec.population.patients.confidence == "review"
-    assert rec.population.patients.reason == "test: count nouns need review"
+    assert rec.population.patients.reason == "test: funnels need review"
 
 
 def test_policy_file_refuses_missing_keys(tmp_path, monkeypatch):
