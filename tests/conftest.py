@@ -67,3 +67,18 @@ def run():
         return draft
 
     return _run
+
+
+def all_high(node):
+    """Every confidence tier in a record's JSON set to high, so that a test decides which values are review."""
+    if isinstance(node, dict):
+        if isinstance(node.get("confidence"), str):
+            node.update(confidence="high", reason=None)
+        elif isinstance(node.get("confidence"), dict):
+            node["confidence"] = {k: "high" for k in node["confidence"]}
+            node["reason"] = {}
+        for v in node.values():
+            all_high(v)
+    elif isinstance(node, list):
+        for v in node:
+            all_high(v)

@@ -25,7 +25,7 @@ from studyfacts.cli import app
 from studyfacts.report import ADD_GROUPS, LIST_COLUMNS, REVIEW_COLUMNS, render_report
 from studyfacts.tabular import WIDE_COLUMNS
 
-from .conftest import ROOT, SEED
+from .conftest import ROOT, SEED, all_high
 
 THREE = ROOT / "tests" / "fixtures" / "report" / "p1m-ortho-three.nbib"
 PULLEY = "10.1097/01.rli.0000262756.65849.12"  # "In the 8 symptomatic fingers": lesions the rules miss
@@ -302,25 +302,10 @@ def test_review_decisions_are_keyed_by_file_and_record_id(open_page, tmp_path):
 # --- the review tier ---------------------------------------------------------------------------------
 
 
-def _all_high(node):
-    """Every tier in the record JSON set to high, so that a test decides which values are review."""
-    if isinstance(node, dict):
-        if isinstance(node.get("confidence"), str):
-            node.update(confidence="high", reason=None)
-        elif isinstance(node.get("confidence"), dict):
-            node["confidence"] = {k: "high" for k in node["confidence"]}
-            node["reason"] = {}
-        for v in node.values():
-            _all_high(v)
-    elif isinstance(node, list):
-        for v in node:
-            _all_high(v)
-
-
 def with_confidence(real):
     def data(record):
         d = real(record)
-        _all_high(d)
+        all_high(d)
         if d["id"] == SEED_ID:
             d["population"]["patients"].update(confidence="review", reason="two candidate cohorts")
             d["rates"][2].update(confidence="review", reason="unnamed statistic")

@@ -13,7 +13,7 @@ from studyfacts import tiers
 from studyfacts.cli import app
 from studyfacts.tabular import LONG_COLUMNS, WIDE_COLUMNS
 
-from .conftest import SEED
+from .conftest import SEED, all_high
 
 RIS_MORE = (
     "TY  - JOUR\nTI  - =HYPERLINK(\"http://x.example\",\"click\")\nDO  - 10.1000/xyz\nAN  - 12345\n"
@@ -105,25 +105,12 @@ def test_xlsx_text_that_looks_like_a_formula_stays_text(inputs, tmp_path):
     assert title.data_type == "s"
 
 
-def _all_high(node):
-    if isinstance(node, dict):
-        if isinstance(node.get("confidence"), str):
-            node.update(confidence="high", reason=None)
-        elif isinstance(node.get("confidence"), dict):
-            node["confidence"] = {k: "high" for k in node["confidence"]}
-        for v in node.values():
-            _all_high(v)
-    elif isinstance(node, list):
-        for v in node:
-            _all_high(v)
-
-
 def test_xlsx_review_tier_cells_are_shaded_with_the_reason(inputs, tmp_path, monkeypatch):
     real = tiers.record_json
 
     def with_confidence(record):
         data = real(record)
-        _all_high(data)  # the test decides which values are review
+        all_high(data)  # the test decides which values are review
         if data["id"] == "10.1007/s00330-021-08477-6":
             data["population"]["patients"].update(confidence="review", reason="two candidate cohorts")
             data["design"].update(confidence={"centers": "review", "multicenter": "high"})

@@ -34,11 +34,11 @@ from functools import cache, cached_property
 from typing import Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .literals import Literals, analyse, holds_any, lowered
 from .numbers import expand
-from .rules import RuleError, compile_pattern, patterns_dir
+from .rules import RuleError, compile_pattern, jsonl_models, patterns_dir
 
 
 class CueRule(BaseModel):
@@ -215,18 +215,7 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
     cues: list[Cue] = []
     seen: set[str] = set()
     categories: set[str] = set()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise RuleError(f"{path}: {e}") from e
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{no}"
-        try:
-            rule = CueRule.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as e:
-            raise RuleError(f"{where}: {e}") from e
+    for where, _, rule in jsonl_models(path, CueRule):
         if rule.id in seen:
             raise RuleError(f"{where}: duplicate cue id {rule.id!r}")
         for ref in rule.with_ + rule.unless:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -211,13 +212,12 @@ def lexicon_alternation(name: str, key: str | None = None) -> str:
     return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
 
 
-@cache
-def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -> tuple[CompiledRule, ...]:
-    """Load and compile `patterns/<family>.jsonl`, once per process."""
-    path = patterns_dir() / f"{family}.jsonl"
-    extra = dict(extra_fragments)
-    out: list[CompiledRule] = []
-    seen: dict[str, int] = {}
+M = TypeVar("M", bound=BaseModel)
+
+
+def jsonl_models(path: Path, model: type[M]) -> Iterator[tuple[str, int, M]]:
+    """Each line of a pattern file validated as `model`: (where, line number, value); blank lines and
+    `//` comments skipped. A file that cannot be read or a bad line is a `RuleError` naming `file:line`."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as e:
@@ -227,9 +227,19 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
             continue
         where = f"{path}:{no}"
         try:
-            rule = Rule.model_validate(json.loads(line))
+            yield where, no, model.model_validate(json.loads(line))
         except (json.JSONDecodeError, ValidationError) as e:
             raise RuleError(f"{where}: {e}") from e
+
+
+@cache
+def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -> tuple[CompiledRule, ...]:
+    """Load and compile `patterns/<family>.jsonl`, once per process."""
+    path = patterns_dir() / f"{family}.jsonl"
+    extra = dict(extra_fragments)
+    out: list[CompiledRule] = []
+    seen: dict[str, int] = {}
+    for where, no, rule in jsonl_models(path, Rule):
         if rule.id in seen:
             raise RuleError(f"{where}: duplicate rule id {rule.id!r} (first at line {seen[rule.id]})")
         seen[rule.id] = no

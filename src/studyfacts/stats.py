@@ -35,17 +35,15 @@ module is imported.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 import regex
-from pydantic import ValidationError
 
 from .models import PValue
 from .numbers import clean_number, expand, parse_num
-from .rules import Rule, RuleError, patterns_dir
+from .rules import Rule, RuleError, jsonl_models, patterns_dir
 
 _OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "=", "<or=": "<="}
 
@@ -64,18 +62,7 @@ def fragments() -> dict[str, Fragment]:
     path = patterns_dir() / "grammar" / "stats.jsonl"
     out: dict[str, Fragment] = {}
     seen: dict[str, int] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise RuleError(f"{path}: {e}") from e
-    for no, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
-            continue
-        where = f"{path}:{no}"
-        try:
-            rule = Rule.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as e:
-            raise RuleError(f"{where}: {e}") from e
+    for where, no, rule in jsonl_models(path, Rule):
         if not isinstance(rule.pattern, str):
             raise RuleError(f"{where}: a grammar fragment is a regex string")
         if rule.id in seen or rule.label in out:

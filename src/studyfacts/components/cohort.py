@@ -16,10 +16,10 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import Count, Stat
-from ..numbers import expand, parse_int
 from ..confidence import policy, review
 from ..cues import CueSet, load_cues
+from ..models import Count, Stat
+from ..numbers import expand, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
