@@ -88,8 +88,8 @@ def _flag_of(rule: str) -> str | None:
     return None
 
 
-def _moved(where: str, value: Rated, what: str) -> str:
-    return f"{where}: {what} left out by --confident (review: {value.reason or 'no reason given'})"
+def _moved(where: str, reason: str | None, what: str) -> str:
+    return f"{where}: {what} left out by --confident (review: {reason or 'no reason given'})"
 
 
 def confident_only(record: Record) -> Record:
@@ -102,41 +102,35 @@ def confident_only(record: Record) -> Record:
     for name in ("patients", "lesions", "female", "male"):
         v: Count | None = getattr(pop, name)
         if v is not None and v.confidence == "review":
-            warnings.append(_moved(f"population.{name}", v, f"{v.value} ({v.span.text!r})"))
+            warnings.append(_moved(f"population.{name}", v.reason, f"{v.value} ({v.span.text!r})"))
             setattr(pop, name, None)
     if pop.age is not None and pop.age.confidence == "review":
-        warnings.append(_moved("population.age", pop.age, repr(pop.age.span.text)))
+        warnings.append(_moved("population.age", pop.age.reason, repr(pop.age.span.text)))
         pop.age = None
     for field in ("follow_up", "pain", "rates"):
         items = getattr(rec, field)
         keep = []
         for i, item in enumerate(items):
             if item.confidence == "review":
-                warnings.append(_moved(f"{field}[{i}]", item, repr(item.span.text)))
+                warnings.append(_moved(f"{field}[{i}]", item.reason, repr(item.span.text)))
             else:
                 keep.append(item)
         setattr(rec, field, keep)
     comp = rec.complications
     if comp is not None and comp.confidence == "review":
-        warnings.append(_moved("complications", comp, repr(comp.span.text) if comp.span else "the figures"))
+        warnings.append(_moved("complications", comp.reason, repr(comp.span.text) if comp.span else "the figures"))
         rec.complications = None
     d = rec.design
     for flag, tier in list(d.confidence.items()):
         if tier == "review":
-            warnings.append(_moved(f"design.{flag}", _Reason(d.reason.get(flag)), "true"))
+            warnings.append(_moved(f"design.{flag}", d.reason.get(flag), "true"))
             setattr(d, flag, None)
             del d.confidence[flag]
             d.reason.pop(flag, None)
     period: Period | None = d.period
     if period is not None and period.confidence == "review":
-        warnings.append(_moved("design.period", period, f"{period.start}-{period.end}"))
+        warnings.append(_moved("design.period", period.reason, f"{period.start}-{period.end}"))
         d.period = None
     rec.warnings = classify_all(warnings)
     return rec
 
-
-class _Reason(Rated):
-    """A stand-in carrying a design flag's reason into `_moved`."""
-
-    def __init__(self, reason: str | None) -> None:
-        super().__init__(confidence="review", reason=reason)

@@ -129,7 +129,11 @@ class CueSet:
         return max((c.rule.scope for c in self.cues if c.rule.direction == "right"), default=0)
 
     def cue(self, cue_id: str) -> Cue:
-        return next(c for c in self.cues if c.id == cue_id)
+        return self._by_id[cue_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Cue]:
+        return {c.id: c for c in self.cues}
 
     def assess(
         self,

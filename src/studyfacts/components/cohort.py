@@ -46,11 +46,8 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FUNNEL_MET", r"met\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
-_COHORT_FRAGMENTS = EXTRA_FRAGMENTS
-
-
 def _cues() -> CueSet:
-    return load_cues("cohort", _COHORT_FRAGMENTS)
+    return load_cues("cohort", EXTRA_FRAGMENTS)
 
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
@@ -97,7 +94,7 @@ _STOP_ADJ = {
     "days",
 }
 
-# "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
+# "Validation on 150 patients with a mean age of": an age stated for the count just before it
 _AGE_OF_GROUP = regex.compile(
     expand(
         r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
@@ -132,10 +129,6 @@ _OTHER_SEX = {
 }
 
 
-def _singular_sex(noun: str) -> str:
-    return noun if noun in _SEX else noun.rstrip("s")
-
-
 _FUNNEL_STEP = regex.compile(
     expand(
         r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?(?P<n>{COUNT})"
@@ -154,6 +147,7 @@ _INCLUDED_AFTER = regex.compile(
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.n_equals"})
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
+# "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
 _INCLUDE_CUE = regex.compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
 )
@@ -328,21 +322,21 @@ class CohortComponent(FactComponent):
         return best
 
     def _score(self, doc: Doc, text: str, h: Hit) -> Candidate | None:
-        """Weigh one count by the cues of `patterns/cohort_cues.jsonl` around it; None when it cannot be
+        """Weigh one count by the cues of `patterns/cues/cohort.jsonl` around it; None when it cannot be
         the cohort at all. The reason a candidate lost is kept in `Candidate.why`."""
         n = parse_int(h.group("n") or "")
         if not n or n == 1:
             return None  # "one was treated with zinc": a cohort of one is a case report, read by the case rules
         kind = section_kind(doc, h.start)
+        sent = sentence_at(doc, h.start)
         rule = h.rule.removeprefix("cohort.")
         noun = (h.group("noun") or "").lower()
         if rule == "count_noun":
             noun_class = "sex" if noun in _SEX_NOUNS else "person"
             base_key = f"count_noun.{noun_class}"
             if noun_class == "sex":
-                s, e = sentence_at(doc, h.start)
-                other = _OTHER_SEX[_SEX[_singular_sex(noun)]]
-                if not other.search(text, s, e):
+                other = _OTHER_SEX[_SEX[noun]]  # every sex noun of the lexicon is a key of _SEX
+                if not other.search(text, *sent):
                     base_key = "count_noun.sex_only"  # "Sixty healthy women, half of whom ...": a one-sex cohort
         else:
             noun_class = ""
@@ -358,10 +352,10 @@ class CohortComponent(FactComponent):
         out_noun = written if rule == "count_noun" else ("patients" if rule == "count_verb" else "n")
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
-        left = text[max(sentence_at(doc, h.start)[0], h.start - 60) : h.start]
+        left = text[max(sent[0], h.start - 60) : h.start]
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
-        if h.group("pct") and not _cues().cue("right.participated").found(text[h.end : h.end + 80]):
+        if h.group("pct") and not cues.cue("right.participated").found(text[h.end : h.end + 80]):
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
@@ -369,7 +363,7 @@ class CohortComponent(FactComponent):
             text,
             h.start,
             h.end,
-            sentence_at(doc, h.start),
+            sent,
             frozenset(kinds),
             between=h.group("adj") or "",
             base=cues.scoring.base.get(base_key, 0.0),
