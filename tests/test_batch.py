@@ -103,6 +103,38 @@ def test_batch_pipeline_renewal_changes_nothing_but_the_pipeline(serial_jsonl):
     assert got == serial_jsonl[:45]
 
 
+def test_batch_frozen_pipeline_is_freed_when_renewed(serial_jsonl):
+    # the batch keeps its pipeline out of the collector's walks (gc.freeze); renewing must
+    # still free the old one, or renewal (which exists to bound memory) would leak it
+    import gc
+    import weakref
+
+    from studyfacts.readers import read
+
+    try:
+        pipeline = batch.Pipeline(renew_after=10, freeze=True)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        old = weakref.ref(pipeline.nlp)
+        got = [pipeline.extract(raw).model_dump_json() for raw in read(corpus()[0])]
+        assert old() is None
+        # four renewals: the old pipelines' cycles were unfrozen and collected, not kept
+        assert gc.get_freeze_count() <= frozen
+        assert got == serial_jsonl[:45]
+    finally:
+        gc.unfreeze()
+
+
+def test_batch_serial_run_restores_the_collector(serial_jsonl):
+    import gc
+
+    before = gc.get_threshold()
+    got = [r.model_dump_json() for r in extract_paths(corpus(CORPUS_FILES[0]), jobs=1)]
+    assert got == serial_jsonl[:45]
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
 def test_batch_small_input_stays_in_process(serial_jsonl, executors):
     # 45 records < two chunks of 64: starting workers would cost more than it saves
     got = [r.model_dump_json() for r in extract_paths(corpus(CORPUS_FILES[0]), jobs=2)]

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyfacts.components.base import family_rules
-from studyfacts.literals import after_count, analyse, lowered, places, scan
+from studyfacts.literals import Bounded, after_count, analyse, lowered, places, scan
 from studyfacts.rules import (
     _NUMBER_WORDS,
     _WORD_NUMBER_BEFORE,
@@ -115,6 +115,15 @@ def test_analyse(pattern, contains, leading):
     assert analyse(pattern, regex.I) == (contains, leading)
 
 
+def test_leading_strings_know_when_a_match_begins_at_a_word_boundary():
+    # "men" inside "treatment" cannot begin a match of a pattern opening with \b
+    assert isinstance(analyse(r"\b(?:women|men)\b", regex.I)[1], Bounded)
+    assert isinstance(analyse(r"(?-i:\b(?:Of|From))\s+\d", regex.I)[1], Bounded)
+    assert isinstance(analyse(r"\bsystematic\s+review|\bmeta-analysis", regex.I)[1], Bounded)
+    assert not isinstance(analyse(r"\bsystematic|meta-analysis", regex.I)[1], Bounded)  # one branch without \b
+    assert not isinstance(analyse(r"\b(?:-fold|x)", regex.I)[1], Bounded)  # "-" after a letter IS a boundary
+
+
 def test_unreadable_pattern_gets_no_shortcut():
     # a regex-only construct the standard parser cannot read
     assert analyse(r"\p{Lu}+ patients", 0) == (None, None)
@@ -144,6 +153,20 @@ def test_scan_equals_finditer_on_random_text(parts):
     pattern = regex.compile(r"\b(?:single|one|mono)[- ]?(?:cent(?:er|re)|hospital)\b", regex.I)
     text = "".join(parts)
     contains, leading = analyse(pattern.pattern, pattern.flags)
+    got = [m.span() for m in scan(pattern, text, lowered(text), contains, leading, REGEX_TIMEOUT_S)]
+    assert got == [m.span() for m in pattern.finditer(text)]
+
+
+SEX_WORDS = ["treat", "men", "wo", "fe", "male", "s", " ", "Men", "WOMEN", "_", "1", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SEX_WORDS), max_size=30))
+def test_scan_skips_only_places_inside_words(parts):
+    pattern = regex.compile(r"\b(?:women|men|females?|males?)\b", regex.I)
+    text = "".join(parts)
+    contains, leading = analyse(pattern.pattern, pattern.flags)
+    assert isinstance(leading, Bounded)
     got = [m.span() for m in scan(pattern, text, lowered(text), contains, leading, REGEX_TIMEOUT_S)]
     assert got == [m.span() for m in pattern.finditer(text)]
 
@@ -217,3 +240,4 @@ def test_year_rules_hold_the_years_they_declare():
             assert len(list(_YEAR_ANYWHERE.finditer(m.group()))) >= least, (cr.id, example)
             checked += 1
     assert checked
+

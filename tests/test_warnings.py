@@ -67,3 +67,33 @@ def test_corpus_warnings_all_have_a_code(extract):
         pytest.skip("../shared/corpus is absent")
     others = {w.message for t in texts for w in extract(t).warnings if w.code == "other"}
     assert not others, sorted(others)[:5]
+
+
+# A warning about a passage points at it: `span` is the figure, count or phrase it concerns.
+SPANNED = [
+    pytest.param("Patients had a mean follow-up of 14 and were seen twice a year.",
+                 "figure_skipped", "follow_up", id="follow-up-without-unit"),
+    pytest.param("The registry was searched from January 2001 to March 2019 for eligible trials.",
+                 "figure_skipped", "design.period", id="period-of-a-search"),
+    pytest.param("We studied 48 patients. The male/female ratio was 3/1 in the surgical arm.",
+                 "not_counts", "population", id="sex-ratio"),
+    pytest.param("In 40 patients given drug A and 38 patients given drug B, sleep was recorded.",
+                 "groups_without_total", "population.patients", id="groups-without-total"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "field"), SPANNED)
+def test_a_warning_points_at_its_passage(extract, text, code, field):
+    rec = extract(text)
+    ws = [w for w in rec.warnings if w.code == code]
+    assert ws, [w.message for w in rec.warnings]
+    w = ws[0]
+    assert w.span is not None
+    assert text[w.span.start : w.span.end] == w.span.text and w.span.text
+    if field is not None:
+        assert w.field == field
+
+
+def test_a_warning_about_the_whole_record_has_no_span(extract):
+    rec = extract("")
+    assert [w.code for w in rec.warnings] == ["no_abstract"] and rec.warnings[0].span is None

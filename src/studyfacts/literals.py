@@ -10,7 +10,10 @@ parser, which reads the syntax our rules use) into two facts:
 * `contains`: strings of which every match holds at least one, so a text that
   holds none of them cannot match and is not scanned;
 * `leading`: strings with one of which every match begins, so the regex need
-  only be tried where one of them occurs, instead of at every position.
+  only be tried where one of them occurs, instead of at every position. When
+  every match also begins at a word boundary (`\\b`) and every string with a
+  letter, `leading` is a `Bounded` tuple, and places inside a word ("men" in
+  "treatment") are not tried either.
 
 Both are lower-cased and compared with the lower-cased text, which for
 case-insensitive rules is a superset test. Nothing here changes which matches
@@ -34,6 +37,24 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _parser  # type: ignore[no-redef]
 
 Literals = tuple[str, ...]
+
+
+class Bounded(tuple):  # type: ignore[type-arg]
+    """Leading strings of a pattern whose every match begins at a word boundary, each
+    string beginning with a word character: a match can begin only where the character
+    before is not one."""
+
+
+_WORD = regex.compile(r"\w")
+_IS_WORD: dict[str, bool] = {}
+
+
+def is_word_char(ch: str) -> bool:
+    """`regex`'s own `\\w` (what `\\b` reads), remembered per character."""
+    got = _IS_WORD.get(ch)
+    if got is None:
+        got = _IS_WORD[ch] = _WORD.match(ch) is not None
+    return got
 
 # regex's case-insensitive matching pairs these with ASCII letters ("ſ" with "s"),
 # which str.lower() does not: a text holding one takes the slow, exact path.
@@ -157,6 +178,24 @@ def _leading(items: list[tuple[Any, Any]]) -> Literals | None:
     return None  # an empty match is possible
 
 
+_BOUNDARIES = {_c.AT_BOUNDARY, getattr(_c, "AT_UNI_BOUNDARY", _c.AT_BOUNDARY)}
+
+
+def _opens_with_boundary(items: list[tuple[Any, Any]]) -> bool:
+    """Whether every match of the item sequence begins with `\\b` (False: cannot tell)."""
+    for op, av in items:
+        if op is _c.AT:
+            return av in _BOUNDARIES
+        if op is _c.SUBPATTERN:
+            return _opens_with_boundary(_items(_group_body(av)))
+        if op is _c.BRANCH:
+            return all(_opens_with_boundary(_items(b)) for b in av[1])
+        if getattr(_c, "ATOMIC_GROUP", None) is op:
+            return _opens_with_boundary(_items(av))
+        return False
+    return False
+
+
 def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
     """(contains, leading) of a pattern, lower-cased; either may be None."""
     if any(ch in pattern for ch in _FOLDS_TO_ASCII):
@@ -168,6 +207,8 @@ def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | N
     leading = _leading(_items(tree))
     if leading is not None and any(not s for s in leading):
         leading = None
+    if leading is not None and all(is_word_char(s[0]) for s in leading) and _opens_with_boundary(_items(tree)):
+        leading = Bounded(leading)
     if contains is not None and any(not s for s in contains):
         contains = None
     return contains, leading
@@ -216,10 +257,14 @@ def scan(
         starts = places(low, leading) if leading is not None else None
         if starts is not None:
             end = 0
+            match = pattern.match
+            bounded = isinstance(leading, Bounded)
             for at in starts:
                 if at < end:
                     continue  # inside the previous match, which finditer would not revisit
-                m = pattern.match(text, at, timeout=timeout)
+                if bounded and at and is_word_char(text[at - 1]):
+                    continue  # inside a word: no word boundary, no match
+                m = match(text, at, None, None, False, timeout)  # by position: see rules._run_counts
                 if m is not None:
                     yield m
                     end = max(m.end(), at + 1)

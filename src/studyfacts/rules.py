@@ -268,6 +268,7 @@ _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # factored by shared beginnings: several times faster than a flat list of 29 words
 _NUMBER_WORD_AT = regex.compile(rf"\b{trie_alternation(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
 _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
+
 # "one hundred and twelve": "twelve" continues a count, it does not start one
 _WORD_NUMBER_BEFORE = regex.compile(
     rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
@@ -396,12 +397,15 @@ def _run_counts(
         chars = frozenset().union(*(f[0] for f in follows if f is not None))
         space = any(f[1] for f in follows if f is not None)
     after = scan_.after
+    # the pattern's bound method, its time bound passed by position: the keyword form costs
+    # more than the match itself at most count starts (regex parses keywords on each call)
+    match = together.pattern.match
     try:
         for pos in starts:
             nxt = after.get(pos)
             if chars is not None and nxt is not None and not (nxt in chars or (space and nxt.isspace())):
                 continue  # "45%", "2010-2015", "45/60": no rule here can go on from this count
-            m = together.pattern.match(text, pos, timeout=REGEX_TIMEOUT_S)
+            m = match(text, pos, None, None, False, REGEX_TIMEOUT_S)
             if m is None:
                 continue
             for cr, group, names in parts:

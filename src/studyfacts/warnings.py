@@ -49,7 +49,7 @@ def codes() -> tuple[Code, ...]:
 
 
 _FIELD_NAMES = {"female": "population.female", "male": "population.male", "age": "population.age",
-                "lesions": "population.lesions", "follow-up": "follow_up", "pain": "pain",
+                "lesions": "population.lesions", "follow-up": "follow_up", "period": "design.period", "pain": "pain",
                 "complications": "complications", "patients": "population.patients"}
 
 

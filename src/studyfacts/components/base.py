@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..models import Complications, Design, PainScore, Population, Rate, Span, Stat
+from ..models import Complications, Design, PainScore, Population, Rate, RecordWarning, Span, Stat
 from ..rules import CompiledRule, Hit, TextScan, load_rules, run_rules
 
 WARNINGS_KEY = ("studyfacts", "warnings")
@@ -115,7 +115,7 @@ class Draft:
     pain: list[PainScore] = field(default_factory=list)
     complications: Complications | None = None
     rates: list[Rate] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str | RecordWarning] = field(default_factory=list)
     # n/N (%) triples found anywhere (rate or not): the checks read them.
     fractions: list[dict[str, Any]] = field(default_factory=list)
 
@@ -130,6 +130,21 @@ class Draft:
 
     def hit_span(self, hit: Hit) -> Span:
         return self.span(hit.start, hit.end, hit.rule)
+
+    def warn(self, message: str, at: Hit | Span | tuple[int, int] | None = None) -> None:
+        """A warning, with the passage it is about (a hit, a span or (start, end)) as its `span`."""
+        from ..warnings import classify
+
+        span: Span | None
+        if at is None:
+            span = None
+        elif isinstance(at, Span):
+            span = at
+        elif isinstance(at, tuple):
+            span = self.span(*at)
+        else:
+            span = self.hit_span(at)
+        self.warnings.append(classify(message, span))
 
 
 def family_rules(family: str) -> tuple[CompiledRule, ...]:

@@ -302,8 +302,10 @@ class CohortComponent(FactComponent):
         good = sorted((c for c in cands if c.score >= threshold), key=lambda c: c.start)
         if not good:
             if cands:
-                lost = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in sorted(cands, key=lambda c: c.start)[:4])
-                draft.warnings.append(f"patients: no candidate scored {threshold:g} or more: {lost}; left null")
+                ranked = sorted(cands, key=lambda c: c.start)
+                lost = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in ranked[:4])
+                draft.warn(f"patients: no candidate scored {threshold:g} or more: {lost}; left null",
+                           (ranked[0].start, ranked[0].end))
             return None
         best = good[0]
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
@@ -315,9 +317,8 @@ class CohortComponent(FactComponent):
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
         if other is not None:
             # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.
-            draft.warnings.append(
-                f"patients: {best.value} and {other} {best.noun} read as groups with no stated total; left null"
-            )
+            draft.warn(f"patients: {best.value} and {other} {best.noun} read as groups with no stated total; left null",
+                       (best.start, best.end))
             return None
         return best
 
@@ -413,7 +414,7 @@ class CohortComponent(FactComponent):
                 continue
             is_ratio = h.label == "sex_ratio" or h.group("ratio")
             if is_ratio and (total is None or x + y != total):
-                draft.warnings.append(f"sex: {h.text!r} is a ratio, not counts")
+                draft.warn(f"sex: {h.text!r} is a ratio, not counts", h)
                 continue
             found[a].append((x, h.group("a") or a, h))
             found[b].append((y, h.group("b") or b, h))
@@ -430,7 +431,7 @@ class CohortComponent(FactComponent):
                     items, values = with_cohort, {with_cohort[0][0]}
             if len(values) > 1:
                 items.sort(key=lambda t: t[2].start)
-                draft.warnings.append(f"{sex}: several different counts {sorted(values)}; left null")
+                draft.warn(f"{sex}: several different counts {sorted(values)}; left null", items[0][2])
                 continue
             v, noun, h = items[0]
             setattr(pop, sex, Count(value=v, noun=noun, span=draft.hit_span(h)))
@@ -484,7 +485,7 @@ class CohortComponent(FactComponent):
             return
         if len({(a.mean, a.median) for _, a in found}) > 1:
             # "IHCA (median age 73) and OHCA (median age 69)": two cohorts, no overall figure
-            draft.warnings.append("age: several different figures in one sentence (groups?); left null")
+            draft.warn("age: several different figures in one sentence (groups?); left null", found[0][1].span)
             return
         draft.population.age = found[0][1]
         if later is not None:

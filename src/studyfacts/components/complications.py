@@ -483,11 +483,11 @@ class ComplicationsComponent(FactComponent):
         refused: list[tuple[Hit, str]] = []
         used_nouns: set[int] = set()
 
-        def put(key: str, value, why: str) -> bool:
+        def put(key: str, value, h: Hit) -> bool:
             if value is None:
                 return False
             if key in c and c[key] != value:
-                draft.warnings.append(f"complications: {key} read as {c[key]} and {value} ({why}); kept the first")
+                draft.warn(f"complications: {key} read as {c[key]} and {value} ({h.text}); kept the first", h)
                 return False
             c[key] = value
             return True
@@ -523,8 +523,8 @@ class ComplicationsComponent(FactComponent):
                         or _COMPLICATION_NEXT.match(text, h.end)):
                     continue  # "one major and two minor modes": not complications
                 split = {ka: parse_int(h.group("a") or ""), kb: parse_int(h.group("b") or "")}
-                put("major", split["major"], h.text)
-                put("minor", split["minor"], h.text)
+                put("major", split["major"], h)
+                put("minor", split["minor"], h)
                 evidence.append(draft.hit_span(h))
                 done.append((h.start, h.end))
                 continue
@@ -534,7 +534,7 @@ class ComplicationsComponent(FactComponent):
                     continue
                 key, pct = fig
                 if key == "total":  # a major or minor rate has no field of its own
-                    put("percent", parse_num(pct), h.text)
+                    put("percent", parse_num(pct), h)
                     main = main or draft.hit_span(h)
                     evidence.append(draft.hit_span(h))
                 continue
@@ -552,10 +552,10 @@ class ComplicationsComponent(FactComponent):
                 if not self._plain_none(h, text, sa, sb, section):
                     continue
                 if label == "overall":
-                    put("total", 0, h.text)
+                    put("total", 0, h)
                     main = main or draft.hit_span(h)
                 else:
-                    put(key, 0, h.text)
+                    put(key, 0, h)
                 evidence.append(draft.hit_span(h))
                 done.append((h.start, h.end))
                 continue
@@ -567,7 +567,7 @@ class ComplicationsComponent(FactComponent):
             if h.label == "RATE" and _RATE_PER_ARM.match(text, h.end, sb):
                 continue  # "complication rates were 4% for coils and 9% for wires"
             if _per_arm(text, h.start, h.end, sa, sb, zero=False):
-                draft.warnings.append(f"complications: '{h.text[:80]}' is given per group; not the overall figure")
+                draft.warn(f"complications: '{h.text[:80]}' is given per group; not the overall figure", h)
                 continue
             f = self._figure(h, key, text, sa, sb, abbrevs)
             if f is None:
@@ -577,17 +577,17 @@ class ComplicationsComponent(FactComponent):
             if f.n is None and f.pct is None:
                 continue
             if key == "total":
-                put("total", f.n, h.text)
-                put("percent", f.pct, h.text)
+                put("total", f.n, h)
+                put("percent", f.pct, h)
                 if f.den is not None:
-                    put("denominator", f.den, h.text)
+                    put("denominator", f.den, h)
                 if f.per is not None:
-                    put("per", f.per, h.text)
+                    put("per", f.per, h)
                 if f.patients is not None:
-                    put("patients_affected", f.patients, h.text)
+                    put("patients_affected", f.patients, h)
                 main = main or draft.hit_span(h)
             else:
-                put(key, f.n, h.text)
+                put(key, f.n, h)
             if f.frac is not None:  # n/N (%) of any figure, overall, major or minor, goes to the checks
                 n, den, pt, a, b = f.frac
                 draft.fractions.append({"count": n, "total": den, "percent": parse_num(pt), "percent_text": pt,
@@ -599,11 +599,11 @@ class ComplicationsComponent(FactComponent):
                 used_nouns.add(cn[0])
         for h, why in refused:
             if not any(a <= h.start and h.end <= b for a, b in done):
-                draft.warnings.append(why)
+                draft.warn(why, h)
         if not evidence or not c:
             return
         if c.get("total") == 0 and (c.get("major") or c.get("minor")):
-            draft.warnings.append("complications: 'no complications' contradicts a major/minor count; total dropped")
+            draft.warn("complications: 'no complications' contradicts a major/minor count; total dropped", main)
             c.pop("total")
         if c.get("total") is None and c.get("major") == 0 and c.get("minor"):
             # "3 minor complications ... no major complications": all of them were minor

@@ -262,7 +262,7 @@ class DesignComponent(FactComponent):
             if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(
                 doc_text(doc)[max(s, h.start - 40) : h.start]
             ):
-                draft.warnings.append(f"period {h.text!r} skipped: it dates a search or the end of follow-up")
+                draft.warn(f"period {h.text!r} skipped: it dates a search or the end of follow-up", h)
                 continue
             if not _PERIOD_CUE.search(sent):
                 continue

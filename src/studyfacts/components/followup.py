@@ -140,7 +140,7 @@ class FollowUpComponent(FactComponent):
                                                 about=about(doc, h.start, shared.end()),
                                                 span=draft.span(a, a + len(m.group()), h.rule)))
             if parsed.unit is None:
-                draft.warnings.append(f"follow-up figure without a unit skipped: {h.text!r}")
+                draft.warn(f"follow-up figure without a unit skipped: {h.text!r}", h)
                 continue
             keys = {(k, float(v), parsed.unit) for k, v in parsed.values.items() if k in ("mean", "median")}
             if keys <= seen:
