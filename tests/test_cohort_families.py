@@ -50,6 +50,13 @@ FAMILIES = {
         ("RESULTS: Of 500 people screened, 120 were randomised and 12 withdrew.", 120),
         ("RESULTS: 410 of 505 (81%) eligible adults were included.", 410),
         ("RESULTS: Of 90 survivors, 40 were discharged home. Of those, 25 patients (62%) were willing to participate.", 25),
+        # a count whose own sentence goes on to a step set off by a comma
+        ("We identified 320 patients, of whom 251 met the inclusion criteria.", 251),
+        ("METHODS: We screened 410 adults, of whom 288 were enrolled.", 288),
+        ("RESULTS: A total of 75 children were identified, and 61 met the inclusion criteria.", 61),
+        # not a step: an age range, or dropouts from an enrolled base
+        ("A total of 467 women aged between 18 and 24 completed an online survey.", 467),
+        ("In all, 120 patients were randomised, of whom 110 completed the study.", 120),
     ],
     # treated units beside the patients who carry them
     "units_beside_patients": [
@@ -57,6 +64,23 @@ FAMILIES = {
         ("We examined 52 eyes of 30 children with myopia.", 30),
         ("Fifteen patients (17 limbs) underwent bypass surgery.", 15),
         ("RESULTS: In 120 eyes (60 patients), acuity improved.", 60),
+        # cases or admissions with the patients in brackets: the patients
+        ("We reviewed 84 cases (71 patients) treated with coils at our clinic.", 71),
+        ("We reviewed 40 cases (40 patients) treated with coils at our clinic.", 40),
+    ],
+    # a fraction of the count itself is its breakdown, not a share of another cohort
+    "own_breakdown": [
+        ("RESULTS: Stents were placed in 32 patients (15/32 in the first year) with a median age of 60 years.", 32),
+        ("The device was used in 48 adults (20/48 at night) over two years.", 48),
+    ],
+    # the studied group's participle before an outcome: "N of M patients reviewed had ..."
+    "participle_then_outcome": [
+        ("Six of 14 patients reviewed had a fracture on follow-up imaging.", 14),
+    ],
+    # spelled out, hyphenated throughout; a sentence glued to the one before it
+    "written_numbers": [
+        ("One hundred-and-sixty-eight healthy parturients were studied.", 168),
+        ("Outcomes were recorded at discharge.Ninety patients were enrolled and physiotherapy was offered to 37 patients (41%).", 90),
     ],
     # a sex-only cohort is the cohort when a cue makes it so
     "single_sex": [
@@ -81,6 +105,7 @@ NOT_A_COHORT = {
         "Seven patients died before discharge.",
         "Three patients were lost to follow-up.",
         "RESULTS: Of 60 treated patients, 20 (33%) responded to treatment.",
+        "Pain improved in 15 patients (15/40).",
     ],
     # groups without a stated total
     "groups_without_total": [

@@ -68,6 +68,18 @@ def test_applies_to_limits_a_cue_to_its_kinds():
     assert _assess(text, "12 men", kinds=("count_noun", "person")).veto is None
 
 
+def test_unless_count_cancels_a_cue_holding_the_candidates_own_number():
+    def share(text: str, n: int):
+        start = text.index(str(n))
+        a = COHORT.assess(text, start, start + len(f"{n} patients"), (0, len(text)),
+                          frozenset({"count_noun", "person"}), "", 2.0, value=n)
+        return a.veto
+
+    assert share("Stents were placed in 32 patients (15/32 in the first year).", 32) is None  # a breakdown of 32
+    assert share("Pain improved in 15 patients (15/40).", 15) is not None  # a share of 40
+    assert share("Pain improved in 15 patients (15%).", 15) is not None
+
+
 def test_a_window_never_crosses_the_sentence():
     text = "Patients were excluded. 40 patients were studied."
     start = text.index("40")
@@ -105,6 +117,7 @@ _GOOD = {
         ([{**_GOOD, "effect": "terminate", "direction": "right"}], "only left cues terminate"),
         ([{**_GOOD, "examples": []}], "examples"),
         ([{**_GOOD, "colour": "red"}], "colour"),
+        ([{**_GOOD, "unless_count": "den"}], "not a group of the pattern"),
     ],
 )
 def test_loader_refuses_bad_cue_files(tmp_path, monkeypatch, lines, message):

@@ -14,7 +14,8 @@ characters, never past the sentence), and what it does (`effect`):
   ConText's terminators do: "Of the 26 volunteers, 13 were male" reads the
   cohort 26 without the "of" before it making it a subgroup.
 
-`applies_to` limits a cue to some candidate kinds (a rule id's last part, or a
+`unless_count` names a group of the pattern that cancels the cue when it holds
+the candidate's own number. `applies_to` limits a cue to some candidate kinds (a rule id's last part, or a
 noun class such as `sex`); `with` and `unless` make it depend on cues listed
 before it in the file (by id, or `category:NAME`). Every cue carries
 `examples` (windows it must match, in its direction) and may carry
@@ -37,7 +38,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 
 from .literals import Literals, analyse, holds_any, lowered
-from .numbers import expand
+from .numbers import expand, parse_int
 from .rules import RuleError, compile_pattern, jsonl_models, patterns_dir
 
 
@@ -51,6 +52,9 @@ class CueRule(BaseModel):
     weight: float = 0.0
     scope: int = Field(default=60, ge=1, le=400, description="characters looked at, never past the sentence")
     group: str | None = None
+    # a named group of the pattern: when it holds the candidate's own number, the cue does
+    # not hold ("32 patients (15/32 in hospital)" is a breakdown of the 32, not a share)
+    unless_count: str | None = None
     applies_to: list[str] = Field(default_factory=list)
     with_: list[str] = Field(default_factory=list, alias="with")
     unless: list[str] = Field(default_factory=list)
@@ -145,8 +149,9 @@ class CueSet:
         kinds: frozenset[str],
         between: str = "",
         base: float = 0.0,
+        value: int | None = None,
     ) -> Assessment:
-        """Weigh the cues around the candidate `text[start:end]` of the given kinds."""
+        """Weigh the cues around the candidate `text[start:end]` of the given kinds (`value`: its number)."""
         s, e = sentence
         left_full = max(s, start - self.left_scope)
         left_from = left_full
@@ -190,6 +195,8 @@ class CueSet:
                 window = between
                 m = search(window)
             if m is None:
+                continue
+            if rule.unless_count is not None and value is not None and parse_int(m.group(rule.unless_count) or "") == value:
                 continue
             matched.add(rule.id)
             categories.add(rule.category)
@@ -256,6 +263,8 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
             compiled = compile_pattern(_anchor(rule), rule.flags, extra)
         except (regex.error, KeyError) as e:
             raise RuleError(f"{where}: pattern does not compile: {e}") from e
+        if rule.unless_count is not None and rule.unless_count not in compiled.groupindex:
+            raise RuleError(f"{where}: unless_count {rule.unless_count!r} is not a group of the pattern")
         needs, _ = analyse(expand(rule.pattern, extra), regex.IGNORECASE if "CASE" not in rule.flags else 0)
         cues.append(Cue(rule, compiled, needs))
         seen.add(rule.id)

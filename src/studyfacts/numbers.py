@@ -62,7 +62,7 @@ _TENS_ALT = trie_alternation(TENS_WORDS)
 _SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\u2010\u2011 ](?:{_UNIT_ALT}))?|(?:{_UNIT_ALT}))"
 # Each repetition must start with a scale word, so a word is read only one way.
 _WORDNUM = (
-    rf"(?:{_SMALL}(?:[ -](?:hundred|thousand)(?:(?:[ -]|\ and\ )(?!hundred|thousand){_SMALL})?)*)"
+    rf"(?:{_SMALL}(?:[ -](?:hundred|thousand)(?:(?:[ -]|\ and\ |-and-)(?!hundred|thousand){_SMALL})?)*)"
 )
 
 FRAGMENTS: dict[str, str] = {

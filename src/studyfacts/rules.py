@@ -269,6 +269,9 @@ _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 _NUMBER_WORD_AT = regex.compile(rf"\b{trie_alternation(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
 _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
 
+# "... in surgical patients.Ninety patients were enrolled": a sentence glued to the one before
+# (exports that drop the section labels between them); a lower-case word after the dot is not
+_GLUED_SENTENCE = regex.compile(r"[^\W\d_)]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
 _WORD_NUMBER_BEFORE = regex.compile(
     rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
@@ -310,7 +313,7 @@ class TextScan:
             )
             for m in words:
                 at = m.start()
-                if at and text[at - 1] in ".,":
+                if at and text[at - 1] in ".," and not _GLUED_SENTENCE.match(text, max(0, at - 2)):
                     continue  # "x.one": inside something else
                 if not _WORD_NUMBER_BEFORE.search(text, max(0, at - 20), at):
                     starts.append(at)

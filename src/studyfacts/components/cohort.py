@@ -129,16 +129,46 @@ _OTHER_SEX = {
 }
 
 
+# what a funnel step says after its count: "224 were eligible", "127 responded", "251 met the criteria"
+_STEP_TAIL = (
+    r"(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?"
+    r"(?:(?:then|finally|subsequently)\s+)?"
+    r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded(?!\s+(?:to|well|poorly))|participated|consented|agreed"
+    r"|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b"
+)
+# a funnel's next step: "Of 298 survivors, 224 were eligible and 127 responded"
 _FUNNEL_STEP = regex.compile(
     expand(
-        r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?(?P<n>{COUNT})"
-        r"(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?(?:(?:then|finally|subsequently)\s+)?"
-        r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded(?!\s+(?:to|well|poorly))|participated|consented|agreed"
-        r"|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b",
+        r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?" + _STEP_TAIL,
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
 )
+# a count's own next step, set off by a comma: "We identified 320 patients, of whom 251 met the
+# criteria" (not "aged between 18 and 24 completed the survey", an age range)
+_COUNT_STEP = regex.compile(
+    expand(r"[^.;,]{0,60}?,\s*(?:and\s+)?(?:of\s+(?:whom|these|them|which)\s+)?" + _STEP_TAIL, dict(EXTRA_FRAGMENTS)),
+    regex.IGNORECASE,
+)
+# the words that make a count an enrolled base, whose later steps are dropouts, not a funnel
+_ENROLLED = regex.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|analy[sz]ed|participat\w*)\b", regex.IGNORECASE)
+
+
+def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
+    """"We identified 320 patients, of whom 251 met the inclusion criteria": a count followed by
+    funnel steps in its sentence is the funnel's base, and the cohort is the last step. Not after
+    an enrolled base ("120 were randomised, of whom 110 completed the study": dropouts)."""
+    n, start, end = best.value, best.start, best.end
+    while (step := _COUNT_STEP.match(text, end, sent_end)) is not None:
+        nxt = parse_int(step.group("n"))
+        if not nxt or nxt >= n or _ENROLLED.search(text, start, step.start("n")):
+            break
+        n, start, end = nxt, step.start("n"), step.end()
+    if n == best.value:
+        return best
+    return replace(best, value=n, start=start, end=end, why=f"{best.why}; the end of its funnel")
+
+
 # "783 of 939 (84%) eligible survivors were included": the inclusion verb after an "N of M" count
 _INCLUDED_AFTER = regex.compile(
     r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
@@ -311,6 +341,7 @@ class CohortComponent(FactComponent):
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
         best = next((c for c in good if "participated" in c.categories), best)
+        best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
             best = replace(best, rivals=rivals)
@@ -368,6 +399,7 @@ class CohortComponent(FactComponent):
             frozenset(kinds),
             between=h.group("adj") or "",
             base=cues.scoring.base.get(base_key, 0.0),
+            value=n,
         )
         if a.veto is None and isinstance(section, dict):
             needed = section.get("requires")
