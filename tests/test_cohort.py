@@ -166,7 +166,6 @@ def test_cohort_lesions_null_for_procedures_and_shares(extract, text):
     assert _pop(extract, text).lesions is None
 
 
-@pytest.mark.xfail(strict=True, reason="hyphenated 'hundred-and-sixty-eight' is not read as a number")
 def test_cohort_patients_hyphenated_number_words(extract):
     assert _value(_pop(extract, "One hundred-and-sixty-eight parturients were randomized.").patients) == 168
 

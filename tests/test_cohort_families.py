@@ -77,6 +77,13 @@ FAMILIES = {
     "participle_then_outcome": [
         ("Six of 14 patients reviewed had a fracture on follow-up imaging.", 14),
     ],
+    # a heading qualified by "study", or listing several parts, ends the Objective before it
+    "qualified_headings": [
+        ("OBJECTIVE: To test a brace for knee pain. STUDY DESIGN: Randomised trial. Forty-four women with knee "
+         "pain were randomised into two groups.", 44),
+        ("OBJECTIVE: To compare two splints. DESIGN, SETTING, AND PARTICIPANTS: Cohort study of 120 children "
+         "with wrist fractures at two hospitals.", 120),
+    ],
     # spelled out, hyphenated throughout; a sentence glued to the one before it
     "written_numbers": [
         ("One hundred-and-sixty-eight healthy parturients were studied.", 168),

@@ -71,7 +71,8 @@ _MONTHS = {
 _HEADING_AT = regex.compile(r"(?:^|[.:>\n/]|,(?=\s{0,3}[A-Z]{4,}\s*:))\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?|design|setting|participants|patients"
+    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?"
+    r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participants|methods?)s?)*|settings?|participants|patients"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
     r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
