@@ -158,6 +158,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "male", 36),
         ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "female", 20),
         ("We studied 84 adults (median age 38; female sex: 70 [83%]).", "female", 70),
+        # a spelled number joined by a Unicode hyphen is one count, not "four women" inside "Forty-four women"
+        ("Forty\u2010four women with pelvic pain were randomised.", "female", 44),
+        ("Twenty\u2011one men and thirty women were enrolled.", "male", 21),
         # a subgroup's sex count is not the cohort's
         ("We enrolled 120 patients. Relapse occurred in 44 patients (30 men).", "male", None),
         ("The operations were done by 307 female and 433 male surgeons.", "female", None),

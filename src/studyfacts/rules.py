@@ -274,7 +274,7 @@ _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
 _GLUED_SENTENCE = regex.compile(r"[^\W\d_)]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
 _WORD_NUMBER_BEFORE = regex.compile(
-    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-]+and[\s\-]+|[\s\-]+)$"
+    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-\u2010\u2011]+and[\s\-\u2010\u2011]+|[\s\-\u2010\u2011]+)$"
 )
 # Year-anchored rules ("anchor": "year") run only in windows around a year.
 _YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
