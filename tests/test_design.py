@@ -30,6 +30,10 @@ def _design(extract, text: str):
         ("All consecutive patients who underwent ablation were included.", "consecutive"),
         ("A total of 56 consecutive patients were included.", "consecutive"),
         ("Patients were consecutively enrolled in the registry.", "consecutive"),
+        # a protocol: the sentence says what this trial is, whatever future it also names
+        ("METHODS: The BRACE (Bracing After Knee Surgery) trial is a multicentre, randomised, open-label trial in "
+         "which two braces will be compared.", "multicenter"),
+        ("This study is a prospective cohort in which 300 adults will be enrolled.", "prospective"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -46,6 +50,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        ("A randomised multicentre study will be needed to confirm this.", "multicenter"),
+        ("The question is a hard one, and a randomized trial would settle it.", "randomized"),
         (
             "We searched MEDLINE for randomized controlled trials and pooled 12 RCTs in a meta-analysis.",
             "randomized",

@@ -114,6 +114,13 @@ _NOT_THIS_STUDY = regex.compile(
     r"|earlier|published|recommend\w*|ongoing|planned)\b",
     regex.IGNORECASE,
 )
+# "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
+# a sentence that says what this study is, whatever future it also names (a protocol).
+_THIS_STUDY_IS = regex.compile(
+    r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:\([^()]{0,150}\)\s+)?(?:trial|study)\s+(?:is|was)\s+(?:a|an)\s+"
+    r"(?:[\w-]+,?\s+){0,6}$",
+    regex.IGNORECASE,
+)
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
@@ -218,7 +225,10 @@ class DesignComponent(FactComponent):
                     if (
                         review
                         or section_kind(doc, h.start) == "intro"
-                        or _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
+                        or (
+                            _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
+                            and not _THIS_STUDY_IS.search(doc_text(doc)[max(s, h.start - 250) : h.start])
+                        )
                     ):
                         continue  # background, a review of RCTs, or "further randomized trials are needed"
                 if (
