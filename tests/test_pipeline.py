@@ -113,3 +113,11 @@ def test_pipeline_batch_failure_in_one_record_costs_that_record_only(monkeypatch
         ("internal_error", "internal error in cohort: RuntimeError: broken matcher")
     ]
     assert [r.model_dump_json() for r in got[1:]] == [r.model_dump_json() for r in alone[1:]]
+
+
+def test_pipeline_as_a_spacy_pipeline_puts_candidates_in_doc_spans():
+    # `nlp(text)` is the spaCy way in: each family's candidates are spans of `doc.spans[family]`;
+    # `extract_records` reads the hits directly and skips building these spans
+    doc = build_nlp()("Methods: We enrolled 40 patients in a randomised trial.")
+    assert [s.text for s in doc.spans["cohort"]] == ["40 patients"]
+    assert "randomised" in [s.text for s in doc.spans["design"]]

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from . import components  # noqa: F401  (registers the factories)
 from .checks import run_checks
 from .confidence import assign as assign_confidence
-from .components.base import TEXT_KEY, Draft, doc_warnings
+from .components.base import NO_SPANS_KEY, TEXT_KEY, Draft, doc_warnings
 from .models import Metadata, Record, Source
 from .readers.base import RawRecord
 
@@ -113,6 +113,7 @@ def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> l
         try:
             job.doc = nlp.make_doc(text)
             job.doc.user_data[TEXT_KEY] = text  # components read the text often; Doc.text rebuilds it each time
+            job.doc.user_data[NO_SPANS_KEY] = True
         except Exception as e:
             _give_up(job, "tokenizer", e)
     for name, proc in nlp.pipeline:

@@ -27,6 +27,9 @@ def doc_warnings(doc: Doc) -> list[str]:
 
 
 SENTS_KEY = ("studyfacts", "sentences")
+# set by `pipeline.extract_records`: the components need not build `doc.spans`, whose spaCy
+# `Span` objects nothing there reads; `nlp(text)` builds them as before
+NO_SPANS_KEY = ("studyfacts", "no_spans")
 TEXT_KEY = ("studyfacts", "text")
 
 
@@ -175,6 +178,8 @@ class FactComponent:
 
     def set_annotations(self, doc: Doc, hits: list[Hit]) -> None:
         doc.user_data[("studyfacts", "hits", self.family)] = hits
+        if doc.user_data.get(NO_SPANS_KEY):
+            return  # `extract_records` reads the hits, not spaCy spans (which cost ~25 us an abstract)
         spans = []
         for h in hits:
             sp = doc.char_span(h.start, h.end, label=h.label, alignment_mode="expand")
