@@ -99,6 +99,10 @@ def test_design_counts_centers(extract, text, centers):
         ),
         ("SETTING: A surgical ward during October 2016-February 2018.", "2016-10", "2018-02"),
         ("The device was implanted in 9 patients from January to December, 2014.", "2014-01", "2014-12"),
+        # any dash: the figure dash, a Unicode hyphen, a minus sign
+        ("We reviewed the hospital's deliveries over five years (2016\u20122020); 649 women were included.", "2016", "2020"),
+        ("Patients treated between 2011\u20102014 were reviewed.", "2011", "2014"),
+        ("Adults enrolled 2003\u22122009 were analysed.", "2003", "2009"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
