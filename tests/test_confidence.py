@@ -73,6 +73,8 @@ def test_confident_only_moves_review_values_to_warnings(extract):
     assert kept.population.age == rec.population.age  # high values stay
     moved = [w for w in kept.warnings if w.message.startswith("population.patients:")]
     assert len(moved) == 1 and moved[0].code == "left_out" and "74" in moved[0] and "review" in moved[0]
+    # the warning names the field and points at the value it holds
+    assert moved[0].field == "population.patients" and moved[0].span == rec.population.patients.span
     assert rec.population.patients is not None  # the original record is untouched
 
 

@@ -20,7 +20,7 @@ import json
 from functools import cache
 from typing import Any
 
-from .models import Complications, Count, Design, PainScore, Period, Rate, Rated, Record, Stat
+from .models import Complications, Count, Design, PainScore, Period, Rate, Rated, Record, RecordWarning, Span, Stat
 from .rules import RuleError, patterns_dir
 
 FLAGS = ("retrospective", "prospective", "randomized", "multicenter", "consecutive")
@@ -88,8 +88,12 @@ def _flag_of(rule: str) -> str | None:
     return None
 
 
-def _moved(where: str, reason: str | None, what: str) -> str:
-    return f"{where}: {what} left out by --confident (review: {reason or 'no reason given'})"
+def _moved(where: str, reason: str | None, what: str, span: Span | None = None) -> RecordWarning:
+    """The warning that keeps a left-out value: its field, the passage it was read from, and why."""
+    from .warnings import classify
+
+    w = classify(f"{where}: {what} left out by --confident (review: {reason or 'no reason given'})", span)
+    return w.model_copy(update={"field": where.split("[")[0]})
 
 
 def confident_only(record: Record) -> Record:
@@ -102,23 +106,24 @@ def confident_only(record: Record) -> Record:
     for name in ("patients", "lesions", "female", "male"):
         v: Count | None = getattr(pop, name)
         if v is not None and v.confidence == "review":
-            warnings.append(_moved(f"population.{name}", v.reason, f"{v.value} ({v.span.text!r})"))
+            warnings.append(_moved(f"population.{name}", v.reason, f"{v.value} ({v.span.text!r})", v.span))
             setattr(pop, name, None)
     if pop.age is not None and pop.age.confidence == "review":
-        warnings.append(_moved("population.age", pop.age.reason, repr(pop.age.span.text)))
+        warnings.append(_moved("population.age", pop.age.reason, repr(pop.age.span.text), pop.age.span))
         pop.age = None
     for field in ("follow_up", "pain", "rates"):
         items = getattr(rec, field)
         keep = []
         for i, item in enumerate(items):
             if item.confidence == "review":
-                warnings.append(_moved(f"{field}[{i}]", item.reason, repr(item.span.text)))
+                warnings.append(_moved(f"{field}[{i}]", item.reason, repr(item.span.text), item.span))
             else:
                 keep.append(item)
         setattr(rec, field, keep)
     comp = rec.complications
     if comp is not None and comp.confidence == "review":
-        warnings.append(_moved("complications", comp.reason, repr(comp.span.text) if comp.span else "the figures"))
+        warnings.append(_moved("complications", comp.reason, repr(comp.span.text) if comp.span else "the figures",
+                               comp.span))
         rec.complications = None
     d = rec.design
     for flag, tier in list(d.confidence.items()):
