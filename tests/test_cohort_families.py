@@ -57,6 +57,8 @@ FAMILIES = {
         # not a step: an age range, or dropouts from an enrolled base
         ("A total of 467 women aged between 18 and 24 completed an online survey.", 467),
         ("In all, 120 patients were randomised, of whom 110 completed the study.", 120),
+        # a second count that left the study is not a second group
+        ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
     ],
     # treated units beside the patients who carry them
     "units_beside_patients": [
@@ -120,6 +122,8 @@ NOT_A_COHORT = {
         "We identified 18 cases with the variant and 36 matched controls.",
         "RESULTS: Ninety male and 310 female patients met the criteria.",
         "METHODS: Forty women and 38 men took part.",
+        "A total of 34 patients were operated on, whereas 49 patients were managed without surgery.",
+        "In the first ward, 17 infants were randomly assigned, while 13 infants in the second ward were observed.",
     ],
     # a comparison group
     "comparison": [
@@ -130,6 +134,9 @@ NOT_A_COHORT = {
         "Up to 40% of adults report back pain.",
         "Patients were drawn from a database of 120,345 patients.",
         "More than 300 patients die of the disease each year in the region.",
+        # a number after a comparison sign is a threshold
+        "Risk rises with the number of patients >50 yo, smokers and diabetics.",
+        "Eligible were patients aged \u2265 65 years with hip fracture.",
     ],
 }
 

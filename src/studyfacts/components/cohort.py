@@ -221,10 +221,13 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"\b(?:and|versus|vs\.?|compared\s+(?:with|to))\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+# a second count that left the study, or never joined it, is no group of it (singular forms)
+_LEFT_THE_STUDY = {"declined", "refused", "withdrew", "withdrawn", "excluded", "dropped", "lost", "died",
+                   "ineligible", "deceased"}
 
 
 def _singular(word: str) -> str:
@@ -243,6 +246,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         end = semicolon
     for m in _SECOND_GROUP.finditer(text, cand.end, end):
         words = {_singular(w) for w in m.group("words").split()}
+        if words & _LEFT_THE_STUDY:
+            continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         if noun in words or "control" in words:
             return parse_int(m.group("n"))
