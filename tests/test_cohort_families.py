@@ -36,6 +36,8 @@ FAMILIES = {
         ("Consecutive patients at two centres were reviewed retrospectively (n = 150; median follow-up 2 years).", 150),
         ("Adults with chronic cough were enrolled (N=96) and followed for a year.", 96),
         ("METHODS: Smokers (n = 233) completed the baseline survey.", 233),
+        ("METHODS: Adults with chronic cough were enrolled (N=96, 54% women) and followed for a year.", 96),
+        ("Mood was assessed in 1-year survivors (N = 180, 42.1% of the original cohort) by telephone.", 180),
     ],
     # a funnel's last step is the cohort; a base of included patients is not a funnel
     "funnel": [
@@ -136,6 +138,9 @@ NOT_A_COHORT = {
         "More than 300 patients die of the disease each year in the region.",
         # a number after a comparison sign is a threshold
         "Risk rises with the number of patients >50 yo, smokers and diabetics.",
+        # an n of each group, or of those giving one answer
+        "Outcomes were compared in two propensity-matched cohorts (n = 1,240 per group).",
+        "Most units keep blood in the ward (n = 46, 59.7%) and use a warmer (n = 41, 53.2%).",
         "Eligible were patients aged \u2265 65 years with hip fracture.",
     ],
 }
