@@ -125,6 +125,9 @@ NOT_A_COHORT = {
         "RESULTS: Ninety male and 310 female patients met the criteria.",
         "METHODS: Forty women and 38 men took part.",
         "A total of 34 patients were operated on, whereas 49 patients were managed without surgery.",
+        # two counts sharing one noun
+        "RESULTS: In all, 812 ward and 390 intensive-care survivors were interviewed.",
+        "METHODS: A review of 76 US and 76 Japanese patients receiving surgery was done.",
         "In the first ward, 17 infants were randomly assigned, while 13 infants in the second ward were observed.",
     ],
     # a comparison group
@@ -136,6 +139,8 @@ NOT_A_COHORT = {
         "Up to 40% of adults report back pain.",
         "Patients were drawn from a database of 120,345 patients.",
         "More than 300 patients die of the disease each year in the region.",
+        "The complication affects \u223c10 million patients a year worldwide.",
+        "Mortality was studied among 28 million people in seven cohorts.",
         # a number after a comparison sign is a threshold
         "Risk rises with the number of patients >50 yo, smokers and diabetics.",
         # an n of each group, or of those giving one answer
