@@ -128,6 +128,7 @@ NOT_A_COHORT = {
         # two counts sharing one noun
         "RESULTS: In all, 812 ward and 390 intensive-care survivors were interviewed.",
         "METHODS: A review of 76 US and 76 Japanese patients receiving surgery was done.",
+        "We compared a sample of 31 nurses who slept well to a sample of 29 nurses who did not.",
         "In the first ward, 17 infants were randomly assigned, while 13 infants in the second ward were observed.",
     ],
     # a comparison group
@@ -141,6 +142,9 @@ NOT_A_COHORT = {
         "More than 300 patients die of the disease each year in the region.",
         "The complication affects \u223c10 million patients a year worldwide.",
         "Mortality was studied among 28 million people in seven cohorts.",
+        # a count of another unit named before the person noun
+        "Of the reviewed reports, three studies used healthy control subjects.",
+        "At 12 weeks participants in all groups improved.",
         # a number after a comparison sign is a threshold
         "Risk rises with the number of patients >50 yo, smokers and diabetics.",
         # an n of each group, or of those giving one answer
