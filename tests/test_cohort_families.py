@@ -183,6 +183,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("Forty\u2010four women with pelvic pain were randomised.", "female", 44),
         ("Twenty\u2011one men and thirty women were enrolled.", "male", 21),
         # a subgroup's sex count is not the cohort's
+        ("We treated 31 patients with zinc. Relapse was observed in 2 female patients.", "female", None),
+        ("We treated 31 patients with zinc. Of these, 18 were women.", "female", 18),
+        ("We treated 31 patients with zinc. There were 18 women and 13 men.", "male", 13),
         ("We enrolled 120 patients. Relapse occurred in 44 patients (30 men).", "male", None),
         ("The operations were done by 307 female and 433 male surgeons.", "female", None),
     ],

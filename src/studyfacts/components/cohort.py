@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from ..confidence import policy, review
 from ..cues import CueSet, load_cues
-from ..models import Count, Stat
+from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
@@ -150,6 +150,8 @@ _COUNT_STEP = regex.compile(
     expand(r"[^.;,]{0,60}?,\s*(?:and\s+)?(?:of\s+(?:whom|these|them|which)\s+)?" + _STEP_TAIL, dict(EXTRA_FRAGMENTS)),
     regex.IGNORECASE,
 )
+# "observed in 2 female patients", "among 3 women": the count of those the sentence is about
+_SUBGROUP_BEFORE = regex.compile(r"\b(?:in|among|of\s+(?:whom|these|them))\s+$", regex.IGNORECASE)
 # the words that make a count an enrolled base, whose later steps are dropouts, not a funnel
 _ENROLLED = regex.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|analy[sz]ed|participat\w*)\b", regex.IGNORECASE)
 
@@ -417,6 +419,21 @@ class CohortComponent(FactComponent):
 
     # --- sex ----------------------------------------------------------------------
 
+    @staticmethod
+    def _sex_of_some(doc: Doc, text: str, h: Hit, sex: str, by: dict[str, list[Hit]], pop: Population) -> bool:
+        """"Decompensation was observed in 2 female patients": a sex count standing alone (no count
+        of the other sex in its sentence, not in the cohort's sentence) where an outcome or a subgroup
+        is stated is the sex of those few, not the cohort's."""
+        s, e = sentence_at(doc, h.start)
+        if pop.patients is not None and s <= pop.patients.span.start < e:
+            return False
+        if any(o is not h and s <= o.start < e and _SEX.get((o.group("sex") or "").lower()) not in (sex, None)
+               for o in by.get("sex", []) + by.get("sex_slash", [])):
+            return False  # "20 men and 15 women": a breakdown
+        cues = _cues()
+        return bool(_SUBGROUP_BEFORE.search(text, max(s, h.start - 30), h.start)
+                    or cues.cue("right.outcome_of_some").found(text[h.end : min(e, h.end + 80)]))
+
     def _sex(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]], case: Hit | None) -> None:
         pop = draft.population
         if case is not None:
@@ -443,6 +460,8 @@ class CohortComponent(FactComponent):
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
                 continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
+            if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
+                continue
             found[sex].append((n, h.group("sex") or sex, h))
         for h in by.get("sex_slash", []) + by.get("sex_ratio", []):
             x, y = parse_int(h.group("x") or ""), parse_int(h.group("y") or "")
