@@ -205,6 +205,10 @@ def test_population_family(extract, text, field, value):
         # the age of a group is not the cohort's
         ("In all, 380 patients were recruited. Validation on 150 patients with a mean age of 75±7 years followed.",
          None, None),
+        # a threshold after the statistic's name is not its value
+        ("We studied 48 patients. Median age at diagnosis was > 40 y in 12.5%.", None, None),
+        ("We studied 48 patients. Mean age was \u2265 65 years in most of them.", None, None),
+        ("We studied 48 patients. Median age was 61 years (p < 0.05 against controls).", None, 61),
     ],
 )
 def test_age_family(extract, text, mean, median):

@@ -67,3 +67,9 @@ def test_followup_family_reads_the_statistic(extract, text, want):
 )
 def test_followup_family_counter_examples(extract, text, want):
     assert _figures(extract, text) == want
+
+
+def test_a_follow_up_threshold_is_not_a_statistic(extract):
+    # "> 12 months" bounds the follow-up; it is no mean or median of it
+    assert extract("We studied 40 patients. Median follow-up was >12 months in all of them.").follow_up == []
+    assert [s.median for s in extract("We studied 40 patients. Median follow-up was 14 months.").follow_up] == [14]

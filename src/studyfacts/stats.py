@@ -265,7 +265,8 @@ UNITS: dict[str, str] = {
 DURATION_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 
 # One token of a statistic: a keyword, a number (with ± SD or a range), a unit, a bracket,
-# punctuation, a filler word, or any other word (which ends the statistic).
+# punctuation, a filler word, or any other word (which ends the statistic). A comparison sign
+# stops it: "median age was > 40 y in 12.5%" states a threshold, not the statistic.
 # Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
 _TOKEN = regex.compile(
     expand(
@@ -275,7 +276,7 @@ _TOKEN = regex.compile(
         r"|(?P<unit>{DUR})"
         r"|(?P<open>[(\[])"
         r"|(?P<close>[)\]])"
-        r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b)"
+        r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b|[<>≤≥⩽⩾])"
         r"|(?P<punct>[,;:=]|{PM})"
         r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
         r"|time|length|interval|values?|age|aged|follow(?:ed)?[- ]?up|since\s+\w+|with)\b)"
