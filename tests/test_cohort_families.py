@@ -61,6 +61,7 @@ FAMILIES = {
         ("In all, 120 patients were randomised, of whom 110 completed the study.", 120),
         # a second count that left the study is not a second group
         ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
+        ("We enrolled 64 patients and 12 patients withdrew before surgery.", 64),
     ],
     # treated units beside the patients who carry them
     "units_beside_patients": [
