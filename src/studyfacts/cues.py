@@ -162,8 +162,8 @@ class CueSet:
         groups: dict[str, float] = {}
         categories: set[str] = set()
         matched: set[str] = set()
-        # one pass over the cues in file order; the attributes are read from a plain tuple,
-        # and the literal test is inlined: this loop runs ~40 times a candidate
+        # one pass over the cues in file order, the attributes read from a plain tuple:
+        # this loop runs ~40 times a candidate
         for rule, direction, scope, effect, with_, unless, needs, match, search in self._for(kinds):
             if with_ and not all(_holds(w, matched, categories) for w in with_):
                 continue
@@ -171,24 +171,14 @@ class CueSet:
                 continue
             if direction == "left":
                 a = max(left_from, start - scope)
-                if needs is not None and low_left is not None:
-                    low = low_left[a - left_full :]
-                    for lit in needs:
-                        if lit in low:
-                            break
-                    else:
-                        continue
+                if needs is not None and low_left is not None and not holds_any(low_left[a - left_full :], needs):
+                    continue
                 window = text[a:start]
                 m = search(window)
             elif direction == "right":
                 b = min(e, end + scope)
-                if needs is not None and low_right is not None:
-                    low = low_right[: b - end]
-                    for lit in needs:
-                        if lit in low:
-                            break
-                    else:
-                        continue
+                if needs is not None and low_right is not None and not holds_any(low_right[: b - end], needs):
+                    continue
                 window = text[end:b]
                 m = match(window)
             else:

@@ -223,7 +223,10 @@ def lowered(text: str) -> str | None:
 
 
 def holds_any(low: str, strings: Literals) -> bool:
-    return any(s in low for s in strings)
+    for s in strings:  # a loop, not any(<generator>): this runs tens of times an abstract
+        if s in low:
+            return True
+    return False
 
 
 def places(low: str, strings: Literals, limit: int = MAX_TRIES) -> list[int] | None:

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .literals import Follow, Literals, after_count, analyse, lowered, scan
+from .literals import Follow, Literals, after_count, analyse, holds_any, lowered, scan
 from .numbers import TENS_WORDS, UNITS_WORDS, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -271,7 +271,7 @@ _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
 
 # "... in surgical patients.Ninety patients were enrolled": a sentence glued to the one before
 # (exports that drop the section labels between them); a lower-case word after the dot is not
-_GLUED_SENTENCE = regex.compile(r"[^\W\d_)]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
+_GLUED_SENTENCE = regex.compile(r"[^\W\d_]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
 _WORD_NUMBER_BEFORE = regex.compile(
     rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-\u2010\u2011]+and[\s\-\u2010\u2011]+|[\s\-\u2010\u2011]+)$"
@@ -453,12 +453,8 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     for cr in rules:
         if cr.regex is None:
             continue
-        if low is not None and cr.contains is not None:
-            for word in cr.contains:
-                if word in low:
-                    break
-            else:
-                continue  # cheapest test first: the words every match holds are absent
+        if low is not None and cr.contains is not None and not holds_any(low, cr.contains):
+            continue  # cheapest test first: the words every match holds are absent
         if cr.counting:  # its `requires` is tested below
             found[cr.id] = []
             counted.append(cr)
