@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..confidence import policy, review
-from ..cues import CueSet, load_cues
+from ..cues import Cue, CueSet, load_cues
 from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
 from ..rules import Hit, lexicon_alternation, load_lexicon
@@ -152,20 +152,27 @@ _COUNT_STEP = regex.compile(
 )
 # "observed in 2 female patients", "among 3 women": the count of those the sentence is about
 _SUBGROUP_BEFORE = regex.compile(r"\b(?:in|among|of\s+(?:whom|these|them))\s+$", regex.IGNORECASE)
-# the words that make a count an enrolled base, whose later steps are dropouts, not a funnel
-_ENROLLED = regex.compile(r"\b(?:randomi[sz]ed|enrolled|included|recruited|analy[sz]ed|participat\w*)\b", regex.IGNORECASE)
+def _last_step(
+    text: str, steps: regex.Pattern[str], n: int, start: int, end: int, sent_end: int, unless: Cue | None = None
+) -> tuple[int, int, int]:
+    """(count, start, end) of the last step of a funnel whose count `n` spans `text[start:end]`:
+    "Of 298 survivors, 224 were eligible and 127 responded" goes on to 127. A step larger than
+    the count before it ends the walk, and so does `unless` found between the count and the step
+    (an enrolled base, whose later steps are dropouts)."""
+    while (step := steps.match(text, end, sent_end)) is not None:
+        nxt = parse_int(step.group("n"))
+        if not nxt or nxt > n or (unless is not None and unless.found(text[start : step.start("n")])):
+            break
+        n, start, end = nxt, step.start("n"), step.end()
+    return n, start, end
 
 
 def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
     """"We identified 320 patients, of whom 251 met the inclusion criteria": a count followed by
     funnel steps in its sentence is the funnel's base, and the cohort is the last step. Not after
     an enrolled base ("120 were randomised, of whom 110 completed the study": dropouts)."""
-    n, start, end = best.value, best.start, best.end
-    while (step := _COUNT_STEP.match(text, end, sent_end)) is not None:
-        nxt = parse_int(step.group("n"))
-        if not nxt or nxt >= n or _ENROLLED.search(text, start, step.start("n")):
-            break
-        n, start, end = nxt, step.start("n"), step.end()
+    n, start, end = _last_step(text, _COUNT_STEP, best.value, best.start, best.end, sent_end,
+                               unless=_cues().cue("between.enrolled_base"))
     if n == best.value:
         return best
     return replace(best, value=n, start=start, end=end, why=f"{best.why}; the end of its funnel")
@@ -307,14 +314,7 @@ class CohortComponent(FactComponent):
             if enrolled_base.found(base):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if n and section_kind(doc, h.start) != "intro":
-                start, end = h.groups["n"][0], h.end
-                # "Of 298 survivors, 224 were eligible and 127 responded": the funnel's last step
-                _, sent_end = sentence_at(doc, h.start)
-                while (step := _FUNNEL_STEP.match(text, end, sent_end)) is not None:
-                    nxt = parse_int(step.group("n"))
-                    if not nxt or nxt > n:
-                        break
-                    n, start, end = nxt, step.start("n"), step.end()
+                n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
         for h in by.get("out_of", []):
             s, _ = sentence_at(doc, h.start)
