@@ -100,7 +100,9 @@ def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
 
 
 _SEP_RE = regex.compile(r"[,\u2009\u202f\u00a0 ]")
-_WORD_SPLIT = regex.compile(r"[\s\-\u2010\u2011]+")
+# what joins the words of a spelled number: white space, a hyphen or a Unicode hyphen
+WORD_JOIN = r"[\s\-\u2010\u2011]"
+_WORD_SPLIT = regex.compile(WORD_JOIN + "+")
 
 
 def parse_int(text: str) -> int | None:

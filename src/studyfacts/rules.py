@@ -23,7 +23,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .literals import Follow, Literals, after_count, analyse, holds_any, lowered, scan
-from .numbers import TENS_WORDS, UNITS_WORDS, expand, trie_alternation
+from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
 # package (see `force-include` in pyproject.toml). STUDYFACTS_PATTERNS overrides both.
@@ -274,7 +274,7 @@ _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
 _GLUED_SENTENCE = regex.compile(r"[^\W\d_]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
 _WORD_NUMBER_BEFORE = regex.compile(
-    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:[\s\-\u2010\u2011]+and[\s\-\u2010\u2011]+|[\s\-\u2010\u2011]+)$"
+    rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:{WORD_JOIN}+and{WORD_JOIN}+|{WORD_JOIN}+)$"
 )
 # Year-anchored rules ("anchor": "year") run only in windows around a year.
 _YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
