@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyfacts.components.base import family_rules
-from studyfacts.literals import Bounded, after_count, analyse, lowered, places, scan
+from studyfacts.literals import Bounded, Cased, after_count, analyse, lowered, places, scan
 from studyfacts.rules import (
     _NUMBER_WORDS,
     _WORD_NUMBER_BEFORE,
@@ -106,7 +106,7 @@ def test_count_starts_skip_only_what_no_count_can_be():
         (r"(?:mean|median)?\s*follow-up", ("follow-up",), None),  # optional start: no leading word
         (r"(?:mean|median)?follow-up", ("follow-up",), ("mean", "median", "follow-up")),
         (r"a|", None, None),  # can match the empty string
-        (r"(?-i:RCT)\b", ("rct",), ("rct",)),
+        (r"(?-i:RCT)\b", ("rct",), ("RCT",)),  # a case-sensitive part: looked for as written (Cased)
         (r"x(?=yz)", ("x",), ("x",)),  # a look-ahead's text is not part of the match
         (r"(?P<a>abc)(?P=a)", ("abc",), ("abc",)),
     ],
@@ -139,6 +139,22 @@ def test_lowered_refuses_texts_whose_case_folding_moves_offsets():
     assert lowered("long \u017f in a word") is None  # 'ſ' matches 's' case-insensitively
 
 
+def test_case_sensitive_leading_strings_are_cased():
+    assert [type(s) for s in analyse(r"(?-i:\b(?:Of|Among))\s+\d", regex.I)[1]] == [Cased, Cased]
+    assert [type(s) for s in analyse(r"\b(?:Of|Among)\s+\d", 0)[1]] == [Cased, Cased]  # compiled without IGNORECASE
+    assert analyse(r"(?i)\bOf\s+\d", 0)[1] == ("of",)  # an inline global (?i): lower-cased
+    assert type(analyse(r"(?i)\bOf\s+\d", 0)[1][0]) is str
+    assert analyse(r"(?-i:Of)x|of", regex.I)[1] == ("Of", "of")  # each branch as its case says
+    assert type(analyse(r"(?-i:A(?i:b))", regex.I)[1][0]) is Cased  # only the run before the switch
+
+
+def test_places_reads_cased_strings_in_the_text_as_written():
+    text = "Of 40 patients, most of them"
+    assert places(text.lower(), (Cased("Of"),), text=text) == [0]
+    assert places(text.lower(), (Cased("Of"),)) == [0, 21]  # no text: lower-cased, a superset
+    assert places("percent center", ("cent",), text="percent center", word_start=True) == [8]
+
+
 def test_places_gives_up_past_the_limit():
     assert places("a one, a two, a one", ("one", "two")) == [2, 9, 16]
     assert places("one " * 20, ("one",), limit=5) is None
@@ -158,6 +174,18 @@ def _assert_scan_is_finditer(pattern: regex.Pattern[str], text: str) -> None:
     contains, leading = analyse(pattern.pattern, pattern.flags)
     got = [m.span() for m in scan(pattern, text, lowered(text), contains, leading, REGEX_TIMEOUT_S)]
     assert got == [m.span() for m in pattern.finditer(text)]
+
+
+CASED_WORDS = ["Of", "of", "OF", "Among", "among", " ", ",", "40", "twenty", "patients", "x", "\u00e9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CASED_WORDS), max_size=30))
+def test_scan_finds_case_sensitive_starts_as_finditer_does(parts):
+    pattern = regex.compile(r"(?-i:\b(?:Of|Among))\s+(?:\d+|twenty)\s+patients", regex.I)
+    _assert_scan_is_finditer(pattern, "".join(parts))
+    cased = regex.compile(r"\b(?:Of|Among)\s+(?:\d+|twenty)", 0)
+    _assert_scan_is_finditer(cased, "".join(parts))
 
 
 SEX_WORDS = ["treat", "men", "wo", "fe", "male", "s", " ", "Men", "WOMEN", "_", "1", "é"]

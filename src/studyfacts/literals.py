@@ -73,8 +73,10 @@ def _parse(pattern: str, flags: int) -> Any | None:
     std = 0
     if flags & regex.VERBOSE:
         std |= _c.SRE_FLAG_VERBOSE
+    if flags & regex.IGNORECASE:
+        std |= _c.SRE_FLAG_IGNORECASE
     try:
-        return _parser.parse(pattern, std | _c.SRE_FLAG_IGNORECASE)
+        return _parser.parse(pattern, std)
     except Exception:  # regex-only syntax: no shortcut for this rule
         return None
 
@@ -145,8 +147,32 @@ def _contains(seq: Any) -> Literals | None:
     return best
 
 
-def _leading(items: list[tuple[Any, Any]]) -> Literals | None:
-    """Strings with one of which every match of the item sequence begins (None: cannot tell)."""
+class Cased(str):
+    """A leading string of a case-sensitive part of a pattern ("(?-i:Of|Among)"): looked
+    for as written in the text, not lower-cased ("Of" opens a sentence; "of" is everywhere)."""
+
+
+def _join(run: str, rest: str) -> str:
+    """run + rest, keeping the case only when both keep it."""
+    if isinstance(run, Cased) and isinstance(rest, Cased):
+        return Cased(str(run) + str(rest))
+    return (str(run) + str(rest)).lower()
+
+
+def _case_after(av: Any, cased: bool) -> bool:
+    """Whether a group's body is case-sensitive: its inline flags ("(?-i:...)", "(?i:...)") or the enclosing case."""
+    if len(av) == 4:
+        add, remove = av[1], av[2]
+        if remove & _c.SRE_FLAG_IGNORECASE:
+            return True
+        if add & _c.SRE_FLAG_IGNORECASE:
+            return False
+    return cased
+
+
+def _leading(items: list[tuple[Any, Any]], cased: bool = False) -> Literals | None:
+    """Strings with one of which every match of the item sequence begins (None: cannot tell).
+    Lower-cased, except `Cased` strings read where the pattern is case-sensitive (`cased`)."""
     for i, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
             continue
@@ -154,26 +180,27 @@ def _leading(items: list[tuple[Any, Any]]) -> Literals | None:
             run = ""
             j = i
             while j < len(items) and items[j][0] is _c.LITERAL:
-                run += chr(items[j][1]).lower()
+                run += chr(items[j][1])
                 j += 1
+            run = Cased(run) if cased else run.lower()
             # the parser factors shared beginnings out ("mean|median" -> "me" + "an|dian"):
             # a branch that must follow extends the run
             if j < len(items) and items[j][0] is _c.BRANCH:
-                rest = _union([_leading(_items(b)) for b in items[j][1][1]], leading=True)
+                rest = _union([_leading(_items(b), cased) for b in items[j][1][1]], leading=True)
                 if rest is not None:
-                    return tuple(run + r for r in rest)
+                    return tuple(_join(run, r) for r in rest)
             return (run,)
         if op is _c.SUBPATTERN:
-            return _leading(_items(_group_body(av)))
+            return _leading(_items(_group_body(av)), _case_after(av, cased))
         if op is _c.BRANCH:
-            return _union([_leading(_items(b)) for b in av[1]], leading=True)
+            return _union([_leading(_items(b), cased) for b in av[1]], leading=True)
         if getattr(_c, "ATOMIC_GROUP", None) is op:
-            return _leading(_items(av))
+            return _leading(_items(av), cased)
         if op in _REPEATS:
-            body = _leading(_items(av[2]))
+            body = _leading(_items(av[2]), cased)
             if av[0] >= 1:
                 return body
-            return _union([body, _leading(items[i + 1 :])], leading=True)  # optional: it, or what follows
+            return _union([body, _leading(items[i + 1 :], cased)], leading=True)  # optional: it, or what follows
         return None
     return None  # an empty match is possible
 
@@ -197,14 +224,14 @@ def _opens_with_boundary(items: list[tuple[Any, Any]]) -> bool:
 
 
 def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
-    """(contains, leading) of a pattern, lower-cased; either may be None."""
+    """(contains, leading) of a pattern, lower-cased (but `Cased` leading strings); either may be None."""
     if any(ch in pattern for ch in _FOLDS_TO_ASCII):
         return None, None  # its letters fold unlike str.lower(): no shortcut
     tree = _parse(pattern, flags)
     if tree is None:
         return None, None
     contains = _contains(tree)
-    leading = _leading(_items(tree))
+    leading = _leading(_items(tree), not tree.state.flags & _c.SRE_FLAG_IGNORECASE)  # with an inline "(?i)"
     if leading is not None and any(not s for s in leading):
         leading = None
     if leading is not None and all(is_word_char(s[0]) for s in leading) and _opens_with_boundary(_items(tree)):
@@ -229,16 +256,28 @@ def holds_any(low: str, strings: Literals) -> bool:
     return False
 
 
-def places(low: str, strings: Literals, limit: int = MAX_TRIES) -> list[int] | None:
-    """Sorted offsets where any of the strings occurs; None past `limit` of them."""
+def places(
+    low: str, strings: Literals, limit: int = MAX_TRIES, text: str | None = None, word_start: bool = False
+) -> list[int] | None:
+    """Sorted offsets where any of the strings occurs; None past `limit` of them. With
+    `text` (what `low` was lowered from), a `Cased` string is looked for there, as
+    written; with `word_start` too, only offsets where a word starts count ("cent" in
+    "percent" is neither tried nor counted)."""
     found: list[int] = []
     for s in strings:
-        at = low.find(s)
+        within = low
+        if type(s) is Cased:
+            if text is not None:
+                within = text
+            else:
+                s = s.lower()
+        at = within.find(s)
         while at >= 0:
-            found.append(at)
-            if len(found) > limit:
-                return None
-            at = low.find(s, at + 1)
+            if not (word_start and text is not None and at and is_word_char(text[at - 1])):
+                found.append(at)
+                if len(found) > limit:
+                    return None
+            at = within.find(s, at + 1)
     found.sort()
     return found
 
@@ -257,16 +296,14 @@ def scan(
     if low is not None:
         if contains is not None and not holds_any(low, contains):
             return
-        starts = places(low, leading) if leading is not None else None
+        # Bounded: a match begins at a word boundary, so places inside a word are left out
+        starts = places(low, leading, MAX_TRIES, text, isinstance(leading, Bounded)) if leading is not None else None
         if starts is not None:
             end = 0
             match = pattern.match
-            bounded = isinstance(leading, Bounded)
             for at in starts:
                 if at < end:
                     continue  # inside the previous match, which finditer would not revisit
-                if bounded and at and is_word_char(text[at - 1]):
-                    continue  # inside a word: no word boundary, no match
                 m = match(text, at, None, None, False, timeout)  # by position: see rules._run_counts
                 if m is not None:
                     yield m
