@@ -11,7 +11,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studyfacts.components.base import family_rules
-from studyfacts.literals import Bounded, Cased, after_count, analyse, lowered, places, scan
+from studyfacts.literals import (
+    MAX_TRIES,
+    Bounded,
+    Cased,
+    LowText,
+    after_count,
+    analyse,
+    holds_any,
+    lowered,
+    places,
+    register,
+    scan,
+)
 from studyfacts.rules import (
     _NUMBER_WORDS,
     _WORD_NUMBER_BEFORE,
@@ -155,6 +167,29 @@ def test_places_reads_cased_strings_in_the_text_as_written():
     assert places("percent center", ("cent",), text="percent center", word_start=True) == [8]
 
 
+INDEX_WORDS = ["men", "women", "treatment", "of", "n", "cent", "percent", "centre", " ", ",", "Of", "\u00e9", "x"]
+INDEX_STRINGS = [("men",), ("women", "men"), ("cent",), ("of", "cent"), ("n",), ("treat", "xyz"), ("centre",)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(INDEX_WORDS), max_size=30), st.sampled_from(INDEX_STRINGS), st.booleans())
+def test_one_pass_index_answers_as_substring_tests_do(parts, strings, word_start):
+    register(("men", "women", "cent", "treat"))  # indexed; "of", "n" are too short to be
+    text = "".join(parts)
+    low, plain = LowText(text.lower()), text.lower()
+    assert holds_any(low, strings) == holds_any(plain, strings)
+    for limit in (2, MAX_TRIES):
+        assert places(low, strings, limit, text, word_start) == places(plain, strings, limit, text, word_start)
+
+
+def test_strings_registered_after_a_text_was_indexed_are_still_found():
+    low = LowText("seventy-two patients")
+    assert holds_any(low, ("patients",))
+    register(("seventy-two",))  # a rule compiled later: this text's index predates it
+    assert holds_any(low, ("seventy-two",))
+    assert places(low, ("seventy-two",)) == [0]
+
+
 def test_places_gives_up_past_the_limit():
     assert places("a one, a two, a one", ("one", "two")) == [2, 9, 16]
     assert places("one " * 20, ("one",), limit=5) is None
@@ -172,8 +207,10 @@ def test_scan_equals_finditer_on_random_text(parts):
 
 def _assert_scan_is_finditer(pattern: regex.Pattern[str], text: str) -> None:
     contains, leading = analyse(pattern.pattern, pattern.flags)
-    got = [m.span() for m in scan(pattern, text, lowered(text), contains, leading, REGEX_TIMEOUT_S)]
-    assert got == [m.span() for m in pattern.finditer(text)]
+    want = [m.span() for m in pattern.finditer(text)]
+    low = lowered(text)
+    for as_given in (low, LowText(low) if low is not None else None):  # substring tests; the one-pass index
+        assert [m.span() for m in scan(pattern, text, as_given, contains, leading, REGEX_TIMEOUT_S)] == want
 
 
 CASED_WORDS = ["Of", "of", "OF", "Among", "among", " ", ",", "40", "twenty", "patients", "x", "\u00e9"]

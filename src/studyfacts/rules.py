@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .literals import Follow, Literals, after_count, analyse, holds_any, lowered, scan
+from .literals import Follow, Literals, LowText, after_count, analyse, holds_any, lowered, scan
 from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -288,7 +288,8 @@ class TextScan:
 
     def __init__(self, text: str, warnings: list[str] | None = None) -> None:
         self.text = text
-        self.low = lowered(text)
+        low = lowered(text)
+        self.low = LowText(low) if low is not None else None  # with every rule string's offsets
         self.warnings = warnings if warnings is not None else []
         self._counts: list[int] | None = None
         # the character after each digit run that is a count start (a count there ends
