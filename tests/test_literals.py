@@ -23,6 +23,7 @@ from studyfacts.literals import (
     places,
     register,
     scan,
+    whole_words,
 )
 from studyfacts.rules import (
     _NUMBER_WORDS,
@@ -180,6 +181,20 @@ def test_one_pass_index_answers_as_substring_tests_do(parts, strings, word_start
     assert holds_any(low, strings) == holds_any(plain, strings)
     for limit in (2, MAX_TRIES):
         assert places(low, strings, limit, text, word_start) == places(plain, strings, limit, text, word_start)
+
+
+NUMBER_PARTS = ["one", "none", "seven", "seventeen", "sevenfold", "ten", "often", "-", " ", ".", "_", "2", "\u00e9", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NUMBER_PARTS), max_size=25))
+def test_whole_words_from_the_index_are_what_the_word_pattern_finds(parts):
+    words = ["seventeen", "seven", "one", "ten"]
+    register(words)
+    low = "".join(parts)
+    pattern = regex.compile(r"\b(?:seventeen|seven|one|ten)\b")
+    assert whole_words(LowText(low), words) == [m.start() for m in pattern.finditer(low)]
+    assert whole_words(LowText(low), ["unregistered"]) is None
 
 
 def test_strings_registered_after_a_text_was_indexed_are_still_found():

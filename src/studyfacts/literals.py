@@ -311,6 +311,23 @@ class LowText(str):
         return self._at, self._indexed
 
 
+def whole_words(low: LowText, words: Sequence[str]) -> list[int] | None:
+    """Sorted offsets where one of the words stands as a whole word (what `\\b(?:w1|w2...)\\b`
+    finds in `low`), read off the index; None when some word is not in it."""
+    at_of, indexed = low.occurrences()
+    out: list[int] = []
+    n = len(low)
+    for w in words:
+        if w not in indexed:
+            return None
+        for at in at_of.get(w, ()):
+            end = at + len(w)
+            if (not at or not is_word_char(low[at - 1])) and (end == n or not is_word_char(low[end])):
+                out.append(at)
+    out.sort()
+    return out
+
+
 def holds_any(low: str, strings: Literals) -> bool:
     if type(low) is LowText:
         at, indexed = low.occurrences()

@@ -22,7 +22,18 @@ from typing import Any, TypeVar
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .literals import Follow, Literals, LowText, after_count, analyse, holds_any, lowered, scan
+from .literals import (
+    Follow,
+    Literals,
+    LowText,
+    after_count,
+    analyse,
+    holds_any,
+    lowered,
+    register,
+    scan,
+    whole_words,
+)
 from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, trie_alternation
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -268,6 +279,7 @@ _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # factored by shared beginnings: several times faster than a flat list of 29 words
 _NUMBER_WORD_AT = regex.compile(rf"\b{trie_alternation(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
 _NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
+register(_NUMBER_WORD_LIST)  # found by the one-pass index (`literals.whole_words`) where it can
 
 # "... in surgical patients.Ninety patients were enrolled": a sentence glued to the one before
 # (exports that drop the section labels between them); a lower-case word after the dot is not
@@ -307,13 +319,16 @@ class TextScan:
                 nxt = text[m.end() : m.end() + 1]
                 if nxt not in _SEPARATORS or not text[m.end() + 1 : m.end() + 2].isdigit():
                     self.after[m.start()] = nxt  # "12, 24": a comma, not a thousands separator
-            words = (
-                _NUMBER_WORD_AT.finditer(self.low, timeout=REGEX_TIMEOUT_S)
-                if self.low is not None
-                else _NUMBER_WORD_AT_I.finditer(text, timeout=REGEX_TIMEOUT_S)
-            )
-            for m in words:
-                at = m.start()
+            low = self.low
+            # the number words, read off the one-pass index where it holds them all
+            words = whole_words(low, _NUMBER_WORD_LIST) if type(low) is LowText else None
+            if words is None:
+                words = [m.start() for m in (
+                    _NUMBER_WORD_AT.finditer(low, timeout=REGEX_TIMEOUT_S)
+                    if low is not None
+                    else _NUMBER_WORD_AT_I.finditer(text, timeout=REGEX_TIMEOUT_S)
+                )]
+            for at in words:
                 if at and text[at - 1] in ".," and not _GLUED_SENTENCE.match(text, max(0, at - 2)):
                     continue  # "x.one": inside something else
                 if not _WORD_NUMBER_BEFORE.search(text, max(0, at - 20), at):
