@@ -8,7 +8,8 @@ generated from these classes.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -236,15 +237,49 @@ class Record(Strict):
     @model_validator(mode="after")
     def _spans_match_abstract(self) -> Record:
         """The contract's central invariant: `abstract[start:end] == text` for every span."""
-        for where, span in iter_spans(self):
-            if self.abstract is None:
-                raise ValueError(f"{where}: span without an abstract")
-            got = self.abstract[span.start : span.end]
-            if span.end > len(self.abstract) or got != span.text:
-                raise ValueError(
-                    f"{where}: abstract[{span.start}:{span.end}] is {got!r}, span text is {span.text!r}"
-                )
+        abstract = self.abstract
+        spans: list[Span] = []
+        _collect_spans(self, spans)  # without paths: they are built only to name a failure
+        for span in spans:
+            if abstract is None or span.end > len(abstract) or abstract[span.start : span.end] != span.text:
+                for where, bad in iter_spans(self):
+                    if bad is span:
+                        if abstract is None:
+                            raise ValueError(f"{where}: span without an abstract")
+                        got = abstract[span.start : span.end]
+                        raise ValueError(
+                            f"{where}: abstract[{span.start}:{span.end}] is {got!r}, span text is {span.text!r}"
+                        )
         return self
+
+
+def _may_hold_model(annotation: Any) -> bool:
+    if annotation is Any:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(a) for a in get_args(annotation))
+
+
+@cache
+def _model_fields_of(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class whose type can hold a model (so a span): an int or a
+    string field is never looked into."""
+    return tuple(name for name, info in cls.model_fields.items() if _may_hold_model(info.annotation))
+
+
+def _collect_spans(model: BaseModel, out: list[Span]) -> None:
+    if isinstance(model, Span):
+        out.append(model)
+        return
+    for name in _model_fields_of(type(model)):
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            _collect_spans(value, out)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, BaseModel):
+                    _collect_spans(item, out)
 
 
 def iter_spans(model: BaseModel, where: str = "") -> list[tuple[str, Span]]:
@@ -252,7 +287,7 @@ def iter_spans(model: BaseModel, where: str = "") -> list[tuple[str, Span]]:
     found: list[tuple[str, Span]] = []
     if isinstance(model, Span):
         return [(where or "span", model)]
-    for name in type(model).model_fields:
+    for name in _model_fields_of(type(model)):
         value = getattr(model, name)
         path = f"{where}.{name}" if where else name
         if isinstance(value, BaseModel):
