@@ -63,6 +63,19 @@ FAMILIES = {
         ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
         ("We enrolled 64 patients and 12 patients withdrew before surgery.", 64),
     ],
+    # a sub-study or analysis of a parent trial or registry names its own, smaller cohort
+    "this_analysis": [
+        ("METHODS: The ORCHID trial enrolled 9,120 patients after stroke. The sleep substudy included 812 (8.9%) "
+         "patients who wore an actigraph.", 812),
+        ("BACKGROUND: The LOTUS trial randomised 640 adults to early or late surgery. METHODS: This post hoc analysis "
+         "included 212 adults with diabetes.", 212),
+        ("AIMS: The registry holds data on 15,000 hip replacements. METHODS: The present analysis is based on data "
+         "from 1,204 patients operated on in 2019.", 1204),
+        ("The analysis included 96 survivors from the trial who returned both questionnaires.", 96),
+        # not a sub-study: a parent count alone, or an analysis that reports, not includes
+        ("METHODS: The ORCHID trial enrolled 9,120 patients after stroke and followed them for a year.", 9120),
+        ("METHODS: We enrolled 140 patients. The analysis showed that 40 patients (29%) improved.", 140),
+    ],
     # treated units beside the patients who carry them
     "units_beside_patients": [
         ("We treated 95 vertebral fractures in 61 patients.", 61),

@@ -104,6 +104,9 @@ class Scoring:
     threshold: float
     base: dict[str, float]
     sections: dict[str, Any]
+    # categories that make a later candidate the cohort over the first one stated ("445 (62%)
+    # responded", "The analysis included 169 survivors"): the analysed cohort at a funnel's end
+    decisive: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,11 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
     spath = patterns_dir() / "cues" / f"{family}_scoring.json"
     try:
         data = json.loads(spath.read_text(encoding="utf-8"))
-        scoring = Scoring(float(data["threshold"]), {k: float(v) for k, v in data["base"].items()}, data["sections"])
-    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
+        scoring = Scoring(float(data["threshold"]), {k: float(v) for k, v in data["base"].items()}, data["sections"],
+                          frozenset(data.get("decisive", {}).get("categories", [])))
+    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
         raise RuleError(f"{spath}: {e}") from e
+    unknown = scoring.decisive - categories
+    if unknown:
+        raise RuleError(f"{spath}: decisive names categories no cue has: {sorted(unknown)}")
     return CueSet(family, tuple(cues), scoring)

@@ -347,7 +347,8 @@ class CohortComponent(FactComponent):
         best = good[0]
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
-        best = next((c for c in good if "participated" in c.categories), best)
+        decisive = _cues().scoring.decisive
+        best = next((c for c in good if c.categories & decisive), best)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
@@ -394,8 +395,6 @@ class CohortComponent(FactComponent):
         left = text[max(sent[0], h.start - 60) : h.start]
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
-        if h.group("pct") and not cues.cue("right.participated").found(text[h.end : h.end + 80]):
-            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
         a = cues.assess(
@@ -408,6 +407,10 @@ class CohortComponent(FactComponent):
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
+        if a.veto is None and h.group("pct") and not a.categories & cues.scoring.decisive:
+            # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
+            # analysis included 2,556 (17.4%) patients" are the analysed share of a base
+            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
         if a.veto is None and isinstance(section, dict):
             needed = section.get("requires")
             if needed and needed not in a.categories:
