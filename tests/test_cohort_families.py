@@ -63,6 +63,20 @@ FAMILIES = {
         ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
         ("We enrolled 64 patients and 12 patients withdrew before surgery.", 64),
     ],
+    # those who took part in a survey or follow-up study, the end of its funnel
+    "took_part": [
+        ("METHODS: We mailed a questionnaire to 820 members. RESULTS: Of these, 610 received it and 377 (62%) "
+         "responded.", 377),
+        ("All 95 survivors at one year were invited to a clinic visit, and 71 accepted.", 71),
+        ("RESULTS: 1,310 (40%) adults survived to discharge; of these 1,102 (84%) were interviewed by phone.", 1102),
+        ("METHODS: Of 240 eligible nurses, 188 completed the online survey.", 188),
+        # not those who took part: a treatment response, a range end, an age, a denominator
+        ("METHODS: We treated 60 patients with the new drug. RESULTS: In all, 24 (40%) responded to treatment "
+         "and completed a questionnaire.", 60),
+        ("METHODS: A total of 512 men between the ages of 20 and 35 completed an online survey.", 512),
+        ("METHODS: Twenty volunteers with a mean age of 31 participated in the interview study.", 20),
+        ("METHODS: We surveyed 300 survivors. RESULTS: At one year, 150 of 280 responded to the questionnaire.", 300),
+    ],
     # a sub-study or analysis of a parent trial or registry names its own, smaller cohort
     "this_analysis": [
         ("METHODS: The ORCHID trial enrolled 9,120 patients after stroke. The sleep substudy included 812 (8.9%) "

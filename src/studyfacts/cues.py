@@ -107,6 +107,7 @@ class Scoring:
     # categories that make a later candidate the cohort over the first one stated ("445 (62%)
     # responded", "The analysis included 169 survivors"): the analysed cohort at a funnel's end
     decisive: frozenset[str] = frozenset()
+    decisive_rules: frozenset[str] = frozenset()  # candidate kinds decisive by their own wording ("445 responded")
 
 
 @dataclass(frozen=True)
@@ -266,7 +267,8 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
     try:
         data = json.loads(spath.read_text(encoding="utf-8"))
         scoring = Scoring(float(data["threshold"]), {k: float(v) for k, v in data["base"].items()}, data["sections"],
-                          frozenset(data.get("decisive", {}).get("categories", [])))
+                          frozenset(data.get("decisive", {}).get("categories", [])),
+                          frozenset(data.get("decisive", {}).get("rules", [])))
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as e:
         raise RuleError(f"{spath}: {e}") from e
     unknown = scoring.decisive - categories

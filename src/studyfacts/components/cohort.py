@@ -183,7 +183,7 @@ _INCLUDED_AFTER = regex.compile(
     r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
     regex.IGNORECASE,
 )
-_SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.n_equals"})
+_SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
@@ -331,7 +331,7 @@ class CohortComponent(FactComponent):
                     n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
                 )
         cands: list[Candidate] = []
-        for h in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", []):
+        for h in by.get("count", []) + by.get("count_verb", []) + by.get("took_part", []) + by.get("n_equals", []):
             c = self._score(doc, text, h)
             if c is not None:
                 cands.append(c)
@@ -347,8 +347,9 @@ class CohortComponent(FactComponent):
         best = good[0]
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
-        decisive = _cues().scoring.decisive
-        best = next((c for c in good if c.categories & decisive), best)
+        scoring = _cues().scoring
+        best = next((c for c in good if c.categories & scoring.decisive
+                     or c.rule.removeprefix("cohort.") in scoring.decisive_rules), best)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
@@ -389,7 +390,8 @@ class CohortComponent(FactComponent):
             kinds.add("capitalised")
         cues = _cues()
         section = cues.scoring.sections.get(kind or "", 0)
-        out_noun = written if rule == "count_noun" else ("patients" if rule == "count_verb" else "n")
+        out_noun = (written if rule == "count_noun" else "patients" if rule == "count_verb"
+                    else (written or "participants") if rule == "took_part" else "n")
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
         left = text[max(sent[0], h.start - 60) : h.start]
@@ -407,7 +409,8 @@ class CohortComponent(FactComponent):
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
-        if a.veto is None and h.group("pct") and not a.categories & cues.scoring.decisive:
+        if (a.veto is None and h.group("pct") and not a.categories & cues.scoring.decisive
+                and rule not in cues.scoring.decisive_rules):
             # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
             # analysis included 2,556 (17.4%) patients" are the analysed share of a base
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
