@@ -63,6 +63,14 @@ FAMILIES = {
         ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
         ("We enrolled 64 patients and 12 patients withdrew before surgery.", 64),
     ],
+    # a comma without its space after a year: the count after it is a count of its own
+    "comma_after_year": [
+        ("METHODS: From March 2015 to May 2019,64 patients with gout were enrolled.", 64),
+        ("Between 2008 and 2012,112 children underwent the repair.", 112),
+        # a thousands separator is not such a comma
+        ("METHODS: We enrolled 1,204 patients with gout.", 1204),
+        ("METHODS: A total of 12,450 adults were surveyed in 2019.", 12450),
+    ],
     # those who took part in a survey or follow-up study, the end of its funnel
     "took_part": [
         ("METHODS: We mailed a questionnaire to 820 members. RESULTS: Of these, 610 received it and 377 (62%) "

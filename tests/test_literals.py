@@ -44,8 +44,9 @@ def all_rules() -> list[CompiledRule]:
 
 
 # Where a count can start, found the slow, obvious way: any digit or number word not
-# preceded by a word character, "." or ",", except a word that continues a number.
-_COUNT_START = regex.compile(rf"(?<![\w.,])(?:\d|(?i:(?:{_NUMBER_WORDS})\b))")
+# preceded by a word character, "." or "," (a digit may follow a comma that four digits
+# precede: "2013,42"), except a word that continues a number.
+_COUNT_START = regex.compile(rf"(?<![\w.])(?:(?<!,)|(?<=\d{{4}},))\d|(?<![\w.,])(?i:(?:{_NUMBER_WORDS})\b)")
 
 
 def slow_count_starts(text: str) -> list[int]:

@@ -67,7 +67,10 @@ _WORDNUM = (
 
 FRAGMENTS: dict[str, str] = {
     # an integer, with or without thousands separators
-    "INT": rf"(?<![\d.,]\d*)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
+    # not inside another number: no digit or "." before it, and no "," unless four or more
+    # digits precede that comma, which then cannot be a thousands separator ("From January
+    # 2010 to January 2013,42 patients": a comma without its space)
+    "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
     # any number: integer or decimal (point or Lancet's middle dot)
     "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
