@@ -45,6 +45,10 @@ FAMILIES = {
         ("Among 900 invited parents, 512 (57%) completed the questionnaire.", 512),
         ("RESULTS: Of 140 patients enrolled, 12 withdrew and 128 were analysed.", 140),
         ("RESULTS: Of 88 randomized patients, 80 were included in the final analysis.", 88),
+        # eligibility is checked before inclusion: it narrows even an enrolled base
+        ("RESULTS: Of 58 patients enrolled, 52 were eligible and evaluable for toxicity.", 52),
+        ("RESULTS: Of 140 patients enrolled, 131 met the eligibility criteria.", 131),
+        ("RESULTS: Of 88 randomized patients, 80 were eligible for the final analysis.", 88),
         ("RESULTS: Among 160 patients, 70 (44%) completed follow-up.", 160),
         # a chain: the last step
         ("RESULTS: Of 350 survivors, 260 were eligible for the survey and 171 responded.", 171),

@@ -308,10 +308,11 @@ class CohortComponent(FactComponent):
                 return Candidate(n, " ".join((h.group("noun") or "").split()), h.groups["n"][0], h.end, h.rule,
                                  5, "review pooled")
         enrolled_base = _cues().cue("between.enrolled_base")
+        eligibility = _cues().cue("between.eligibility_step")
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
             base = text[h.start : text.find(",", h.start, h.end)]
-            if enrolled_base.found(base):
+            if enrolled_base.found(base) and not eligibility.found(text[h.groups["verb"][0] : h.end + 60]):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
