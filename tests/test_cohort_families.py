@@ -228,6 +228,14 @@ def test_not_a_cohort_family(extract, family, text):
         ("We treated 31 patients with zinc. There were 18 women and 13 men.", "male", 13),
         ("We enrolled 120 patients. Relapse occurred in 44 patients (30 men).", "male", None),
         ("The operations were done by 307 female and 433 male surgeons.", "female", None),
+        # of several sex counts, the one pair that adds up to the cohort is its breakdown
+        ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: The male to female ratio was 23 : 10. "
+         "Abscesses were drained in 15 men and 4 women.", "female", 10),
+        ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: The male to female ratio was 23 : 10. "
+         "Abscesses were drained in 15 men and 4 women.", "male", 23),
+        # no pair adds up: several counts, none chosen
+        ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
+         "4 women; fusion was done in 9 men and 6 women.", "male", None),
     ],
 )
 def test_population_family(extract, text, field, value):

@@ -484,6 +484,14 @@ class CohortComponent(FactComponent):
         # "150 participants (73 girls, 77 boys) were included ... data from 137 were analysed (65 girls,
         # 72 boys)": several counts, but only one stated with the cohort the patients field holds.
         cohort_sentence = sentence_at(doc, pop.patients.span.start) if pop.patients else None
+        # "the male to female ratio was 23 : 10" beside subgroups' "15 men" and "4 women": of
+        # several counts, the one pair that adds up to the cohort is the cohort's breakdown
+        if total is not None and any(len({v for v, _, _ in items}) > 1 for items in found.values()):
+            pairs = {(f, m) for f, _, _ in found["female"] for m, _, _ in found["male"] if f + m == total}
+            if len(pairs) == 1:
+                f, m = pairs.pop()
+                found = {"female": [it for it in found["female"] if it[0] == f][:1],
+                         "male": [it for it in found["male"] if it[0] == m][:1]}
         for sex, items in found.items():
             if not items:
                 continue
