@@ -67,6 +67,14 @@ FAMILIES = {
         ("A total of 64 patients were enrolled, while 12 patients declined.", 64),
         ("We enrolled 64 patients and 12 patients withdrew before surgery.", 64),
     ],
+    # a sentence that opens on the inclusion period and counts people defines a case series
+    "period_frame": [
+        ("METHODS: Between 2004 and 2016, 58 patients presented with a spinal epidural abscess.", 58),
+        ("From March 2001 to May 2011, 37 children sustained a pelvic fracture and were treated.", 37),
+        # the cohort stated before it still comes first; a state of some is still not the cohort
+        ("METHODS: We treated 80 patients. RESULTS: Between 2010 and 2015, 12 patients developed an infection.", 80),
+        ("METHODS: We reviewed 64 patients. Between 2009 and 2012, 20 patients had a revision.", 64),
+    ],
     # a comma without its space after a year: the count after it is a count of its own
     "comma_after_year": [
         ("METHODS: From March 2015 to May 2019,64 patients with gout were enrolled.", 64),
@@ -157,6 +165,8 @@ NOT_A_COHORT = {
         "Three patients were lost to follow-up.",
         "RESULTS: Of 60 treated patients, 20 (33%) responded to treatment.",
         "Pain improved in 15 patients (15/40).",
+        "Twelve patients had a revision during 2015.",
+        "During follow-up, 9 patients developed a recurrence between 2010 and 2012.",
     ],
     # groups without a stated total
     "groups_without_total": [

@@ -439,7 +439,8 @@ class CohortComponent(FactComponent):
             return False  # "20 men and 15 women": a breakdown
         cues = _cues()
         return bool(_SUBGROUP_BEFORE.search(text, max(s, h.start - 30), h.start)
-                    or cues.cue("right.outcome_of_some").found(text[h.end : min(e, h.end + 80)]))
+                    or any(cues.cue(c).found(text[h.end : min(e, h.end + 80)])
+                           for c in ("right.outcome_of_some", "right.outcome_of_some.state")))
 
     def _sex(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]], case: Hit | None) -> None:
         pop = draft.population
