@@ -168,6 +168,11 @@ NOT_A_COHORT = {
         "Twelve patients had a revision during 2015.",
         "During follow-up, 9 patients developed a recurrence between 2010 and 2012.",
     ],
+    # a number joined by a hyphen to the word before it is part of a name
+    "name_part": [
+        "METHODS: COVID-19 patients admitted to our ward were included.",
+        "METHODS: All SARS-CoV-2 patients seen in 2021 were enrolled.",
+    ],
     # groups without a stated total
     "groups_without_total": [
         "Thirty patients in group A and 32 patients in group B were compared.",
