@@ -175,6 +175,8 @@ NOT_A_COHORT = {
     ],
     # groups without a stated total
     "groups_without_total": [
+        "METHODS: Data from 2,118 women and 1,905 men in a national survey were analysed.",
+        "METHODS: In this case-control study, 40 adults took part in each group.",
         "Thirty patients in group A and 32 patients in group B were compared.",
         "We identified 18 cases with the variant and 36 matched controls.",
         "RESULTS: Ninety male and 310 female patients met the criteria.",
