@@ -36,6 +36,9 @@ FAMILIES = {
         ("Consecutive patients at two centres were reviewed retrospectively (n = 150; median follow-up 2 years).", 150),
         ("Adults with chronic cough were enrolled (N=96) and followed for a year.", 96),
         ("METHODS: Smokers (n = 233) completed the baseline survey.", 233),
+        ("METHODS: The sample comprised rural women (N = 288) seen at two clinics.", 288),
+        ("METHODS: Online chess players (n = 412; 88% male) were recruited in 2019.", 412),
+        ("METHODS: We surveyed 355 youth aged 12 to 17 in three towns.", 355),
         ("METHODS: Adults with chronic cough were enrolled (N=96, 54% women) and followed for a year.", 96),
         ("Mood was assessed in 1-year survivors (N = 180, 42.1% of the original cohort) by telephone.", 180),
     ],
@@ -167,6 +170,11 @@ NOT_A_COHORT = {
         "Pain improved in 15 patients (15/40).",
         "Twelve patients had a revision during 2015.",
         "During follow-up, 9 patients developed a recurrence between 2010 and 2012.",
+    ],
+    # a count after a percentage is a share; a trial that will be run has no cohort yet
+    "share_or_planned": [
+        "Of the venues, 7.0% (n = 4) and 21.1% (n = 12) were classified as high risk.",
+        "METHODS: An open label randomised trial will be conducted among 150 adults with asthma.",
     ],
     # a number joined by a hyphen to the word before it is part of a name
     "name_part": [
