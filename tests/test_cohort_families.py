@@ -183,6 +183,8 @@ NOT_A_COHORT = {
     ],
     # groups without a stated total
     "groups_without_total": [
+        "METHODS: Sputum was obtained from adults with asthma (n = 22), COPD (n = 18) and healthy volunteers (n = 12).",
+        "METHODS: Nurses (n = 38) and physicians (n = 9) were randomised to two training schedules.",
         "METHODS: Data from 2,118 women and 1,905 men in a national survey were analysed.",
         "METHODS: In this case-control study, 40 adults took part in each group.",
         "Thirty patients in group A and 32 patients in group B were compared.",
