@@ -39,6 +39,9 @@ FAMILIES = {
         ("METHODS: The sample comprised rural women (N = 288) seen at two clinics.", 288),
         ("METHODS: Online chess players (n = 412; 88% male) were recruited in 2019.", 412),
         ("METHODS: We surveyed 355 youth aged 12 to 17 in three towns.", 355),
+        # adjectives joined by "and" or "or" qualify one noun
+        ("METHODS: Interviews were conducted with 36 lesbian and bisexual women.", 36),
+        ("RESULTS: Among 412 octogenarian and nonagenarian surgical patients, mortality was 9%.", 412),
         ("METHODS: Participants were recruited from four rural high schools (n = 612; mean age 15.9).", 612),
         ("METHODS: Adults who had used a sleep app completed an online survey (N = 930, 41% male).", 930),
         ("METHODS: Adults with chronic cough were enrolled (N=96, 54% women) and followed for a year.", 96),
@@ -175,6 +178,7 @@ NOT_A_COHORT = {
     ],
     # a count after a percentage is a share; a trial that will be run has no cohort yet
     "share_or_planned": [
+        "METHODS: We compared 12 controls and patients with asthma at rest.",
         "METHODS: Patients were treated with surgical drainage (n = 16) or needle aspiration (n = 2).",
         "Of the venues, 7.0% (n = 4) and 21.1% (n = 12) were classified as high risk.",
         "METHODS: An open label randomised trial will be conducted among 150 adults with asthma.",
