@@ -58,6 +58,7 @@ FAMILIES = {
         ("RESULTS: Of 140 patients enrolled, 131 met the eligibility criteria.", 131),
         ("RESULTS: Of 88 randomized patients, 80 were eligible for the final analysis.", 88),
         ("RESULTS: Among 160 patients, 70 (44%) completed follow-up.", 160),
+        ("METHODS: Data came from an online panel. RESULTS: Among the 640 respondents, 72% reported weekly use.", 640),
         # a chain: the last step
         ("RESULTS: Of 350 survivors, 260 were eligible for the survey and 171 responded.", 171),
         ("RESULTS: Of 620 parents, 590 received the questionnaire, and 402 (68%) responded.", 402),
