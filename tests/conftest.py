@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -82,3 +83,57 @@ def all_high(node):
     elif isinstance(node, list):
         for v in node:
             all_high(v)
+
+
+# --- the suite always ends --------------------------------------------------------------------------
+# A test that leaves a thread or a process behind (a worker pool stopped mid-chunk, a browser)
+# must not keep the interpreter alive after the summary: CI would wait for it until its own
+# time limit. Once the session is over, a daemon watchdog gives the normal exit EXIT_GRACE
+# seconds, then names what is still alive, stops the child processes and exits with the
+# session's status.
+EXIT_GRACE = float(os.environ.get("STUDYFACTS_TEST_EXIT_GRACE", "60"))
+_exit_status = {"code": 0}
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    _exit_status["code"] = int(exitstatus)
+
+
+def _still_alive() -> tuple[list[str], list[object]]:
+    import multiprocessing
+    import threading
+
+    main, me = threading.main_thread(), threading.current_thread()
+    threads = [t.name for t in threading.enumerate() if t not in (main, me) and not t.daemon]
+    try:
+        import psutil
+    except ImportError:  # psutil comes with the dask extra; without it, multiprocessing's own children
+        return threads, list(multiprocessing.active_children())
+    return threads, psutil.Process().children(recursive=True)
+
+
+def _watchdog(grace: float) -> None:
+    import sys
+    import time
+
+    time.sleep(grace)
+    threads, children = _still_alive()
+    print(
+        f"\nconftest: the interpreter had not exited {grace:.0f} s after the session; "
+        f"threads still running: {threads or 'none'}; child processes: {len(children)} (stopped)",
+        file=sys.stderr,
+        flush=True,
+    )
+    for child in children:
+        try:
+            child.kill()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - already gone
+            pass
+    sys.stdout.flush()
+    os._exit(_exit_status["code"])
+
+
+def pytest_unconfigure(config) -> None:
+    import threading
+
+    threading.Thread(target=_watchdog, args=(EXIT_GRACE,), name="exit-watchdog", daemon=True).start()

@@ -45,7 +45,11 @@ def browser():
     path = _chromium()
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
+        # no background networking, component updates or crash reporter: this machine's network
+        # is closed, and nothing of the browser's should outlive the tests
+        args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic", "--disable-crash-reporter", "--disable-breakpad"]
+        b = p.chromium.launch(executable_path=path, args=args, timeout=60_000)
         yield b
         b.close()
 
