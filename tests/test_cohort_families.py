@@ -46,6 +46,11 @@ FAMILIES = {
         ("METHODS: Adults who had used a sleep app completed an online survey (N = 930, 41% male).", 930),
         ("METHODS: Adults with chronic cough were enrolled (N=96, 54% women) and followed for a year.", 96),
         ("Mood was assessed in 1-year survivors (N = 180, 42.1% of the original cohort) by telephone.", 180),
+        # the n closes "a sample/cohort of <people ...>", however long the description
+        ("We modelled sleep trajectories in a sample of flood survivors from two coastal towns (N = 742).", 742),
+        ("Data came from a nationally representative sample of teenagers exposed to one storm (n= 1,310).", 1310),
+        ("In this study, using a cohort of lottery club members [N = 2,105], we compared beliefs.", 2105),
+        ("METHOD: In a sample of HIV-negative MSM with a history of violence (n = 318), we tested links.", 318),
     ],
     # a funnel's last step is the cohort; a base of included patients is not a funnel
     "funnel": [
@@ -165,6 +170,13 @@ NOT_A_COHORT = {
         "This trial will enrol 240 patients over two years.",
         "A planned sample size of 380 patients gives 90% power.",
         "In total, 750 patients will be recruited in four countries.",
+    ],
+    # a sample of specimens, of animals, a subsample, or an arm: not the people studied
+    "sample_not_people": [
+        "A sample of blood from every donor (n = 64) was stored at -80 degrees.",
+        "We used a sample of adult male Wistar rats (n = 24) for the assay.",
+        "A sub-sample of the recruited nurses (n = 38) wore the sensor.",
+        "A sample of volunteers in the control group (n = 20) was retested.",
     ],
     # an outcome of some, a share, a subgroup
     "outcome_or_share": [
