@@ -30,6 +30,9 @@ FAMILIES = {
         ("We conducted a pilot study including 22 patients with gout.", 22),
         ("RESULTS: Among the 96 patients (50 male; 46 female), relapse occurred in 30 patients.", 96),
         ("A trial comparing two splints in 64 patients with wrist fractures was run.", 64),
+        # "pts", the clinical shorthand for patients
+        ("Methods: We studied 41 pts with recurrent syncope referred for tilt testing.", 41),
+        ("The study was conducted on 207 pts who underwent a first ablation.", 207),
     ],
     # (n = X) after the cohort noun or verb
     "n_after_cohort": [
@@ -170,6 +173,11 @@ NOT_A_COHORT = {
         "This trial will enrol 240 patients over two years.",
         "A planned sample size of 380 patients gives 90% power.",
         "In total, 750 patients will be recruited in four countries.",
+    ],
+    # "pts" for points, not patients: a change or an end of a range
+    "points_not_patients": [
+        "The disability score improved by 12 pts after surgery in our series.",
+        "Mean scores fell from 48 to 31 pts at one year.",
     ],
     # a sample of specimens, of animals, a subsample, or an arm: not the people studied
     "sample_not_people": [
