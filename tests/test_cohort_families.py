@@ -164,9 +164,23 @@ FAMILIES = {
         ("A total of 64 men were randomised to exercise or control.", 64),
         ("METHODS: Forty healthy women, half of whom smoked, took part.", 40),
     ],
+    # a case report: the report verb and the one person it happened in
+    "case_report": [
+        ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
+        ("We describe an unusual fracture pattern in a 9-year-old girl who fell from a horse.", 1),
+        ("Rare tumours mimic infection. We present the imaging of a young man with a painful hip.", 1),
+        ("We report a case of gout in the spine. A 70-year-old woman presented with fever.", 1),
+    ],
 }
 
 NOT_A_COHORT = {
+    # a report verb whose person is a cohort, a model or more than one
+    "case_report_not_one": [
+        "We report our experience with a patient cohort of mixed diagnoses.",
+        "We describe the technique in a series of patients treated at our clinic.",
+        "We report dose estimates in a patient-specific phantom.",
+        "We report 12 abscesses in a man and his sons.",
+    ],
     # a protocol's planned sample
     "planned": [
         "We plan to recruit 900 participants from 12 practices.",
@@ -288,6 +302,10 @@ def test_not_a_cohort_family(extract, family, text):
          "Abscesses were drained in 15 men and 4 women.", "female", 10),
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: The male to female ratio was 23 : 10. "
          "Abscesses were drained in 15 men and 4 women.", "male", 23),
+        # a case report's sex comes from the sentence that names it, wherever the report verb is
+        ("We report an abscess after acupuncture in a patient with diabetes. A 61-year-old woman presented "
+         "with fever.", "female", 1),
+        ("We present the imaging of a man with a painful hip.", "male", 1),
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),

@@ -274,7 +274,10 @@ class CohortComponent(FactComponent):
         case = None
         if patients is None and by.get("case"):
             # "A 65-year-old man" names the patient and their sex; "We report a case" only that there is one
-            case = next((h for h in by["case"] if h.group("sex")), by["case"][0])
+            # the hit that gives the sex ("A 58-year-old woman") over one that only names a person
+            # ("in a patient"), over one that names neither ("We report a case")
+            case = min(by["case"], key=lambda h: (_SEX.get((h.group("sex") or "").lower()) is None,
+                                                  not h.group("sex"), h.start))
             noun = case.group("sex") or "case"
             pop.patients = Count(value=1, noun=noun, span=draft.hit_span(case))
         elif patients is not None:
