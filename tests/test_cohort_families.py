@@ -164,6 +164,14 @@ FAMILIES = {
         ("A total of 64 men were randomised to exercise or control.", 64),
         ("METHODS: Forty healthy women, half of whom smoked, took part.", 40),
     ],
+    # the authors' study verb opens the sentence and names the cohort after 'in', however long its object
+    "we_verb_long_object": [
+        ("We studied the relation between regional blood flow in the basal ganglia, dopamine D2 receptor density "
+         "as measured with tracer imaging, the structural changes of the brain on magnetic resonance images, and the "
+         "severity of the motor signs in 24 patients with chorea.", 24),
+        ("We report the long-term radiographic and functional results of posterior instrumentation and fusion "
+         "in 41 adolescents with neuromuscular scoliosis.", 41),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
@@ -174,6 +182,12 @@ FAMILIES = {
 }
 
 NOT_A_COHORT = {
+    # the study verb's sentence goes on to another count: the later 'in N' is a part of it
+    "we_verb_past_a_count": [
+        "We studied the relation between regional blood flow in the basal ganglia and the severity of the motor "
+        "signs in 120 scans and found atrophy in 40 patients.",
+        "We studied blood flow and receptor density with tracer imaging. The motor signs worsened in 24 patients.",
+    ],
     # a report verb whose person is a cohort, a model or more than one
     "case_report_not_one": [
         "We report our experience with a patient cohort of mixed diagnoses.",
