@@ -59,6 +59,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("This single-center randomized trial enrolled 60 patients in two wards.", "multicenter"),
         ("2 patients were transferred from other hospitals.", "multicenter"),
         ("Injections were given at 5 injection sites.", "multicenter"),
+        # a number joined by a hyphen to a word is part of a name, not a count of centres
+        ("Since COVID-19 changed dental practices, visits fell.", "multicenter"),
+        ("The SF-36 physical clinics score rose.", "multicenter"),
         ("Pain was measured on three consecutive days.", "consecutive"),
         ("This retrospective study used data prospectively collected in a registry.", "prospective"),
         ("We enrolled 40 patients with knee pain.", "retrospective"),
