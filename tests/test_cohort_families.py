@@ -172,6 +172,12 @@ FAMILIES = {
         ("We report the long-term radiographic and functional results of posterior instrumentation and fusion "
          "in 41 adolescents with neuromuscular scoliosis.", 41),
     ],
+    # groups labelled with Roman numerals under a stated total
+    "groups_under_total": [
+        ("We enrolled 72 adults, split into three groups: 24 patients with gout (Group I), 24 healthy adults "
+         "(Group II) and 24 patients with arthritis (Group III).", 72),
+        ("Seventy patients were treated on the Group Internal Medicine ward.", 70),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
@@ -182,6 +188,12 @@ FAMILIES = {
 }
 
 NOT_A_COHORT = {
+    # groups labelled with Roman numerals and no stated total
+    "groups_roman_numerals": [
+        "Subjects were split into three groups: 24 patients with gout (Group I); 24 healthy adults (Group II); "
+        "and 24 patients with arthritis (Group III).",
+        "Group II comprised 18 patients with gout and group III 20 healthy adults.",
+    ],
     # the study verb's sentence goes on to another count: the later 'in N' is a part of it
     "we_verb_past_a_count": [
         "We studied the relation between regional blood flow in the basal ganglia and the severity of the motor "
