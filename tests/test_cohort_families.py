@@ -332,6 +332,15 @@ def test_not_a_cohort_family(extract, family, text):
         ("We report an abscess after acupuncture in a patient with diabetes. A 61-year-old woman presented "
          "with fever.", "female", 1),
         ("We present the imaging of a man with a painful hip.", "male", 1),
+        # a sex count with its share after it, in round or square brackets
+        ("METHODS: We enrolled 64 adults (40 women [63%]; mean age 47 years).", "female", 40),
+        ("A total of 64 adults took part (24 men (38%) and 40 women (62%)).", "male", 24),
+        ("RESULTS: There were 52 (58%) women and 38 men (42%), mean age 60 years.", "male", 38),
+        # the denominator of a share is no sex count; one arm's sex count is not the cohort's
+        ("RESULTS: 41 of 64 patients were women (64%), median age 55 years.", "female", None),
+        ("METHODS: We compared 30 cases with 30 controls. The case group included 12 women (40%).", "female", None),
+        ("We enrolled 64 adults. Relapse occurred in 20 women (31%).", "female", None),
+        ("METHODS: We followed 30 adults with gout. The studied group consisted of 12 women and 18 men.", "female", 12),
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),

@@ -471,6 +471,8 @@ class CohortComponent(FactComponent):
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
                 continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
+            if n != total and _cues().cue("left.per_arm.group_had").found(text[max(s, h.start - 60) : h.start]):
+                continue  # "The case group included 17 men (64%)": one arm's
             if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
                 continue
             found[sex].append((n, h.group("sex") or sex, h))
