@@ -107,6 +107,8 @@ FAMILIES = {
         ("All 95 survivors at one year were invited to a clinic visit, and 71 accepted.", 71),
         ("RESULTS: 1,310 (40%) adults survived to discharge; of these 1,102 (84%) were interviewed by phone.", 1102),
         ("METHODS: Of 240 eligible nurses, 188 completed the online survey.", 188),
+        ("RESULTS: Of the 70 patients alive at follow-up, 55 responded to mailed questionnaires.", 55),
+        ("RESULTS: Of the 70 patients, 55 (79%) responded to our telephone survey.", 55),
         # not those who took part: a treatment response, a range end, an age, a denominator
         ("METHODS: We treated 60 patients with the new drug. RESULTS: In all, 24 (40%) responded to treatment "
          "and completed a questionnaire.", 60),
@@ -193,6 +195,10 @@ NOT_A_COHORT = {
         "Subjects were split into three groups: 24 patients with gout (Group I); 24 healthy adults (Group II); "
         "and 24 patients with arthritis (Group III).",
         "Group II comprised 18 patients with gout and group III 20 healthy adults.",
+    ],
+    # a thousands group cut off by a stray space is no count of its own
+    "cut_thousands": [
+        "RESULTS: Overall, 2, 047 (61%) nurses responded to the survey.",
     ],
     # the study verb's sentence goes on to another count: the later 'in N' is a part of it
     "we_verb_past_a_count": [
@@ -340,6 +346,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("RESULTS: 41 of 64 patients were women (64%), median age 55 years.", "female", None),
         ("METHODS: We compared 30 cases with 30 controls. The case group included 12 women (40%).", "female", None),
         ("We enrolled 64 adults. Relapse occurred in 20 women (31%).", "female", None),
+        # a thousands group cut off by a stray space is no count: no leading zero
+        ("METHODS: We studied 3120 adults; 2, 004 (64%) were women.", "female", None),
         ("METHODS: We followed 30 adults with gout. The studied group consisted of 12 women and 18 men.", "female", 12),
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "

@@ -34,6 +34,7 @@ def test_numbers_parse_num(text, value):
         ("{INT}", "in 2008", ["2008"]),
         ("{INT}", "to January 2013,42 patients", ["42"]),  # a comma without its space after a year
         ("{INT}", "1,234,567 and 12,5 and 1,2", ["1,234,567"]),  # thousands; decimal and list commas
+        ("{INT}", "Overall, 2, 047 nurses and 0 or 10 doctors", ["2", "0", "10"]),  # no leading zero: a cut-off thousands group
         ("{NUM}", "6.8 ± 2.2 (p < 0.0001)", ["6.8", "2.2", "0.0001"]),
         ("{RANGE}", "range, 0–10; 3 to 60; 45-80", ["0–10", "3 to 60", "45-80"]),
         ("{PM}", "6.8 ± 2.2, 5 +/- 1", ["±", "+/-"]),

@@ -70,7 +70,8 @@ FRAGMENTS: dict[str, str] = {
     # not inside another number: no digit or "." before it, and no "," unless four or more
     # digits precede that comma, which then cannot be a thousands separator ("From January
     # 2010 to January 2013,42 patients": a comma without its space)
-    "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
+    # and no leading zero ("1, 058 participants": a thousands group cut off by a stray space)
+    "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?!0\d)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
     # any number: integer or decimal (point or Lancet's middle dot)
     "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
