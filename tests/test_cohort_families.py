@@ -180,6 +180,15 @@ FAMILIES = {
          "(Group II) and 24 patients with arthritis (Group III).", 72),
         ("Seventy patients were treated on the Group Internal Medicine ward.", 70),
     ],
+    # 'Of the N ...' naming a cohort already stated is a back-reference: what some of them underwent is a part
+    "funnel_back_reference": [
+        ("METHODS: From 2012 to 2016, 23 adults were fitted with the new brace. Of the 23 adults, nine underwent "
+         "a second fitting.", 23),
+        ("METHODS: We reviewed 64 patients with gout. Of these 64 patients, 20 were treated with colchicine.", 64),
+        # a step that admits still narrows it, and a base stated only once is a funnel
+        ("METHODS: We screened 64 referred patients. Of the 64 patients, 50 were included.", 50),
+        ("METHODS: Of 64 patients referred, 50 underwent surgery.", 50),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),

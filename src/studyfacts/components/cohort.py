@@ -129,6 +129,14 @@ _OTHER_SEX = {
 }
 
 
+# the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
+_FUNNEL_BASE_COUNT = regex.compile(
+    expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
+    regex.IGNORECASE,
+)
+# what a part of an already stated cohort went through: "Of the 19 children, eight underwent conversion"
+# (a step that admits, "120 were included", still narrows the cohort)
+_BACKREF_VERB = regex.compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
 # what a funnel step says after its count: "224 were eligible", "127 responded", "251 met the criteria"
 _STEP_TAIL = (
     r"(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?"
@@ -317,6 +325,12 @@ class CohortComponent(FactComponent):
             base = text[h.start : text.find(",", h.start, h.end)]
             if enrolled_base.found(base) and not eligibility.found(text[h.groups["verb"][0] : h.end + 60]):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
+            base_n = parse_int(_FUNNEL_BASE_COUNT.search(base).group(0)) if _FUNNEL_BASE_COUNT.search(base) else None
+            if base_n and _BACKREF_VERB.match(h.group("verb") or "") and any(
+                c.start < h.start and parse_int(c.group("n") or "") == base_n and section_kind(doc, c.start) != "intro"
+                for c in by.get("count", []) + by.get("count_verb", [])
+            ):
+                continue  # "19 children were treated ... Of the 19 children, eight underwent conversion": a subgroup
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
