@@ -174,6 +174,10 @@ FAMILIES = {
         ("We report the long-term radiographic and functional results of posterior instrumentation and fusion "
          "in 41 adolescents with neuromuscular scoliosis.", 41),
     ],
+    # a relative clause after the cohort is no second group
+    "in_whom_is_no_group": [
+        ("METHODS: Reflexes were tested in 18 patients with gout, in 12 of whom the disease was early.", 18),
+    ],
     # groups labelled with Roman numerals under a stated total
     "groups_under_total": [
         ("We enrolled 72 adults, split into three groups: 24 patients with gout (Group I), 24 healthy adults "
@@ -199,6 +203,11 @@ FAMILIES = {
 }
 
 NOT_A_COHORT = {
+    # groups listed as 'in N ..., in M ...' with no stated total
+    "groups_listed_with_in": [
+        "METHODS: Reflexes were tested in 18 patients with early gout, in five patients with late gout and in 30 "
+        "healthy adults.",
+    ],
     # groups labelled with Roman numerals and no stated total
     "groups_roman_numerals": [
         "Subjects were split into three groups: 24 patients with gout (Group I); 24 healthy adults (Group II); "

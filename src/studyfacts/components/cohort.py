@@ -238,7 +238,7 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|to\s+(?:a|an|the)\s+(?:sample|group|cohort)\s+of)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|to\s+(?:a|an|the)\s+(?:sample|group|cohort)\s+of)|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -266,6 +266,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         if words & _LEFT_THE_STUDY:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
+        # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
         if noun in words or "control" in words:
             return parse_int(m.group("n"))
     return None
