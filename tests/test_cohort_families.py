@@ -367,6 +367,15 @@ def test_not_a_cohort_family(extract, family, text):
         # a thousands group cut off by a stray space is no count: no leading zero
         ("METHODS: We studied 3120 adults; 2, 004 (64%) were women.", "female", None),
         ("METHODS: We followed 30 adults with gout. The studied group consisted of 12 women and 18 men.", "female", 12),
+        # a cohort named by one sex is all of that sex
+        ("METHODS: We enrolled 84 pregnant women with anaemia.", "female", 84),
+        ("METHODS: Eleven healthy male volunteers received the cream.", "male", 11),
+        ("METHODS: Participants were 310 Latino men recruited online.", "male", 310),
+        ("METHODS: We enrolled 84 pregnant women with anaemia.", "male", None),
+        # not when the sentence names the other sex too, or both sexes share the noun
+        ("METHODS: We enrolled 60 pregnant women and their male partners.", "female", None),
+        ("METHODS: We enrolled 64 men and women with gout.", "male", None),
+        ("METHODS: We enrolled 64 men and women with gout.", "female", None),
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),

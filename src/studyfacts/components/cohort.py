@@ -192,6 +192,8 @@ _INCLUDED_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
+# a word that names one sex ("women", "male"), keyed to _SEX
+_SEX_WORD = regex.compile(r"\b(?:wom[ae]n|m[ae]n|females?|males?|girls?|boys?)\b", regex.IGNORECASE)
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
@@ -513,6 +515,9 @@ class CohortComponent(FactComponent):
                 f, m = pairs.pop()
                 found = {"female": [it for it in found["female"] if it[0] == f][:1],
                          "male": [it for it in found["male"] if it[0] == m][:1]}
+        if pop.patients is not None and not found["female"] and not found["male"]:
+            self._single_sex_cohort(doc, text, draft)
+            return
         for sex, items in found.items():
             if not items:
                 continue
@@ -527,6 +532,21 @@ class CohortComponent(FactComponent):
                 continue
             v, noun, h = items[0]
             setattr(pop, sex, Count(value=v, noun=noun, span=draft.hit_span(h)))
+
+    def _single_sex_cohort(self, doc: Doc, text: str, draft: Draft) -> None:
+        """"We enrolled 120 pregnant women", "Nine healthy male volunteers": a cohort named by one sex is all
+        of that sex, when its sentence names no other sex (GUIDE: "1,527 women" gives female 1527)."""
+        pop = draft.population
+        span = pop.patients.span
+        sexes = {_SEX[m.group(0).lower()] for m in _SEX_WORD.finditer(span.text)}
+        if len(sexes) != 1:
+            return
+        s, e = sentence_at(doc, span.start)
+        sex = sexes.pop()
+        other = "male" if sex == "female" else "female"
+        if any(_SEX[m.group(0).lower()] == other for m in _SEX_WORD.finditer(text, s, e)):
+            return  # "40 women and their male partners", "40 men or women"
+        setattr(pop, sex, Count(value=pop.patients.value, noun=pop.patients.noun, span=span))
 
     # --- age ----------------------------------------------------------------------
 
