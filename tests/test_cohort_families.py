@@ -199,6 +199,8 @@ FAMILIES = {
         ("We describe an unusual fracture pattern in a 9-year-old girl who fell from a horse.", 1),
         ("Rare tumours mimic infection. We present the imaging of a young man with a painful hip.", 1),
         ("We report a case of gout in the spine. A 70-year-old woman presented with fever.", 1),
+        ("We report here a case of tophaceous gout of the lumbar spine.", 1),
+        ("We herein describe an unusual case of gout in the spine.", 1),
     ],
 }
 
@@ -230,6 +232,8 @@ NOT_A_COHORT = {
         "We describe the technique in a series of patients treated at our clinic.",
         "We report dose estimates in a patient-specific phantom.",
         "We report 12 abscesses in a man and his sons.",
+        "We report a case series of spinal gout treated by surgery.",
+        "We present a case-control study of spinal gout.",
     ],
     # a protocol's planned sample
     "planned": [
