@@ -193,6 +193,21 @@ FAMILIES = {
         ("METHODS: We screened 64 referred patients. Of the 64 patients, 50 were included.", 50),
         ("METHODS: Of 64 patients referred, 50 underwent surgery.", 50),
     ],
+    # people named by their occupation or pastime
+    "occupations_and_pastimes": [
+        ("METHODS: Participants were 212 firefighters (mean age 41 years) from three stations.", 212),
+        ("METHODS: A telephone survey of 140 dairy farmers was conducted in 2019.", 140),
+        ("METHODS: We recruited 96 orchestral musicians and measured their hearing.", 96),
+        ("METHODS: An online panel of 640 regular sports bettors completed the survey.", 640),
+    ],
+    # providers: the cohort of a study of providers, but the patients when the study counts them too
+    "providers": [
+        ("METHODS: A national survey of 318 anaesthesiologists was conducted.", 318),
+        ("PARTICIPANTS: Twenty-two primary care clinicians and 190 patients with back pain.", 190),
+        ("METHODS: Thirty GPs were randomised to the new guideline or usual care. The 412 patients of these "
+         "practices were followed for a year.", 412),
+        ("METHODS: We recruited 7 physicians and 45 patients with neck pain.", 45),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
@@ -225,6 +240,13 @@ NOT_A_COHORT = {
         "We studied the relation between regional blood flow in the basal ganglia and the severity of the motor "
         "signs in 120 scans and found atrophy in 40 patients.",
         "We studied blood flow and receptor density with tracer imaging. The motor signs worsened in 24 patients.",
+    ],
+    # providers who did the procedure, the base of a rate
+    "providers_and_rates": [
+        "METHODS: Eyes had laser or manual surgery by 1 of 4 surgeons.",
+        "METHODS: The blocks were performed by 12 anaesthetists.",
+        "METHODS: Crude ratios per 100,000 inhabitants were calculated for each region.",
+        "METHODS: Five broad drivers of harm were identified.",
     ],
     # a report verb whose person is a cohort, a model or more than one
     "case_report_not_one": [
@@ -380,6 +402,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 60 pregnant women and their male partners.", "female", None),
         ("METHODS: We enrolled 64 men and women with gout.", "male", None),
         ("METHODS: We enrolled 64 men and women with gout.", "female", None),
+        # the sex of providers is not the patients'
+        ("METHODS: We enrolled 90 patients. Blocks were placed by 4 female and 6 male anaesthetists.", "female", None),
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),

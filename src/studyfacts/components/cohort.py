@@ -29,6 +29,7 @@ from .followup import parse_stat
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("PERSON", lexicon_alternation("person_nouns", "strong")),
     ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
+    ("PROVIDER", lexicon_alternation("person_nouns", "providers")),
     ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
     (
         "COHORT_VERB",
@@ -52,6 +53,7 @@ def _cues() -> CueSet:
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
 _SEX_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["sex"]}
+_PROVIDER_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["providers"]}
 _STOP_ADJ = {
     "of",
     "the",
@@ -358,6 +360,10 @@ class CohortComponent(FactComponent):
                 cands.append(c)
         threshold = _cues().scoring.threshold
         good = sorted((c for c in cands if c.score >= threshold), key=lambda c: c.start)
+        # "Forty-two clinicians were randomised ... The 401 patients enrolled": the providers are the cohort
+        # only of a study of providers, where no other people are counted
+        if any(c.noun.split()[-1].lower() not in _PROVIDER_NOUNS for c in good if c.noun):
+            good = [c for c in good if not c.noun or c.noun.split()[-1].lower() not in _PROVIDER_NOUNS]
         if not good:
             if cands:
                 ranked = sorted(cands, key=lambda c: c.start)
@@ -404,6 +410,8 @@ class CohortComponent(FactComponent):
             noun_class = ""
             base_key = rule
         kinds = {rule, noun_class}
+        if noun in _PROVIDER_NOUNS:
+            kinds.add("provider")  # "35 clinicians and 286 patients": right.providers_then_patients
         if _SEX_ADJ.search(h.group("adj") or ""):
             kinds.add("sex-adjective")  # "319 female patients"
         written = " ".join((h.group("noun") or "").split())
@@ -471,6 +479,7 @@ class CohortComponent(FactComponent):
             return
         text = doc_text(doc)
         total = pop.patients.value if pop.patients else None
+        cohort_of_providers = bool(pop.patients and pop.patients.noun.split()[-1].lower() in _PROVIDER_NOUNS)
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
         for h in by.get("sex", []):
             if section_kind(doc, h.start) == "intro":
@@ -483,7 +492,8 @@ class CohortComponent(FactComponent):
             if n is None or sex is None or (total is not None and n > total):
                 continue
             noun_after = _NOUN_AFTER_SEX.match(text, h.end)
-            if noun_after and noun_after.group(1).lower() not in _PERSON_WORDS:
+            after = noun_after.group(1).lower() if noun_after else None
+            if after is not None and (after not in _PERSON_WORDS or after in _PROVIDER_NOUNS and not cohort_of_providers):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
