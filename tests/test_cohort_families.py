@@ -192,6 +192,7 @@ FAMILIES = {
         # a step that admits still narrows it, and a base stated only once is a funnel
         ("METHODS: We screened 64 referred patients. Of the 64 patients, 50 were included.", 50),
         ("METHODS: Of 64 patients referred, 50 underwent surgery.", 50),
+        ("RESULTS: Of 1,234 patient records screened, 456 were included.", 456),
     ],
     # people named by their occupation or pastime
     "occupations_and_pastimes": [
@@ -247,6 +248,15 @@ NOT_A_COHORT = {
         "METHODS: The blocks were performed by 12 anaesthetists.",
         "METHODS: Crude ratios per 100,000 inhabitants were calculated for each region.",
         "METHODS: Five broad drivers of harm were identified.",
+        # providers beside patients the abstract counts elsewhere: the providers are not the cohort
+        "METHODS: Thirty GPs were randomised to the new guideline or usual care. The 412 patients had knee pain "
+        "for 12 weeks or longer.",
+    ],
+    # a literature search's funnel counts publications, not people
+    "publications_funnel": [
+        "METHODS: MEDLINE was searched. RESULTS: Of 310 articles screened, 6 were eligible.",
+        "RESULTS: Of the 1,204 records identified, 36 were included in the review.",
+        "RESULTS: Among 95 trials that met the criteria, 40 examined adults.",
     ],
     # a report verb whose person is a cohort, a model or more than one
     "case_report_not_one": [

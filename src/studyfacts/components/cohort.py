@@ -325,11 +325,14 @@ class CohortComponent(FactComponent):
                                  5, "review pooled")
         enrolled_base = _cues().cue("between.enrolled_base")
         eligibility = _cues().cue("between.eligibility_step")
+        publications = _cues().cue("left.not_cohort.publications_funnel")
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
             base = text[h.start : text.find(",", h.start, h.end)]
             if enrolled_base.found(base) and not eligibility.found(text[h.groups["verb"][0] : h.end + 60]):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
+            if publications.found(text[h.start : h.groups["n"][0]]):
+                continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
             base_n = parse_int(_FUNNEL_BASE_COUNT.search(base).group(0)) if _FUNNEL_BASE_COUNT.search(base) else None
             if base_n and _BACKREF_VERB.match(h.group("verb") or "") and any(
                 c.start < h.start and parse_int(c.group("n") or "") == base_n and section_kind(doc, c.start) != "intro"
@@ -360,9 +363,11 @@ class CohortComponent(FactComponent):
                 cands.append(c)
         threshold = _cues().scoring.threshold
         good = sorted((c for c in cands if c.score >= threshold), key=lambda c: c.start)
-        # "Forty-two clinicians were randomised ... The 401 patients enrolled": the providers are the cohort
-        # only of a study of providers, where no other people are counted
-        if any(c.noun.split()[-1].lower() not in _PROVIDER_NOUNS for c in good if c.noun):
+        # "Forty-two clinicians were randomised ... The 401 patients had ...": the providers are the cohort
+        # only of a study of providers, where no other people are counted (cases may be their procedures)
+        if any(c.noun.split()[-1].lower() not in _PROVIDER_NOUNS | {"cases"} for c in cands
+               if c.noun and c.rule == "cohort.count_noun" and not c.why.startswith("out: in the")
+               and "not-a-count" not in c.why):
             good = [c for c in good if not c.noun or c.noun.split()[-1].lower() not in _PROVIDER_NOUNS]
         if not good:
             if cands:
