@@ -22,6 +22,8 @@ def _design(extract, text: str):
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
         ("This RCT enrolled 150 smokers.", "randomized"),
         ("A multicentre trial enrolled 400 participants.", "multicenter"),
+        ("In this multicentre randomised controlled trial, 120 adults were randomised.", "randomized"),
+        ("In this multicentre randomised controlled trial, 120 adults were randomised.", "multicenter"),
         ("We pooled data from a multi-institutional registry of 300 patients.", "multicenter"),
         ("Data came from a multisite trial that enrolled 800 adults.", "multicenter"),
         ("Patients were treated in 12 hospitals across the region.", "multicenter"),
@@ -59,6 +61,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("This single-center randomized trial enrolled 60 patients in two wards.", "multicenter"),
         ("2 patients were transferred from other hospitals.", "multicenter"),
         ("Injections were given at 5 injection sites.", "multicenter"),
+        # design words on plural trials or studies describe other studies; a narrative review's flags are off
+        ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "randomized"),
+        ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "multicenter"),
+        ("Few randomized studies have tested bracing in adults.", "randomized"),
+        ("In this narrative review, we discuss bracing. A randomised trial showed benefit.", "randomized"),
+        ("We performed a systematic overview. A multicentre study was found.", "multicenter"),
         # a number joined by a hyphen to a word is part of a name, not a count of centres
         ("Since COVID-19 changed dental practices, visits fell.", "multicenter"),
         ("The SF-36 physical clinics score rose.", "multicenter"),
