@@ -403,6 +403,12 @@ def test_not_a_cohort_family(extract, family, text):
         # a thousands group cut off by a stray space is no count: no leading zero
         ("METHODS: We studied 3120 adults; 2, 004 (64%) were women.", "female", None),
         ("METHODS: We followed 30 adults with gout. The studied group consisted of 12 women and 18 men.", "female", 12),
+        # a share with its count in brackets after it
+        ("METHODS: We enrolled 150 adults. RESULTS: 58.0% (87) of all patients were male.", "male", 87),
+        ("METHODS: We enrolled 150 adults, of whom 42.0% (n = 63) were women.", "female", 63),
+        # a subgroup's, after a semicolon as after a comma
+        ("METHODS: We enrolled 150 adults. Relapse occurred in 30 adults; 60% (18) were women.", "female", None),
+        ("METHODS: We enrolled 150 adults. Relapse occurred in 30 adults; 18 (60%) were women.", "female", None),
         # a cohort named by one sex is all of that sex
         ("METHODS: We enrolled 84 pregnant women with anaemia.", "female", 84),
         ("METHODS: Eleven healthy male volunteers received the cream.", "male", 11),

@@ -109,7 +109,7 @@ _AGE_OF_GROUP = regex.compile(
 _SEX_OWNER = regex.compile(
     expand(
         r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*)\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
-        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40},\s*)$",
+        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*)$",
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
