@@ -201,6 +201,13 @@ FAMILIES = {
         ("METHODS: We recruited 96 orchestral musicians and measured their hearing.", 96),
         ("METHODS: An online panel of 640 regular sports bettors completed the survey.", 640),
     ],
+    # those interviewed are a qualitative study's participants; population acronyms name people
+    "interviews_and_acronyms": [
+        ("METHODS: Semi-structured interviews with 28 men who bet on sport were analysed thematically.", 28),
+        ("METHODS: Interviews were held with 19 carers of people with stroke.", 19),
+        ("METHODS: Data are from a cohort of 380 YMSM followed for two years.", 380),
+        ("METHODS: We recruited 145 PWID from two needle exchanges.", 145),
+    ],
     # providers: the cohort of a study of providers, but the patients when the study counts them too
     "providers": [
         ("METHODS: A national survey of 318 anaesthesiologists was conducted.", 318),
@@ -231,6 +238,10 @@ NOT_A_COHORT = {
         "Subjects were split into three groups: 24 patients with gout (Group I); 24 healthy adults (Group II); "
         "and 24 patients with arthritis (Group III).",
         "Group II comprised 18 patients with gout and group III 20 healthy adults.",
+    ],
+    # an interview reported in the results about some patients is no cohort frame
+    "interviews_of_some": [
+        "RESULTS: Pain fell in most patients; interviews with 12 patients showed satisfaction.",
     ],
     # a thousands group cut off by a stray space is no count of its own
     "cut_thousands": [
