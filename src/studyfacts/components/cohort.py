@@ -561,7 +561,10 @@ class CohortComponent(FactComponent):
         other = "male" if sex == "female" else "female"
         if any(_SEX[m.group(0).lower()] == other for m in _SEX_WORD.finditer(text, s, e)):
             return  # "40 women and their male partners", "40 men or women"
-        setattr(pop, sex, Count(value=pop.patients.value, noun=pop.patients.noun, span=span))
+        count = Count(value=pop.patients.value, noun=pop.patients.noun, span=span)
+        if pop.patients.confidence != "high":
+            review(count, f"the cohort's count, all of one sex ({pop.patients.noun})")
+        setattr(pop, sex, count)
 
     # --- age ----------------------------------------------------------------------
 
