@@ -201,6 +201,14 @@ FAMILIES = {
         ("METHODS: We recruited 96 orchestral musicians and measured their hearing.", 96),
         ("METHODS: An online panel of 640 regular sports bettors completed the survey.", 640),
     ],
+    # a total followed by its own breakdown: the parts are no second group, nor the cohort
+    "total_with_breakdown": [
+        ("METHODS: We analysed the clinic database of 150 patients (110 gout and 40 arthritis patients).", 150),
+        ("METHODS: Outcomes were modelled among 2,410 miners, including 1,200 underground miners and 1,210 "
+         "surface miners.", 2410),
+        ("RESULTS: In total, 210 patients reached 2-year follow-up (140 primary; 70 revision cases).", 210),
+        ("METHODS: In 80 knees (52 patients), cartilage was scanned.", 52),
+    ],
     # those interviewed are a qualitative study's participants; population acronyms name people
     "interviews_and_acronyms": [
         ("METHODS: Semi-structured interviews with 28 men who bet on sport were analysed thematically.", 28),
@@ -228,6 +236,11 @@ FAMILIES = {
 }
 
 NOT_A_COHORT = {
+    # a descriptor in brackets opens no breakdown: two groups stay two groups
+    "groups_with_descriptors": [
+        "METHODS: We studied 18 patients with gout (mean age: 61 years) and 12 patients with arthritis (mean age: "
+        "58 years).",
+    ],
     # groups listed as 'in N ..., in M ...' with no stated total
     "groups_listed_with_in": [
         "METHODS: Reflexes were tested in 18 patients with early gout, in five patients with late gout and in 30 "
@@ -448,6 +461,8 @@ def test_population_family(extract, text, field, value):
         ("The median (interquartile range [IQR]) age was 62 years (53-70).", None, 62),
         ("The median age (interquartile range) at the time of surgery was 6.5 (4, 9) years.", None, 6.5),
         ("The mean age of the 412 participants was 51.3 ± 8.0 years.", 51.3, None),
+        # '-/+' is a spelling of ±
+        ("We enrolled 64 adults with a mean age of 42.5 -/+ 9.1 years.", 42.5, None),
         # the age of a group is not the cohort's
         ("In all, 380 patients were recruited. Validation on 150 patients with a mean age of 75±7 years followed.",
          None, None),

@@ -75,7 +75,7 @@ FRAGMENTS: dict[str, str] = {
     # any number: integer or decimal (point or Lancet's middle dot)
     "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
-    "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-)",
+    "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-|-/\+|−/\+)",
     "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
     "SP": r"[ \u00a0\u2009\u202f]",
 }

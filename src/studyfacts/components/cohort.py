@@ -246,6 +246,11 @@ _SECOND_GROUP = regex.compile(
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+_BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
+# what opens a breakdown of the count before it: the counts after it are its parts, not other groups
+_BREAKDOWN_OPENS = regex.compile(
+    r"\b(?:including|comprising|consisting\s+of|of\s+whom|among\s+whom|namely)\b|:", regex.IGNORECASE
+)
 # a second count that left the study, or never joined it, is no group of it (singular forms)
 _LEFT_THE_STUDY = {"declined", "refused", "withdrew", "withdrawn", "excluded", "dropped", "lost", "died",
                    "ineligible", "deceased"}
@@ -266,6 +271,11 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     if semicolon >= 0:
         end = semicolon
     for m in _SECOND_GROUP.finditer(text, cand.end, end):
+        between = text[cand.end : m.start()]
+        if _BREAKDOWN_OPENS.search(_BRACKETED.sub("", between)) or between.count("(") > between.count(")"):
+            # "10,835 responders, including 4,035 police and 6,800 other responders", "180 patients
+            # (142 DMD and 38 SMA patients)": its parts, not a second group
+            return None
         words = {_singular(w) for w in m.group("words").split()}
         if words & _LEFT_THE_STUDY:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
