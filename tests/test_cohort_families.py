@@ -236,6 +236,10 @@ FAMILIES = {
 }
 
 NOT_A_COHORT = {
+    # one group's size, however the sentence reaches 'in each group'
+    "each_group_after_a_clause": [
+        "METHODS: Forty office workers, who met the inclusion criteria, were enrolled in each group.",
+    ],
     # a descriptor in brackets opens no breakdown: two groups stay two groups
     "groups_with_descriptors": [
         "METHODS: We studied 18 patients with gout (mean age: 61 years) and 12 patients with arthritis (mean age: "
@@ -278,6 +282,7 @@ NOT_A_COHORT = {
     ],
     # a literature search's funnel counts publications, not people
     "publications_funnel": [
+        "METHODS: Two databases were searched, and from an initial 4120 papers, 31 were included.",
         "METHODS: MEDLINE was searched. RESULTS: Of 310 articles screened, 6 were eligible.",
         "RESULTS: Of the 1,204 records identified, 36 were included in the review.",
         "RESULTS: Among 95 trials that met the criteria, 40 examined adults.",

@@ -27,6 +27,9 @@ def _design(extract, text: str):
         ("We pooled data from a multi-institutional registry of 300 patients.", "multicenter"),
         ("Data came from a multisite trial that enrolled 800 adults.", "multicenter"),
         ("Patients were treated in 12 hospitals across the region.", "multicenter"),
+        ("SETTING: Twenty-two ICUs of teaching and district hospitals.", "multicenter"),
+        ("METHODS: Adults treated in 14 Swedish intensive care units were followed.", "multicenter"),
+        ("METHODS: Patients came from seven leading HIV/AIDS care hospitals.", "multicenter"),
         ("Thirty dialysis centers contributed 500 patients.", "multicenter"),
         ("This bicentric analysis covered 64 tumours.", "multicenter"),
         ("All consecutive patients who underwent ablation were included.", "consecutive"),
@@ -61,6 +64,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("This single-center randomized trial enrolled 60 patients in two wards.", "multicenter"),
         ("2 patients were transferred from other hospitals.", "multicenter"),
         ("Injections were given at 5 injection sites.", "multicenter"),
+        # intensive care units of one hospital are not several centres
+        ("METHODS: Adults admitted to 6 ICUs at Lakeside University Hospital were studied.", "multicenter"),
+        ("SETTING: Five ICUs in an academic hospital network.", "multicenter"),
         # design words on plural trials or studies describe other studies; a narrative review's flags are off
         ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "randomized"),
         ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "multicenter"),
