@@ -466,6 +466,15 @@ def test_population_family(extract, text, field, value):
         ("The median (interquartile range [IQR]) age was 62 years (53-70).", None, 62),
         ("The median age (interquartile range) at the time of surgery was 6.5 (4, 9) years.", None, 6.5),
         ("The mean age of the 412 participants was 51.3 ± 8.0 years.", 51.3, None),
+        # each group's age, joined by 'and ... respectively', 'compared to', 'versus': no cohort figure
+        ("We enrolled 80 workers. The mean age of cases and controls were 41 and 46 years, respectively.", None, None),
+        ("We enrolled 80 adults. Mean age was 52.3 years in group A versus 47.9 years in group B.", None, None),
+        ("We enrolled 80 adults. The mean age of smokers was 52.3 years, compared to 47.9 years in non-smokers.",
+         None, None),
+        # another quantity after the age is not a second group, nor a second statistic of age
+        ("We enrolled 80 adults (mean age 52 ± 9 years and median follow-up 24 months).", 52, None),
+        ("The average age at surgery was 6.0 years (range, 2-11) and the mean follow-up time 3.5 years.", 6.0, None),
+        ("We enrolled 80 adults with a mean age of 45 years and mean disease duration of 10 years.", 45, None),
         # '-/+' is a spelling of ±
         ("We enrolled 64 adults with a mean age of 42.5 -/+ 9.1 years.", 42.5, None),
         # the age of a group is not the cohort's

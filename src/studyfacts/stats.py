@@ -340,6 +340,8 @@ def parse_stat(
     bare: float | None = None
     pending_range = False
     last_kind: str | None = None
+    since_unit: list[str] = []  # values read after the last unit
+    end_at_unit = pos
     stop_at = min(len(text), pos + limit)
     p = pos
     while p < stop_at:
@@ -360,6 +362,7 @@ def parse_stat(
             else:
                 cur = word
         elif kind == "num":
+            before = set(out.values)
             v = parse_num(m.group("num"))
             hi = parse_num(m.group("hi")) if m.group("hi") else None
             sd = parse_num(m.group("sd")) if m.group("sd") else None
@@ -402,13 +405,25 @@ def parse_stat(
                 break
             got_num = True
             out.end = m.end()
+            if out.unit is not None:
+                since_unit.extend(k for k in out.values if k not in before)
             cur = None
         elif kind == "unit":
             if not got_num:
                 break  # "months" before any figure: not this statistic
+            unit = UNITS[m.group("unit").lower().rstrip(".")]
             if out.unit is None:
-                out.unit = UNITS[m.group("unit").lower().rstrip(".")]
+                out.unit = unit
+            elif unit != out.unit and since_unit:
+                # "mean age 52 years and median follow-up 24 months": the figures after the first
+                # unit that end in another unit measure something else
+                for key in since_unit:
+                    out.values.pop(key, None)
+                out.end = end_at_unit
+                break
             out.end = m.end()
+            since_unit = []
+            end_at_unit = out.end
         elif kind == "open":
             depth += 1
         elif kind == "close":

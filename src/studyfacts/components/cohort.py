@@ -97,6 +97,13 @@ _STOP_ADJ = {
 }
 
 # "Validation on 150 patients with a mean age of": an age stated for the count just before it
+# a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ..."
+_AGE_OTHER_GROUP = regex.compile(
+    r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while)\s+"
+    r"(?:(?:those|that|the|in|for|of|among)\s+(?:(?!mean|median|average|follow|duration|time|period|interval)[^.;\d]){0,30}?)?"
+    r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
+    regex.IGNORECASE,
+)
 _AGE_OF_GROUP = regex.compile(
     expand(
         r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
@@ -603,6 +610,13 @@ class CohortComponent(FactComponent):
             if not isinstance(center, (int, float)) or not 0 < center < 120:
                 continue
             sent = sentence_at(doc, h.start)
+            other = None if found and sent != found[0][0] else _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
+            if other is not None:
+                # "The mean age of cases and controls were 39 and 44 years, respectively", "51.4 years,
+                # compared to 39.5 years in BB- patients": each group's age, not the cohort's
+                draft.warn(f"age: several different figures, one group's {center:g} beside {other.group('other')}; left null",
+                           (h.start, max(parsed.end, h.end)))
+                return
             if found and sent != found[0][0]:
                 if center not in (found[0][1].mean, found[0][1].median):
                     later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
