@@ -201,6 +201,7 @@ _INCLUDED_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
+_SHARE_OF_BEFORE = regex.compile(r"\d\s+(?:out\s+)?of\s+$")
 # a word that names one sex ("women", "male"), keyed to _SEX
 _SEX_WORD = regex.compile(r"\b(?:wom[ae]n|m[ae]n|females?|males?|girls?|boys?)\b", regex.IGNORECASE)
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
@@ -513,6 +514,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            if _SHARE_OF_BEFORE.search(text, max(s, h.start - 20), h.start):
+                continue  # "63 of 77 patients were male": the 77 is the denominator of a share
             noun_after = _NOUN_AFTER_SEX.match(text, h.end)
             after = noun_after.group(1).lower() if noun_after else None
             if after is not None and (after not in _PERSON_WORDS or after in _PROVIDER_NOUNS and not cohort_of_providers):
