@@ -189,6 +189,8 @@ FAMILIES = {
         ("METHODS: From 2012 to 2016, 23 adults were fitted with the new brace. Of the 23 adults, nine underwent "
          "a second fitting.", 23),
         ("METHODS: We reviewed 64 patients with gout. Of these 64 patients, 20 were treated with colchicine.", 64),
+        ("METHODS: Among 900 patients enrolled, 150 were older than 75. Of these 150 patients, 90 underwent "
+         "an implant.", 900),
         # a step that admits still narrows it, and a base stated only once is a funnel
         ("METHODS: We screened 64 referred patients. Of the 64 patients, 50 were included.", 50),
         ("METHODS: Of 64 patients referred, 50 underwent surgery.", 50),
@@ -223,6 +225,13 @@ FAMILIES = {
         ("METHODS: Thirty GPs were randomised to the new guideline or usual care. The 412 patients of these "
          "practices were followed for a year.", 412),
         ("METHODS: We recruited 7 physicians and 45 patients with neck pain.", 45),
+    ],
+    # a flattened structured abstract: headings after '.,' or with no full stop before them
+    "flattened_headings": [
+        ("PURPOSE: To test a hearing campaign in students., Method: College students (N = 412) completed a "
+         "survey.", 412),
+        ("Objectives: To compare two splints in wrist fracture Design: A prospective study Setting: A city "
+         "hospital Subjects: Sixty-two adults with a wrist fracture Intervention: A splint or a cast.", 62),
     ],
     # a case report: the report verb and the one person it happened in
     "case_report": [

@@ -143,6 +143,7 @@ _FUNNEL_BASE_COUNT = regex.compile(
     expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
     regex.IGNORECASE,
 )
+_THESE = regex.compile(r"\S+\s+(?:these|those)\b", regex.IGNORECASE)  # "Of these 204 patients": a back-reference
 # what a part of an already stated cohort went through: "Of the 19 children, eight underwent conversion"
 # (a step that admits, "120 were included", still narrows the cohort)
 _BACKREF_VERB = regex.compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
@@ -352,11 +353,17 @@ class CohortComponent(FactComponent):
             if publications.found(text[h.start : h.groups["n"][0]]):
                 continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
             base_n = parse_int(_FUNNEL_BASE_COUNT.search(base).group(0)) if _FUNNEL_BASE_COUNT.search(base) else None
-            if base_n and _BACKREF_VERB.match(h.group("verb") or "") and any(
-                c.start < h.start and parse_int(c.group("n") or "") == base_n and section_kind(doc, c.start) != "intro"
-                for c in by.get("count", []) + by.get("count_verb", [])
+            if base_n and _BACKREF_VERB.match(h.group("verb") or "") and (
+                _THESE.match(base)
+                or any(
+                    c.start < h.start and parse_int(c.group("n") or "") == base_n
+                    and section_kind(doc, c.start) != "intro"
+                    for c in by.get("count", []) + by.get("count_verb", [])
+                )
             ):
-                continue  # "19 children were treated ... Of the 19 children, eight underwent conversion": a subgroup
+                # "19 children were treated ... Of the 19 children, eight underwent conversion", "Of these 204
+                # patients, 121 underwent implant": a part of a group already stated
+                continue
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")

@@ -70,12 +70,19 @@ _MONTHS = {
 # "...reagents., RESULTS: Among": a capitalised heading after a stray comma is a heading too
 # Each alternative opens with its character, not a look-behind or "^" (which regex tries at
 # every position, three times slower); the text's start is `_HEADING_FIRST`'s.
-_HEADING_AT = regex.compile(r"[.:>\n/]\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
+# "...young adults., Method: College-age students": after a full stop and a stray comma, any
+# capitalised heading; "...under spinal anesthesia Design: A randomized ... Subjects: Ninety
+# women": a flattened structured abstract's heading with no full stop before it
+_HEADING_AT = regex.compile(
+    r"[.:>\n/]\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}|(?<=\.),\s{0,3}(?=[A-Z])"
+    r"|\s(?=(?:Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
+    r"|Main\s+outcome\s+measures?|DESIGN|SETTING|SUBJECTS|PARTICIPANTS|INTERVENTIONS?|RESULTS?|CONCLUSIONS?)\s*:\s)"
+)
 _HEADING_FIRST = regex.compile(r"\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
     r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?"
-    r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participants|methods?)s?)*|settings?|participants|patients"
+    r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participants|methods?)s?)*|settings?|participants|patients|subjects"
     r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
     r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
