@@ -73,10 +73,11 @@ _MONTHS = {
 # "...young adults., Method: College-age students": after a full stop and a stray comma, any
 # capitalised heading; "...under spinal anesthesia Design: A randomized ... Subjects: Ninety
 # women": a flattened structured abstract's heading with no full stop before it
-_HEADING_AT = regex.compile(
-    r"[.:>\n/]\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}|(?<=\.),\s{0,3}(?=[A-Z])"
-    r"|\s(?=(?:Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
-    r"|Main\s+outcome\s+measures?|DESIGN|SETTING|SUBJECTS|PARTICIPANTS|INTERVENTIONS?|RESULTS?|CONCLUSIONS?)\s*:\s)"
+_HEADING_AT = regex.compile(r"[.:>\n/],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
+# found from each colon, not tried at every space: a heading with no full stop before it
+_INLINE_HEADING = regex.compile(
+    r"(?<=[a-z0-9)&]\s)(?P<w>Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
+    r"|Main\s+outcome\s+measures?|DESIGN|SETTING|SUBJECTS|PARTICIPANTS|INTERVENTIONS?|RESULTS?|CONCLUSIONS?)\s*$"
 )
 _HEADING_FIRST = regex.compile(r"\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
@@ -178,6 +179,13 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
         first = _HEADING_FIRST.match(text)
         ats = [first.end()] if first is not None else []
         ats.extend(at.end() for at in _HEADING_AT.finditer(text, first.end() if first is not None else 0))
+        colon = text.find(":")
+        while colon >= 0:
+            m = _INLINE_HEADING.search(text, max(0, colon - 40), colon)
+            if m is not None:
+                ats.append(m.start("w"))
+            colon = text.find(":", colon + 1)
+        ats = sorted(set(ats))
         for at in ats:
             m = _HEADING.match(text, at)
             if m is not None:
