@@ -215,6 +215,7 @@ FAMILIES = {
     "interviews_and_acronyms": [
         ("METHODS: Semi-structured interviews with 28 men who bet on sport were analysed thematically.", 28),
         ("METHODS: Interviews were held with 19 carers of people with stroke.", 19),
+        ("METHODS: A total of 4160 children admitted to a district hospital with malaria were studied.", 4160),
         ("METHODS: Data are from a cohort of 380 YMSM followed for two years.", 380),
         ("METHODS: We recruited 145 PWID from two needle exchanges.", 145),
     ],
@@ -267,6 +268,8 @@ NOT_A_COHORT = {
     ],
     # an interview reported in the results about some patients is no cohort frame
     "interviews_of_some": [
+        "RESULTS: Drug use was common. Eleven men said that they had tested positive in the past year.",
+        "RESULTS: Fourteen carers felt unprepared for discharge.",
         "RESULTS: Pain fell in most patients; interviews with 12 patients showed satisfaction.",
     ],
     # a thousands group cut off by a stray space is no count of its own
