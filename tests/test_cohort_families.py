@@ -215,6 +215,8 @@ FAMILIES = {
     "interviews_and_acronyms": [
         ("METHODS: Semi-structured interviews with 28 men who bet on sport were analysed thematically.", 28),
         ("METHODS: Interviews were held with 19 carers of people with stroke.", 19),
+        ("METHODS: A group of 2140 adult survivors of the flood answered a postal questionnaire.", 2140),
+        ("METHODS: We report a group of 14 patients with gout treated with colchicine.", 14),
         ("METHODS: A total of 4160 children admitted to a district hospital with malaria were studied.", 4160),
         ("METHODS: Data are from a cohort of 380 YMSM followed for two years.", 380),
         ("METHODS: We recruited 145 PWID from two needle exchanges.", 145),
@@ -259,6 +261,11 @@ NOT_A_COHORT = {
     "groups_listed_with_in": [
         "METHODS: Reflexes were tested in 18 patients with early gout, in five patients with late gout and in 30 "
         "healthy adults.",
+    ],
+    # two groups each introduced as 'a group of'
+    "a_group_of_and_a_group_of": [
+        "METHODS: Thresholds were measured in a group of six adults with normal hearing and a group of six "
+        "adults with hearing loss.",
     ],
     # groups labelled with Roman numerals and no stated total
     "groups_roman_numerals": [

@@ -251,7 +251,7 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|to\s+(?:a|an|the)\s+(?:sample|group|cohort)\s+of)|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|(?:to|and)\s+(?:a|an|the)\s+(?:(?:second|further|separate)\s+)?(?:sample|group|cohort)\s+of)|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
