@@ -20,6 +20,7 @@ def _design(extract, text: str):
         ("Adults were prospectively enrolled at one university clinic.", "prospective"),
         ("In this randomised, double-blind trial, 90 patients took part.", "randomized"),
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
+        ("Patients were randomly, double-blindly assigned to block or placebo.", "randomized"),
         ("This RCT enrolled 150 smokers.", "randomized"),
         ("A multicentre trial enrolled 400 participants.", "multicenter"),
         ("In this multicentre randomised controlled trial, 120 adults were randomised.", "randomized"),
