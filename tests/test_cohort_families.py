@@ -279,6 +279,11 @@ NOT_A_COHORT = {
         "RESULTS: Fourteen carers felt unprepared for discharge.",
         "RESULTS: Pain fell in most patients; interviews with 12 patients showed satisfaction.",
     ],
+    # animals are no human participants
+    "animals": [
+        "METHODS: Adult cynomolgus monkeys (n = 6) were implanted with cooling probes.",
+        "METHODS: Female Sprague-Dawley rats (n = 30) were randomised to noise or silence.",
+    ],
     # a thousands group cut off by a stray space is no count of its own
     "cut_thousands": [
         "RESULTS: Overall, 2, 047 (61%) nurses responded to the survey.",
