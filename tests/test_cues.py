@@ -118,6 +118,7 @@ _GOOD = {
         ([{**_GOOD, "examples": []}], "examples"),
         ([{**_GOOD, "colour": "red"}], "colour"),
         ([{**_GOOD, "unless_count": "den"}], "not a group of the pattern"),
+        ([{**_GOOD, "needs": ["("]}], "holds none of its needs"),
     ],
 )
 def test_loader_refuses_bad_cue_files(tmp_path, monkeypatch, lines, message):

@@ -60,6 +60,9 @@ class CueRule(BaseModel):
     unless: list[str] = Field(default_factory=list)
     pattern: str
     flags: list[str] = Field(default_factory=list)
+    # strings (lower case) of which every match holds one, for a pattern the literal analysis
+    # cannot read ("(" for a count inside a bracket): the window is searched only when one is there
+    needs: list[str] = Field(default_factory=list)
     examples: list[str] = Field(default_factory=list, min_length=1)
     counter_examples: list[str] = Field(default_factory=list)
     why: str
@@ -259,7 +262,13 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
             raise RuleError(f"{where}: pattern does not compile: {e}") from e
         if rule.unless_count is not None and rule.unless_count not in compiled.groupindex:
             raise RuleError(f"{where}: unless_count {rule.unless_count!r} is not a group of the pattern")
-        needs, _ = analyse(expand(rule.pattern, extra), regex.IGNORECASE if "CASE" not in rule.flags else 0)
+        if rule.needs:
+            needs: Literals | None = tuple(rule.needs)
+            missing = [e for e in rule.examples if not any(n in e.lower() for n in rule.needs)]
+            if missing:
+                raise RuleError(f"{where}: example {missing[0]!r} holds none of its needs {rule.needs}")
+        else:
+            needs, _ = analyse(expand(rule.pattern, extra), regex.IGNORECASE if "CASE" not in rule.flags else 0)
         cues.append(Cue(rule, compiled, needs))
         seen.add(rule.id)
         categories.add(rule.category)
