@@ -206,7 +206,7 @@ FAMILIES = {
     # a total followed by its own breakdown: the parts are no second group, nor the cohort
     "total_with_breakdown": [
         ("RESULTS: 184 patients had baseline data: 140 with A and 44 with B. Of the total, 120 patients "
-         "responded at one year.", 184),
+         "responded to the 1-year follow-up.", 184),
         ("METHODS: We analysed the clinic database of 150 patients (110 gout and 40 arthritis patients).", 150),
         ("METHODS: Outcomes were modelled among 2,410 miners, including 1,200 underground miners and 1,210 "
          "surface miners.", 2410),
