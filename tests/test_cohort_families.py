@@ -238,6 +238,13 @@ FAMILIES = {
         ("Objectives: To compare two splints in wrist fracture Design: A prospective study Setting: A city "
          "hospital Subjects: Sixty-two adults with a wrist fracture Intervention: A splint or a cast.", 62),
     ],
+    # a base reviewed or screened to find the study's patients
+    "reviewed_to_identify": [
+        ("METHODS: Four hundred cases of gout seen over ten years were reviewed to identify patients with spinal "
+         "tophi. Of 22 patients (15 male and seven female; mean age 61 years), 18 had back pain.", 22),
+        # not a cohort examined to identify risk factors
+        ("METHODS: We enrolled 120 patients, who were examined to identify risk factors for falls.", 120),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
