@@ -312,6 +312,8 @@ NOT_A_COHORT = {
         # providers beside patients the abstract counts elsewhere: the providers are not the cohort
         "METHODS: Thirty GPs were randomised to the new guideline or usual care. The 412 patients had knee pain "
         "for 12 weeks or longer.",
+        "METHODS: Twelve general practitioners were randomised to the new guideline. The 380 patients had knee "
+        "pain for 12 weeks or longer.",
     ],
     # a literature search's funnel counts publications, not people
     "publications_funnel": [

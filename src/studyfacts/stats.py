@@ -362,7 +362,7 @@ def parse_stat(
             else:
                 cur = word
         elif kind == "num":
-            before = set(out.values)
+            known = len(out.values)  # the keys this figure adds come after these (a dict keeps their order)
             v = parse_num(m.group("num"))
             hi = parse_num(m.group("hi")) if m.group("hi") else None
             sd = parse_num(m.group("sd")) if m.group("sd") else None
@@ -406,7 +406,7 @@ def parse_stat(
             got_num = True
             out.end = m.end()
             if out.unit is not None:
-                since_unit.extend(k for k in out.values if k not in before)
+                since_unit.extend(list(out.values)[known:])
             cur = None
         elif kind == "unit":
             if not got_num:

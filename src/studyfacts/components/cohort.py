@@ -54,6 +54,11 @@ def _cues() -> CueSet:
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
 _SEX_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["sex"]}
 _PROVIDER_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["providers"]}
+
+
+def _is_provider(noun: str) -> bool:
+    """"clinicians", "general practitioners": a noun of the lexicon's providers."""
+    return " ".join(noun.lower().split()) in _PROVIDER_NOUNS
 _STOP_ADJ = {
     "of",
     "the",
@@ -132,10 +137,12 @@ _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
-_OTHER_SEX = {
-    "female": regex.compile(r"\b(?:men|males?|boys?|man)\b", regex.IGNORECASE),
-    "male": regex.compile(r"\b(?:women|females?|girls?|woman)\b", regex.IGNORECASE),
+# the words that name each sex, and so the other sex's
+_SEX_WORDS = {
+    "female": regex.compile(r"\b(?:women|females?|girls?|woman)\b", regex.IGNORECASE),
+    "male": regex.compile(r"\b(?:men|males?|boys?|man)\b", regex.IGNORECASE),
 }
+_OTHER_SEX = {"female": _SEX_WORDS["male"], "male": _SEX_WORDS["female"]}
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
@@ -203,8 +210,6 @@ _INCLUDED_AFTER = regex.compile(
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
 _SHARE_OF_BEFORE = regex.compile(r"\d\s+(?:out\s+)?of\s+$")
-# a word that names one sex ("women", "male"), keyed to _SEX
-_SEX_WORD = regex.compile(r"\b(?:wom[ae]n|m[ae]n|females?|males?|girls?|boys?)\b", regex.IGNORECASE)
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
@@ -352,7 +357,8 @@ class CohortComponent(FactComponent):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if publications.found(text[h.start : h.groups["n"][0]]):
                 continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
-            base_n = parse_int(_FUNNEL_BASE_COUNT.search(base).group(0)) if _FUNNEL_BASE_COUNT.search(base) else None
+            base_count = _FUNNEL_BASE_COUNT.search(base)
+            base_n = parse_int(base_count.group(0)) if base_count else None
             if base_n and _BACKREF_VERB.match(h.group("verb") or "") and (
                 _THESE.match(base)
                 or any(
@@ -390,10 +396,10 @@ class CohortComponent(FactComponent):
         good = sorted((c for c in cands if c.score >= threshold), key=lambda c: c.start)
         # "Forty-two clinicians were randomised ... The 401 patients had ...": the providers are the cohort
         # only of a study of providers, where no other people are counted (cases may be their procedures)
-        if any(c.noun.split()[-1].lower() not in _PROVIDER_NOUNS | {"cases"} for c in cands
+        if any(not _is_provider(c.noun) and c.noun.lower() != "cases" for c in cands
                if c.noun and c.rule == "cohort.count_noun" and not c.why.startswith("out: in the")
                and "not-a-count" not in c.why):
-            good = [c for c in good if not c.noun or c.noun.split()[-1].lower() not in _PROVIDER_NOUNS]
+            good = [c for c in good if not _is_provider(c.noun)]
         if not good:
             if cands:
                 ranked = sorted(cands, key=lambda c: c.start)
@@ -440,7 +446,7 @@ class CohortComponent(FactComponent):
             noun_class = ""
             base_key = rule
         kinds = {rule, noun_class}
-        if noun in _PROVIDER_NOUNS:
+        if _is_provider(noun):
             kinds.add("provider")  # "35 clinicians and 286 patients": right.providers_then_patients
         if _SEX_ADJ.search(h.group("adj") or ""):
             kinds.add("sex-adjective")  # "319 female patients"
@@ -509,7 +515,7 @@ class CohortComponent(FactComponent):
             return
         text = doc_text(doc)
         total = pop.patients.value if pop.patients else None
-        cohort_of_providers = bool(pop.patients and pop.patients.noun.split()[-1].lower() in _PROVIDER_NOUNS)
+        cohort_of_providers = pop.patients is not None and _is_provider(pop.patients.noun)
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
         for h in by.get("sex", []):
             if section_kind(doc, h.start) == "intro":
@@ -525,7 +531,7 @@ class CohortComponent(FactComponent):
                 continue  # "63 of 77 patients were male": the 77 is the denominator of a share
             noun_after = _NOUN_AFTER_SEX.match(text, h.end)
             after = noun_after.group(1).lower() if noun_after else None
-            if after is not None and (after not in _PERSON_WORDS or after in _PROVIDER_NOUNS and not cohort_of_providers):
+            if after is not None and (after not in _PERSON_WORDS or _is_provider(after) and not cohort_of_providers):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
@@ -580,13 +586,11 @@ class CohortComponent(FactComponent):
         of that sex, when its sentence names no other sex (GUIDE: "1,527 women" gives female 1527)."""
         pop = draft.population
         span = pop.patients.span
-        sexes = {_SEX[m.group(0).lower()] for m in _SEX_WORD.finditer(span.text)}
-        if len(sexes) != 1:
+        named = [sex for sex, words in _SEX_WORDS.items() if words.search(span.text)]
+        if len(named) != 1:
             return
-        s, e = sentence_at(doc, span.start)
-        sex = sexes.pop()
-        other = "male" if sex == "female" else "female"
-        if any(_SEX[m.group(0).lower()] == other for m in _SEX_WORD.finditer(text, s, e)):
+        sex = named[0]
+        if _OTHER_SEX[sex].search(text, *sentence_at(doc, span.start)):
             return  # "40 women and their male partners", "40 men or women"
         count = Count(value=pop.patients.value, noun=pop.patients.noun, span=span)
         if pop.patients.confidence != "high":
@@ -620,17 +624,17 @@ class CohortComponent(FactComponent):
             if not isinstance(center, (int, float)) or not 0 < center < 120:
                 continue
             sent = sentence_at(doc, h.start)
-            other = None if found and sent != found[0][0] else _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
+            if found and sent != found[0][0]:
+                if center not in (found[0][1].mean, found[0][1].median):
+                    later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
+                break
+            other = _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
             if other is not None:
                 # "The mean age of cases and controls were 39 and 44 years, respectively", "51.4 years,
                 # compared to 39.5 years in BB- patients": each group's age, not the cohort's
                 draft.warn(f"age: several different figures, one group's {center:g} beside {other.group('other')}; left null",
                            (h.start, max(parsed.end, h.end)))
                 return
-            if found and sent != found[0][0]:
-                if center not in (found[0][1].mean, found[0][1].median):
-                    later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
-                break
             found.append(
                 (
                     sent,
