@@ -413,6 +413,41 @@ NOT_A_COHORT = {
     ],
 }
 
+
+# families from the third audit of unseen abstracts (each with counter-examples below)
+FAMILIES["audit3"] = [
+    # a case report's patient with the age unit abbreviated
+    ("CASE: A 57-yr-old man with a lung cavity presented with haemoptysis.", 1),
+    ("A 39-y-old woman was referred for repeated cholecystitis.", 1),
+    # people named by their role in a study of staff, experts or a panel
+    ("METHODS: Eight staff members exposed to loud fans underwent audiometry.", 8),
+    ("A Delphi round was completed by 19 experts from six countries.", 19),
+    ("We interviewed 24 stakeholders from local councils.", 24),
+    ("Forty band members took part in the trial.", 40),
+    ("RESULTS: The survey was filled in by a total of 212 nursing staff.", 212),
+    # a list of modifiers before the noun
+    ("We included 640 rural, suburban, and urban teachers who kept sleep diaries. For 300 teachers, logs were full.", 640),
+    # the share of an eligible base that filled out the questionnaires
+    ("Of the eligible 140 adolescents, 71 (51%) filled out online questionnaires.", 71),
+    # units of the people counted after them: the people are the cohort
+    ("We treated 61 lesions in 58 patients.", 58),
+    # answering a follow-up questionnaire is not a funnel's end: the cohort stays
+    ("We treated 119 patients after cardiac arrest. At 5 years, 34 patients answered the QoL questionnaire.", 119),
+    # a heading in capitals opens the body of the abstract
+    ("BACKGROUND: Falls are common. STUDY OUTLINE: This retrospective study included 52 patients over 60 years of age.", 52),
+]
+NOT_A_COHORT["audit3"] = [
+    # a model's imagined population
+    "From the pooled estimates we built two hypothetical cascades for 100 individuals.",
+    "A Markov model followed a simulated cohort of 10,000 patients for life.",
+    "Costs were projected for 5,000 simulated adults.",
+    # units of people counted after them, and the people a subgroup of no stated cohort
+    "Radiosurgery was used for the nerve (64 cases in 60 patients).",
+    # a team's members are not a cohort
+    "Two team members independently screened 300 records.",
+    "We describe five members of a family of alkaloids.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 
@@ -433,6 +468,8 @@ def test_not_a_cohort_family(extract, family, text):
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
         ("We examined 52 eyes of 30 children with myopia.", "lesions", 52),
+        ("Radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", None),
+        ("In 60 patients, radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", 60),
         ("Fifteen patients (17 limbs) underwent bypass surgery.", "lesions", 17),
         # sex counts inside the cohort's parenthesis
         ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "male", 36),
@@ -477,6 +514,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 84 pregnant women with anaemia.", "female", 84),
         ("METHODS: Eleven healthy male volunteers received the cream.", "male", 11),
         ("METHODS: Participants were 310 Latino men recruited online.", "male", 310),
+        # a cohort named by a one-sex acronym or noun
+        ("METHODS: A cross-sectional survey was run among 420 MSM in two cities.", "male", 420),
+        ("METHODS: We surveyed 212 mothers of preterm infants.", "female", 212),
+        ("METHODS: We surveyed 212 mothers and fathers of preterm infants.", "female", None),
+        ("A 57-yr-old man presented with haemoptysis.", "male", 1),
         ("METHODS: We enrolled 84 pregnant women with anaemia.", "male", None),
         # not when the sentence names the other sex too, or both sexes share the noun
         ("METHODS: We enrolled 60 pregnant women and their male partners.", "female", None),

@@ -40,6 +40,10 @@ def _design(extract, text: str):
         ("METHODS: The BRACE (Bracing After Knee Surgery) trial is a multicentre, randomised, open-label trial in "
          "which two braces will be compared.", "multicenter"),
         ("This study is a prospective cohort in which 300 adults will be enrolled.", "prospective"),
+        # registering patients is collecting them; registering a trial is not a design
+        ("All consecutive patients were prospectively registered in our hip database.", "prospective"),
+        ("The charts were retrospectively reviewed; the trial was retrospectively registered on 2 May 2021.",
+         "retrospective"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -80,6 +84,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Pain was measured on three consecutive days.", "consecutive"),
         ("This retrospective study used data prospectively collected in a registry.", "prospective"),
         ("We enrolled 40 patients with knee pain.", "retrospective"),
+        # a trial's registration, a history's recognition and a review's studies are not this study's design
+        ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
+        ("Trial registration: the trial was prospectively registered with ISRCTN (ISRCTN000111).", "prospective"),
+        ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
+        ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
+        ("Twelve reports met the criteria; most trials were mainly prospective.", "prospective"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):

@@ -137,10 +137,11 @@ _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
-# the words that name each sex, and so the other sex's
+# the words that name each sex, and so the other sex's (lexicon person_nouns, "one_sex")
 _SEX_WORDS = {
-    "female": regex.compile(r"\b(?:women|females?|girls?|woman)\b", regex.IGNORECASE),
-    "male": regex.compile(r"\b(?:men|males?|boys?|man)\b", regex.IGNORECASE),
+    sex: regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+    for sex, words in load_lexicon("person_nouns")["one_sex"].items()
+    if not sex.startswith("_")
 }
 _OTHER_SEX = {"female": _SEX_WORDS["male"], "male": _SEX_WORDS["female"]}
 

@@ -89,7 +89,10 @@ _HEADING = regex.compile(
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
     # distinctive enough to be read as headings without one.
     r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
-    r"|authors['’]?\s+conclusions)\b",
+    r"|authors['’]?\s+conclusions)\b"
+    # any other heading in capitals ("STUDY OUTLINE:", "KEY FINDINGS:") ends the section before it
+    # and opens one read as the abstract's body
+    r"|(?P<h>(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}))\s*:",
     regex.IGNORECASE,
 )
 _INTRO = {"background", "introduction", "importance", "context", "rationale"}
