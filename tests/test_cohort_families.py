@@ -436,6 +436,33 @@ FAMILIES["audit3"] = [
     # a heading in capitals opens the body of the abstract
     ("BACKGROUND: Falls are common. STUDY OUTLINE: This retrospective study included 52 patients over 60 years of age.", 52),
 ]
+FAMILIES["audit4"] = [
+    # a funnel's last inclusion step, told over several sentences
+    ("METHODS: Forty patients were referred. Three were excluded. Finally, 37 patients were enrolled.", 37),
+    ("METHODS: 52 adults were admitted; four declined. Ultimately, a total of 48 adults were randomized.", 48),
+    ("METHODS: We enrolled 46 patients. Fourteen discontinued. Finally, 32 patients were analysed.", 46),
+    # a count the abstract names as its study population
+    ("From a registry of 968 patients, 610 who had two years of data (402 men, 208 women) constitute the "
+     "population of this study.", 610),
+    ("Of 968 patients in the registry, 535 made up the final sample.", 535),
+    # the responders of a survey, given with its response rate or as 'N of M responded'
+    ("METHODS: A survey was mailed to 1,200 pharmacists. RESULTS: Response rate was 41% (n=492/1,200).", 492),
+    ("A questionnaire went to 212 survivors. RESULTS: A total of 136 of 212 survivors responded to the survey.", 136),
+    # not a response to treatment, where no survey is spoken of
+    ("METHODS: We treated 30 patients with the drug. RESULTS: 18 of 30 patients responded.", 30),
+    # a case series named in the Background is the cohort, not its first case
+    ("BACKGROUND: Psoas abscess is rare. We report two cases of psoas abscess. CASES: The first patient, a "
+     "50-year-old man, had fever.", 2),
+    ("INTRODUCTION: The authors present three patients with a rare tumour. CASE: A 45-year-old man had pain.", 3),
+    # a spelled-out share's denominator did not take part: the cohort stated earlier stays
+    ("METHODS: Ninety-one patients received ECMO. RESULTS: Twenty-four out of 30 living patients completed "
+     "follow-up questionnaires.", 91),
+]
+NOT_A_COHORT["audit4"] = [
+    "BACKGROUND: Previous authors reported 300 patients with this tumour.",
+    "RESULTS: About one in five students reported hearing loss.",
+    "RESULTS: The objective response rate was 40% (12/30) in 30 patients.",
+]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population
     "From the pooled estimates we built two hypothetical cascades for 100 individuals.",
@@ -519,6 +546,14 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 212 mothers of preterm infants.", "female", 212),
         ("METHODS: We surveyed 212 mothers and fathers of preterm infants.", "female", None),
         ("A 57-yr-old man presented with haemoptysis.", "male", 1),
+        # a one-sex cohort whose count is an n after its noun
+        ("METHODS: We ran an online survey of gay and bisexual men (n = 2,310).", "male", 2310),
+        ("METHODS: Mothers of preterm infants (N=232) completed five questionnaires.", "female", 232),
+        ("METHODS: Of 50 women screened, adults with gout (n = 30) took part.", "female", None),
+        # a sex split in colon notation is counts when it adds up to the cohort, a ratio when not
+        ("METHODS: We studied 45 patients (M:F: 28:17; median age 14 years).", "male", 28),
+        ("METHODS: We studied 45 patients (M:F: 28:17; median age 14 years).", "female", 17),
+        ("METHODS: We studied 45 patients (M:F 3:1).", "male", None),
         ("METHODS: We enrolled 84 pregnant women with anaemia.", "male", None),
         # not when the sentence names the other sex too, or both sexes share the noun
         ("METHODS: We enrolled 60 pregnant women and their male partners.", "female", None),
@@ -554,6 +589,12 @@ def test_population_family(extract, text, field, value):
         ("We enrolled 80 adults with a mean age of 45 years and mean disease duration of 10 years.", 45, None),
         # '-/+' is a spelling of ±
         ("We enrolled 64 adults with a mean age of 42.5 -/+ 9.1 years.", 42.5, None),
+        # a value with its spread after the sex breakdown in the cohort's brackets is its age
+        ("We studied 60 patients (37 male and 23 female, 56.4±1.9years) with nerve lesions.", 56.4, None),
+        ("METHODS: We enrolled 64 adults (24 men, 40 women; 45.2 ± 11.3 years).", 45.2, None),
+        ("METHODS: We enrolled 64 adults (24 men, 40 women; 12 ± 3 years of pain).", None, None),
+        # one figure two rules read ('median age, 8.7 yr') is not two groups
+        ("Of 107 children, 57 took part (median age, 8.7 yr; median follow-up interval, 5.6 yr).", None, 8.7),
         # the age of a group is not the cohort's
         ("In all, 380 patients were recruited. Validation on 150 patients with a mean age of 75±7 years followed.",
          None, None),

@@ -90,6 +90,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
         ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
         ("Twelve reports met the criteria; most trials were mainly prospective.", "prospective"),
+        # the order of stimuli is not the allocation of participants; neighbourhood centres are places
+        ("Stimulus location and intensity were randomised independently in 12 volunteers.", "randomized"),
+        ("Units were stimulated with randomised series of heat pulses.", "randomized"),
+        ("Plants were collected in 15 villages and 3 neighborhood centers.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):

@@ -144,6 +144,7 @@ _SEX_WORDS = {
     if not sex.startswith("_")
 }
 _OTHER_SEX = {"female": _SEX_WORDS["male"], "male": _SEX_WORDS["female"]}
+_CLAUSE_BREAK = regex.compile(r"[,;:]")
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
@@ -374,6 +375,8 @@ class CohortComponent(FactComponent):
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
+        participated = _cues().cue("right.participated")
+        survey = next(cr for cr in self.rules if cr.id == "cohort.took_part")
         for h in by.get("out_of", []):
             s, _ = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
@@ -383,6 +386,10 @@ class CohortComponent(FactComponent):
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
                     or _INCLUDED_AFTER.match(text, h.end, sentence_at(doc, h.start)[1])
+                    # "136 of 212 survivors responded": those who took part, where the abstract is a
+                    # survey's (the took_part rule's own condition), not "18 of 30 patients responded"
+                    or (participated.found(text[h.end : min(h.end + 80, sentence_at(doc, h.start)[1])])
+                        and survey.applies(text))
                 )
             ):
                 return Candidate(
@@ -457,10 +464,14 @@ class CohortComponent(FactComponent):
         cues = _cues()
         section = cues.scoring.sections.get(kind or "", 0)
         out_noun = (written if rule == "count_noun" else "patients" if rule == "count_verb"
-                    else (written or "participants") if rule == "took_part" else "n")
+                    else (written or "participants") if rule in cues.scoring.decisive_rules else "n")
+        left = text[max(sent[0], h.start - 60) : h.start]
+        if isinstance(section, dict) and section.get("veto"):
+            # "BACKGROUND: ... We report two cases of psoas abscess": a case series is named in the
+            # Background, where no other count is the cohort (cohort_scoring.json, sections.intro.unless)
+            section = 0 if cues.cue(section["unless"]).found(left) else "veto"
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
-        left = text[max(sent[0], h.start - 60) : h.start]
         if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if 1900 <= n <= 2030 and rule != "count_noun":
@@ -587,7 +598,12 @@ class CohortComponent(FactComponent):
         of that sex, when its sentence names no other sex (GUIDE: "1,527 women" gives female 1527)."""
         pop = draft.population
         span = pop.patients.span
-        named = [sex for sex, words in _SEX_WORDS.items() if words.search(span.text)]
+        named_by = span.text
+        if span.rule == "cohort.n_equals":
+            # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
+            before = text[max(sentence_at(doc, span.start)[0], span.start - 60) : span.start]
+            named_by = _CLAUSE_BREAK.split(before)[-1]
+        named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
         if len(named) != 1:
             return
         sex = named[0]
@@ -625,6 +641,8 @@ class CohortComponent(FactComponent):
             if not isinstance(center, (int, float)) or not 0 < center < 120:
                 continue
             sent = sentence_at(doc, h.start)
+            if any(a.span.start < max(parsed.end, h.end) and h.start < a.span.end for _, a in found):
+                continue  # "median age, 8.7 yr": one figure that two rules read ("age, 8.7" with no statistic)
             if found and sent != found[0][0]:
                 if center not in (found[0][1].mean, found[0][1].median):
                     later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
