@@ -450,6 +450,10 @@ FAMILIES["audit4"] = [
     ("A questionnaire went to 212 survivors. RESULTS: A total of 136 of 212 survivors responded to the survey.", 136),
     # not a response to treatment, where no survey is spoken of
     ("METHODS: We treated 30 patients with the drug. RESULTS: 18 of 30 patients responded.", 30),
+    # a count whose thousands are grouped by a plain space
+    ("RESULTS: A total of 41 327 patients underwent surgery; 270 cases were matched to 270 controls.", 41327),
+    ("METHODS: Analyses included 218 406 heart failure patients from the registry.", 218406),
+    ("In 2019 120 patients were treated at our clinic.", 120),
     # a case series named in the Background is the cohort, not its first case
     ("BACKGROUND: Psoas abscess is rare. We report two cases of psoas abscess. CASES: The first patient, a "
      "50-year-old man, had fever.", 2),
@@ -462,6 +466,8 @@ NOT_A_COHORT["audit4"] = [
     "BACKGROUND: Previous authors reported 300 patients with this tumour.",
     "RESULTS: About one in five students reported hearing loss.",
     "RESULTS: The objective response rate was 40% (12/30) in 30 patients.",
+    # what a percentage of a population amounts to, in brackets after it
+    "RESULTS: In the region, 2.1% of the population (48 000 people) reported a gambling problem.",
 ]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population

@@ -30,6 +30,10 @@ def test_numbers_parse_num(text, value):
     [
         ("{COUNT}", "A total of 1,234 adults", ["1,234"]),
         ("{COUNT}", "Thirty-four patients and twelve women", ["Thirty-four", "twelve"]),
+        # a count may group thousands with a plain space; a plain integer may not
+        ("{COUNT}", "A total of 39 674 patients and 1 622 079 others", ["39 674", "1 622 079"]),
+        ("{COUNT}", "scores 3 12 and 4 1234", ["3", "12", "4", "1234"]),
+        ("{INT}", "A total of 39 674 patients", ["39", "674"]),
         ("{INT}", "mean 6.8 and 72.4%", []),  # decimals are not integers
         ("{INT}", "in 2008", ["2008"]),
         ("{INT}", "to January 2013,42 patients", ["42"]),  # a comma without its space after a year

@@ -80,7 +80,11 @@ FRAGMENTS: dict[str, str] = {
     "SP": r"[ \u00a0\u2009\u202f]",
 }
 FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
-FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['INT']}|{FRAGMENTS['WORDNUM']})"
+# a count may also group its thousands with a plain space ("A total of 39 674 patients", "324 418
+# heart failure patients"): only for counts, where the next word names what is counted, not for
+# any number (a statistic's "3 100" is more likely two numbers)
+FRAGMENTS["SPACED_INT"] = r"(?<![\d.,])(?!0\d)\d{1,3}(?: \d{3})+(?!\d|[.,·]\d|\s\d)"
+FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['SPACED_INT']}|{FRAGMENTS['INT']}|{FRAGMENTS['WORDNUM']})"
 
 _PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
