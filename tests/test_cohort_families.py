@@ -450,10 +450,24 @@ FAMILIES["audit4"] = [
     ("A questionnaire went to 212 survivors. RESULTS: A total of 136 of 212 survivors responded to the survey.", 136),
     # not a response to treatment, where no survey is spoken of
     ("METHODS: We treated 30 patients with the drug. RESULTS: 18 of 30 patients responded.", 30),
+    # one arm's count is not the cohort, but a later 'and 110 completed' is no second arm
+    ("METHODS: 120 patients were randomly assigned to drug A or placebo, and 110 completed the study.", 120),
     # a count whose thousands are grouped by a plain space
     ("RESULTS: A total of 41 327 patients underwent surgery; 270 cases were matched to 270 controls.", 41327),
     ("METHODS: Analyses included 218 406 heart failure patients from the registry.", 218406),
     ("In 2019 120 patients were treated at our clinic.", 120),
+    # a response rate in the brackets is the responders' share of those invited, not a share of them
+    ("RESULTS: Among 2310 respondents (48.2% response rate), 1610 were men and 700 were women.", 2310),
+    # 'From N people, X% ...' opens a sentence about all of them
+    ("RESULTS: From 1,240 participants, 85% of the participants had mild symptoms.", 1240),
+    # the fifth audit's families
+    ("RESULTS: Among 12,020 octogenarians, 6010 patients were propensity matched.", 6010),
+    ("METHODS: We ran an online survey with 512 adults who bet on sports (n = 400) or on horses (n = 190).", 512),
+    ("METHODS: Thirty-eight eyes of 22 children had a complete follow-up. Twelve cases were unilateral.", 22),
+    ("METHODS: Ninety- nine patients were included.", 99),
+    ("We reviewed the charts of all treated adults (120 patients).", 120),
+    ("METHODS: We surveyed 405 bisexuals recruited online.", 405),
+    ("METHODS: We matched coronavirus disease 2019 patients (n = 114) to healthy volunteers.", 114),
     # a case series named in the Background is the cohort, not its first case
     ("BACKGROUND: Psoas abscess is rare. We report two cases of psoas abscess. CASES: The first patient, a "
      "50-year-old man, had fever.", 2),
@@ -468,6 +482,16 @@ NOT_A_COHORT["audit4"] = [
     "RESULTS: The objective response rate was 40% (12/30) in 30 patients.",
     # what a percentage of a population amounts to, in brackets after it
     "RESULTS: In the region, 2.1% of the population (48 000 people) reported a gambling problem.",
+    # two groups each introduced as 'a group of', whatever their nouns, with no total
+    "The test was applied to a group of 24 students, as also to a group of 9 carpenters.",
+    # two arms joined by 'and', and a group beside 'others'
+    "METHODS: Thirty-one patients were randomly assigned to drug A and 30 were assigned to placebo.",
+    "METHODS: Participants (3076 gamblers and 2129 affected others) completed a survey.",
+    # a count and its percentage inside one bracket is a share
+    "RESULTS: Relapse occurred in a subgroup (26 patients; 42%).",
+    # a bracketed count after a procedure is that procedure's subgroup
+    "RESULTS: Surgery included debridement (26 patients; 42%), and CT-guided drainage (3 patients).",
+    "METHODS: We matched 114 coronavirus disease 2019 patients to healthy volunteers.",
 ]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population

@@ -59,7 +59,8 @@ SCALE_WORDS = {"hundred": 100, "thousand": 1000}
 
 _UNIT_ALT = trie_alternation(UNITS_WORDS)
 _TENS_ALT = trie_alternation(TENS_WORDS)
-_SMALL = rf"(?:(?:{_TENS_ALT})(?:[-\u2010\u2011 ](?:{_UNIT_ALT}))?|(?:{_UNIT_ALT}))"
+# "Thirty-four", "thirty four", and "Ninety- nine" (a line break's hyphen left with its space)
+_SMALL = rf"(?:(?:{_TENS_ALT})(?:(?:[-\u2010\u2011]\ ?|\ )(?:{_UNIT_ALT}))?|(?:{_UNIT_ALT}))"
 # Each repetition must start with a scale word, so a word is read only one way.
 _WORDNUM = (
     rf"(?:{_SMALL}(?:[ -](?:hundred|thousand)(?:(?:[ -]|\ and\ |-and-)(?!hundred|thousand){_SMALL})?)*)"

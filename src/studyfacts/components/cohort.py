@@ -258,10 +258,11 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|(?:to|and)\s+(?:a|an|the)\s+(?:(?:second|further|separate)\s+)?(?:sample|group|cohort)\s+of)|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+_A_GROUP_OF = regex.compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
 _BREAKDOWN_OPENS = regex.compile(
@@ -297,7 +298,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
-        if noun in words or "control" in words:
+        if noun in words or "control" in words or "other" in words:  # "3076 gamblers and 2129 affected others"
+            return parse_int(m.group("n"))
+        if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
+            # "applied on a group of 30 subjects, as also on a group of 10 weavers": two groups, whatever their nouns
             return parse_int(m.group("n"))
     return None
 
