@@ -466,6 +466,8 @@ FAMILIES["audit4"] = [
     ("METHODS: Thirty-eight eyes of 22 children had a complete follow-up. Twelve cases were unilateral.", 22),
     ("METHODS: Ninety- nine patients were included.", 99),
     ("We reviewed the charts of all treated adults (120 patients).", 120),
+    # what was done, then in whom
+    ("Targeted sequencing of 54 genes in 812 adults with leukaemia found mutations in 40 patients.", 812),
     ("METHODS: We surveyed 405 bisexuals recruited online.", 405),
     ("METHODS: We matched coronavirus disease 2019 patients (n = 114) to healthy volunteers.", 114),
     # a case series named in the Background is the cohort, not its first case
@@ -492,6 +494,7 @@ NOT_A_COHORT["audit4"] = [
     # a bracketed count after a procedure is that procedure's subgroup
     "RESULTS: Surgery included debridement (26 patients; 42%), and CT-guided drainage (3 patients).",
     "METHODS: We matched 114 coronavirus disease 2019 patients to healthy volunteers.",
+    "Whole-exome sequencing in 45 families identified variants in 12 children.",
 ]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population
