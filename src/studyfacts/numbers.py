@@ -84,8 +84,13 @@ FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
 # a count may also group its thousands with a plain space ("A total of 39 674 patients", "324 418
 # heart failure patients"): only for counts, where the next word names what is counted, not for
 # any number (a statistic's "3 100" is more likely two numbers)
-FRAGMENTS["SPACED_INT"] = r"(?<![\d.,])(?!0\d)\d{1,3}(?: \d{3})+(?!\d|[.,·]\d|\s\d)"
-FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['SPACED_INT']}|{FRAGMENTS['INT']}|{FRAGMENTS['WORDNUM']})"
+# (INT with a plain-space group as its first choice, under the same look-behinds: one test per
+# position, not two)
+FRAGMENTS["COUNT_INT"] = (
+    rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?!0\d)"
+    rf"(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,·]\d|\s\d)|{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)"
+)
+FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['COUNT_INT']}|{FRAGMENTS['WORDNUM']})"
 
 _PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
