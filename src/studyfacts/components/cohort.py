@@ -11,6 +11,7 @@ Background. No convincing candidate means null and a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import regex
 from spacy.language import Language
@@ -20,7 +21,7 @@ from ..confidence import policy, review
 from ..cues import Cue, CueSet, load_cues
 from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
-from ..rules import Hit, lexicon_alternation, load_lexicon
+from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 from .design import section_kind
@@ -214,6 +215,7 @@ _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.too
 _SHARE_OF_BEFORE = regex.compile(r"\d\s+(?:out\s+)?of\s+$")
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
+_THREE_DIGITS = regex.compile(r"\d{3}")
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
 _INCLUDE_CUE = regex.compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
@@ -298,7 +300,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
-        if noun in words or "control" in words or "other" in words:  # "3076 gamblers and 2129 affected others"
+        if noun in words or "control" in words or "others" in m.group("words").lower().split():
+            # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
             # "applied on a group of 30 subjects, as also on a group of 10 weavers": two groups, whatever their nouns
@@ -380,7 +383,7 @@ class CohortComponent(FactComponent):
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
         participated = _cues().cue("right.participated")
-        survey = next(cr for cr in self.rules if cr.id == "cohort.took_part")
+        survey = self._took_part
         for h in by.get("out_of", []):
             s, _ = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
@@ -437,6 +440,11 @@ class CohortComponent(FactComponent):
             return None
         return best
 
+    @cached_property
+    def _took_part(self) -> CompiledRule:
+        """The took_part rule, whose `requires` says the abstract speaks of a survey."""
+        return next(cr for cr in self.rules if cr.id == "cohort.took_part")
+
     def _score(self, doc: Doc, text: str, h: Hit) -> Candidate | None:
         """Weigh one count by the cues of `patterns/cues/cohort.jsonl` around it; None when it cannot be
         the cohort at all. The reason a candidate lost is kept in `Candidate.why`."""
@@ -476,7 +484,7 @@ class CohortComponent(FactComponent):
             section = 0 if cues.cue(section["unless"]).found(left) else "veto"
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
-        if _SPACED_GROUP.search(left) and regex.fullmatch(r"\d{3}", h.group("n") or ""):
+        if _SPACED_GROUP.search(left) and _THREE_DIGITS.fullmatch(h.group("n") or ""):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
