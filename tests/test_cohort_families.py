@@ -468,6 +468,10 @@ FAMILIES["audit4"] = [
     ("We reviewed the charts of all treated adults (120 patients).", 120),
     # what was done, then in whom
     ("Targeted sequencing of 54 genes in 812 adults with leukaemia found mutations in 40 patients.", 812),
+    # the sixth audit's families
+    ("RESULTS: Thirty (8.5%) of a total of 352 patients required surgery.", 352),
+    ("METHODS: Data from the national survey (n = 5 805) were analysed.", 5805),
+    ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", 1),
     ("METHODS: We surveyed 405 bisexuals recruited online.", 405),
     ("METHODS: We matched coronavirus disease 2019 patients (n = 114) to healthy volunteers.", 114),
     # a case series named in the Background is the cohort, not its first case
@@ -495,6 +499,8 @@ NOT_A_COHORT["audit4"] = [
     "RESULTS: Surgery included debridement (26 patients; 42%), and CT-guided drainage (3 patients).",
     "METHODS: We matched 114 coronavirus disease 2019 patients to healthy volunteers.",
     "Whole-exome sequencing in 45 families identified variants in 12 children.",
+    "METHODS: We recruited 24 subjects per laboratory in six laboratories.",
+    "METHODS: Inclusion of 124 adolescents with depression is intended.",
 ]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population
@@ -579,6 +585,7 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 212 mothers of preterm infants.", "female", 212),
         ("METHODS: We surveyed 212 mothers and fathers of preterm infants.", "female", None),
         ("A 57-yr-old man presented with haemoptysis.", "male", 1),
+        ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", "female", 1),
         # a one-sex cohort whose count is an n after its noun
         ("METHODS: We ran an online survey of gay and bisexual men (n = 2,310).", "male", 2310),
         ("METHODS: Mothers of preterm infants (N=232) completed five questionnaires.", "female", 232),
