@@ -564,7 +564,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("A total of 64 adults took part (24 men (38%) and 40 women (62%)).", "male", 24),
         ("RESULTS: There were 52 (58%) women and 38 men (42%), mean age 60 years.", "male", 38),
         # the denominator of a share is no sex count; one arm's sex count is not the cohort's
-        ("RESULTS: 41 of 64 patients were women (64%), median age 55 years.", "female", None),
+        ("METHODS: We enrolled 120 adults. RESULTS: 41 of 64 patients were women (64%).", "female", None),
+        # ... but when the denominator is the cohort, the numerator is its sex count
+        ("RESULTS: 41 of 64 patients were women (64%), median age 55 years.", "female", 41),
+        ("METHODS: We studied 47 CPFE patients. Forty-six of the 47 CPFE patients were male.", "male", 46),
         ("METHODS: We compared 30 cases with 30 controls. The case group included 12 women (40%).", "female", None),
         ("We enrolled 64 adults. Relapse occurred in 20 women (31%).", "female", None),
         # a thousands group cut off by a stray space is no count: no leading zero

@@ -212,7 +212,10 @@ _INCLUDED_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
-_SHARE_OF_BEFORE = regex.compile(r"\d\s+(?:out\s+)?of\s+$")
+# "Forty-six (98%) of the 47 patients were male": the share's numerator before a sex count's denominator
+_SHARE_OF_BEFORE = regex.compile(
+    expand(r"(?P<n>{COUNT})\s*(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s*)?(?:out\s+)?of\s+(?:the\s+|all\s+)?$"), regex.IGNORECASE
+)
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _THREE_DIGITS = regex.compile(r"\d{3}")
@@ -551,8 +554,15 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
-            if _SHARE_OF_BEFORE.search(text, max(s, h.start - 20), h.start):
-                continue  # "63 of 77 patients were male": the 77 is the denominator of a share
+            share = _SHARE_OF_BEFORE.search(text, max(s, h.start - 40), h.start)
+            if share is not None:
+                # "63 of 77 patients were male": the 77 is the denominator of a share; when it is the
+                # cohort ("Forty-six of the 47 patients were male", the cohort 47), the 63 is the count
+                part = parse_int(share.group("n") or "")
+                if total is not None and n == total and part is not None and part < total:
+                    found[sex].append((part, h.group("sex") or sex,
+                                       replace(h, start=share.start(), text=text[share.start() : h.end])))
+                continue
             noun_after = _NOUN_AFTER_SEX.match(text, h.end)
             after = noun_after.group(1).lower() if noun_after else None
             if after is not None and (after not in _PERSON_WORDS or _is_provider(after) and not cohort_of_providers):
