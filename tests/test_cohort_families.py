@@ -470,6 +470,11 @@ FAMILIES["audit4"] = [
     ("Targeted sequencing of 54 genes in 812 adults with leukaemia found mutations in 40 patients.", 812),
     # the sixth audit's families
     ("RESULTS: Thirty (8.5%) of a total of 352 patients required surgery.", 352),
+    # a funnel in one sentence: its base, then eligibility, then inclusion
+    ("RESULTS: A total of 1400 patients were admitted; out of which, 512 (37%) were eligible and 190 (14% "
+     "total, 37% eligible) recruited.", 190),
+    ("RESULTS: A total of 1400 patients were screened, of whom 512 were eligible and 190 were recruited.", 190),
+    ("RESULTS: We randomised 120 patients, of whom 110 were eligible for the final analysis.", 120),
     ("METHODS: Data from the national survey (n = 5 805) were analysed.", 5805),
     ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", 1),
     ("METHODS: We surveyed 405 bisexuals recruited online.", 405),

@@ -159,9 +159,10 @@ _THESE = regex.compile(r"\S+\s+(?:these|those)\b", regex.IGNORECASE)  # "Of thes
 _BACKREF_VERB = regex.compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
 # what a funnel step says after its count: "224 were eligible", "127 responded", "251 met the criteria"
 _STEP_TAIL = (
-    r"(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,20}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?"
+    r"(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,40}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?"
     r"(?:(?:then|finally|subsequently)\s+)?"
     r"(?:included|enrolled|randomi[sz]ed|analy[sz]ed|responded(?!\s+(?:to|well|poorly))|participated|consented|agreed"
+    r"|eligible(?!\s+for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:analys[ie]s|evaluation))"
     r"|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b"
 )
 # a funnel's next step: "Of 298 survivors, 224 were eligible and 127 responded"
@@ -175,7 +176,8 @@ _FUNNEL_STEP = regex.compile(
 # a count's own next step, set off by a comma: "We identified 320 patients, of whom 251 met the
 # criteria" (not "aged between 18 and 24 completed the survey", an age range)
 _COUNT_STEP = regex.compile(
-    expand(r"[^.;,]{0,60}?,\s*(?:and\s+)?(?:of\s+(?:whom|these|them|which)\s+)?" + _STEP_TAIL, dict(EXTRA_FRAGMENTS)),
+    expand(r"[^.;,]{0,60}?[,;]\s*(?:and\s+)?(?:(?:out\s+)?of\s+(?:whom|these|them|which),?\s+)?" + _STEP_TAIL,
+           dict(EXTRA_FRAGMENTS)),
     regex.IGNORECASE,
 )
 # "observed in 2 female patients", "among 3 women": the count of those the sentence is about
@@ -199,8 +201,13 @@ def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
     """"We identified 320 patients, of whom 251 met the inclusion criteria": a count followed by
     funnel steps in its sentence is the funnel's base, and the cohort is the last step. Not after
     an enrolled base ("120 were randomised, of whom 110 completed the study": dropouts)."""
-    n, start, end = _last_step(text, _COUNT_STEP, best.value, best.start, best.end, sent_end,
-                               unless=_cues().cue("between.enrolled_base"))
+    unless = _cues().cue("between.enrolled_base")
+    n, start, end = _last_step(text, _COUNT_STEP, best.value, best.start, best.end, sent_end, unless=unless)
+    if n == best.value and best.rule != "cohort.count_verb":
+        return best
+    # once a step is set off by its comma (or the count is a step itself: "512 were eligible"), later
+    # steps may follow with "and": "..., of whom 626 were eligible and 206 were recruited"
+    n, start, end = _last_step(text, _FUNNEL_STEP, n, start, end, sent_end, unless=unless)
     if n == best.value:
         return best
     return replace(best, value=n, start=start, end=end, why=f"{best.why}; the end of its funnel")
