@@ -475,6 +475,11 @@ FAMILIES["audit4"] = [
      "total, 37% eligible) recruited.", 190),
     ("RESULTS: A total of 1400 patients were screened, of whom 512 were eligible and 190 were recruited.", 190),
     ("RESULTS: We randomised 120 patients, of whom 110 were eligible for the final analysis.", 120),
+    # the seventh audit's families: the percentage after a share's denominator is the share's
+    ("A review of 80 consecutive cardiac injuries was done. Survival was 52 of 80 patients (65%). There "
+     "were 3 female patients.", 80),
+    ("METHODS: 215 nurses received a questionnaire. RESULTS: A total of 181 replied.", 181),
+    ("RESULTS: The KAB questionnaire was completed by 235 participants.", 235),
     ("METHODS: Data from the national survey (n = 5 805) were analysed.", 5805),
     ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", 1),
     ("METHODS: We surveyed 405 bisexuals recruited online.", 405),
@@ -635,6 +640,8 @@ def test_population_family(extract, text, field, value):
         ("We enrolled 80 adults with a mean age of 45 years and mean disease duration of 10 years.", 45, None),
         # '-/+' is a spelling of ±
         ("We enrolled 64 adults with a mean age of 42.5 -/+ 9.1 years.", 42.5, None),
+        # a decimal comma before its spread ('56,9 +/- 12'); elsewhere no part of it is read as a number
+        ("RESULTS: 57 caregivers (89% female, mean age 56,9 +/- 12 years) took part.", 56.9, None),
         # a value with its spread after the sex breakdown in the cohort's brackets is its age
         ("We studied 60 patients (37 male and 23 female, 56.4±1.9years) with nerve lesions.", 56.4, None),
         ("METHODS: We enrolled 64 adults (24 men, 40 women; 45.2 ± 11.3 years).", 45.2, None),

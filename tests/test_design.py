@@ -90,6 +90,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
         ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
         ("Twelve reports met the criteria; most trials were mainly prospective.", "prospective"),
+        ("Of the 9 included studies, 1 was a retrospective cohort study.", "retrospective"),
         # the order of stimuli is not the allocation of participants; neighbourhood centres are places
         ("Stimulus location and intensity were randomised independently in 12 volunteers.", "randomized"),
         ("Units were stimulated with randomised series of heat pulses.", "randomized"),

@@ -20,7 +20,10 @@ def test_numbers_parse_int(text, value):
     assert parse_int(text) == value
 
 
-@pytest.mark.parametrize(("text", "value"), [("6.8", 6.8), ("6·8", 6.8), ("0.0001", 0.0001), ("twelve", 12.0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("6.8", 6.8), ("6·8", 6.8), ("0.0001", 0.0001), ("twelve", 12.0), ("56,9", 56.9), ("1,234", 1234.0)],
+)
 def test_numbers_parse_num(text, value):
     assert parse_num(text) == pytest.approx(value)
 
@@ -34,6 +37,9 @@ def test_numbers_parse_num(text, value):
         ("{COUNT}", "A total of 39 674 patients and 1 622 079 others", ["39 674", "1 622 079"]),
         ("{COUNT}", "scores 3 12 and 4 1234", ["3", "12", "4", "1234"]),
         ("{INT}", "A total of 39 674 patients", ["39", "674"]),
+        # a decimal comma is a number only before its spread; otherwise neither of its parts is one
+        ("{NUM}", "age 56,9 +/- 12 years", ["56,9", "12"]),
+        ("{NUM}", "in 55,8% of them", []),
         ("{INT}", "mean 6.8 and 72.4%", []),  # decimals are not integers
         ("{INT}", "in 2008", ["2008"]),
         ("{INT}", "to January 2013,42 patients", ["42"]),  # a comma without its space after a year

@@ -74,7 +74,9 @@ FRAGMENTS: dict[str, str] = {
     # and no leading zero ("1, 058 participants": a thousands group cut off by a stray space)
     "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?!0\d)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
     # any number: integer or decimal (point or Lancet's middle dot)
-    "NUM": r"(?<![\d.])\d+(?:[.·]\d+)?(?![\d])",
+    # a decimal comma only before a ± ("age 56,9 +/- 12 years" is 56.9), where it cannot be a list;
+    # never the tail or the head of one elsewhere ("55,8%" is neither 8 nor 55)
+    "NUM": r"(?<![\d.])(?<!\d,)\d+(?:[.·]\d+|,\d{1,2}(?=\s*(?:±|\+/-|-/\+|\+/−)))?(?![\d]|,\d{1,2}(?!\d))",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
     "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-|-/\+|−/\+)",
     "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
@@ -128,9 +130,14 @@ def parse_int(text: str) -> int | None:
     return words_to_int(t)
 
 
+_DECIMAL_COMMA = regex.compile(r"-?\d+,\d{1,2}")
+
+
 def parse_num(text: str) -> float | None:
-    """'6.8' / '6·8' / '1,234' / 'twelve' -> float."""
+    """'6.8' / '6·8' / '56,9' (a decimal comma: one or two digits after it) / '1,234' / 'twelve' -> float."""
     t = text.strip().replace("·", ".").replace("−", "-")
+    if _DECIMAL_COMMA.fullmatch(t):
+        t = t.replace(",", ".")
     try:
         return float(_SEP_RE.sub("", t))
     except ValueError:
