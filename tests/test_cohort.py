@@ -241,3 +241,16 @@ def test_cohort_sex_counts_differing_without_a_cohort_stay_null():
     record = studyfacts.extract("In spring the clinic saw 31 women and 12 men; in autumn, 28 women and 15 men.")
     assert record.population.female is None and record.population.male is None
     assert any("several different counts" in w for w in record.warnings)
+
+
+@pytest.mark.parametrize(("lexicon", "key"), [("person_nouns", "strong"), ("person_nouns", "sex"),
+                                              ("person_nouns", "providers"), ("lesion_nouns", "nouns")])
+def test_cohort_noun_lexicons_factor_into_a_trie(lexicon, key):
+    """Two terms that begin alike but for case ('GBMSM', 'gbMSM') make `lexicon_alternation` fall back to a
+    flat list of every term, which the count rules then try at every count (a third slower cohort matching);
+    the rules are case-insensitive, so one spelling is enough."""
+    from studyfacts.rules import load_lexicon
+
+    terms = load_lexicon(lexicon)[key]
+    clashes = [(a, b) for a in terms for b in terms if a != b and b.lower().startswith(a.lower()) and not b.startswith(a)]
+    assert not clashes

@@ -480,6 +480,9 @@ FAMILIES["audit4"] = [
      "were 3 female patients.", 80),
     ("METHODS: 215 nurses received a questionnaire. RESULTS: A total of 181 replied.", 181),
     ("RESULTS: The KAB questionnaire was completed by 235 participants.", 235),
+    # this analysis's own cohort after the parent study's
+    ("METHODS: The parent study enrolled 450 MSM. A total of 421 participants with complete baseline data were "
+     "included in the present analysis.", 421),
     ("METHODS: Data from the national survey (n = 5 805) were analysed.", 5805),
     ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", 1),
     ("METHODS: We surveyed 405 bisexuals recruited online.", 405),
@@ -511,6 +514,8 @@ NOT_A_COHORT["audit4"] = [
     "Whole-exome sequencing in 45 families identified variants in 12 children.",
     "METHODS: We recruited 24 subjects per laboratory in six laboratories.",
     "METHODS: Inclusion of 124 adolescents with depression is intended.",
+    "RESULTS: Twenty and 39 participants in the control and anesthesia groups, respectively, were included in the "
+    "final analysis.",
 ]
 NOT_A_COHORT["audit3"] = [
     # a model's imagined population
@@ -599,6 +604,15 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 212 mothers and fathers of preterm infants.", "female", None),
         ("A 57-yr-old man presented with haemoptysis.", "male", 1),
         ("CASE: We describe a 15-year-old, wheelchair-dependent girl with scoliosis.", "female", 1),
+        # a case named without a sex gives the sex of its pronouns, when they are of one sex only
+        ("CASE: A 42-year-old diabetic patient had fever. When he returned, his pain had resolved.", "male", 1),
+        ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "male", None),
+        ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "female", None),
+        # a cohort named with transgender people is not all of one sex
+        ("METHODS: The parent study enrolled 450 MSM/TGW in three cities.", "male", None),
+        ("METHODS: We ran an online survey of 2,310 GBMSM.", "male", 2310),
+        # an age with its spread in brackets right after the people counted
+        ("METHODS: We included 718 patients (53.4±19.4 years) with sepsis.", "patients", 718),
         # a one-sex cohort whose count is an n after its noun
         ("METHODS: We ran an online survey of gay and bisexual men (n = 2,310).", "male", 2310),
         ("METHODS: Mothers of preterm infants (N=232) completed five questionnaires.", "female", 232),
@@ -642,6 +656,8 @@ def test_population_family(extract, text, field, value):
         ("We enrolled 64 adults with a mean age of 42.5 -/+ 9.1 years.", 42.5, None),
         # a decimal comma before its spread ('56,9 +/- 12'); elsewhere no part of it is read as a number
         ("RESULTS: 57 caregivers (89% female, mean age 56,9 +/- 12 years) took part.", 56.9, None),
+        ("METHODS: We included 718 patients (53.4±19.4 years) with sepsis.", 53.4, None),
+        ("METHODS: We included 718 patients (12 ± 3 years of pain).", None, None),
         # a value with its spread after the sex breakdown in the cohort's brackets is its age
         ("We studied 60 patients (37 male and 23 female, 56.4±1.9years) with nerve lesions.", 56.4, None),
         ("METHODS: We enrolled 64 adults (24 men, 40 women; 45.2 ± 11.3 years).", 45.2, None),

@@ -144,8 +144,21 @@ _SEX_WORDS = {
     for sex, words in load_lexicon("person_nouns")["one_sex"].items()
     if not sex.startswith("_")
 }
-_OTHER_SEX = {"female": _SEX_WORDS["male"], "male": _SEX_WORDS["female"]}
+# for each sex, the words of every other key ("other": transgender, nonbinary ...)
+_OTHER_SEX = {
+    sex: regex.compile(
+        r"\b(?:" + "|".join(regex.escape(w) for key, words in load_lexicon("person_nouns")["one_sex"].items()
+                            if key not in (sex, "_why") for w in words) + r")\b",
+        regex.IGNORECASE,
+    )
+    for sex in ("female", "male")
+}
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
+_PRONOUNS = {
+    sex: regex.compile(r"\b(?:" + "|".join(words) + r")\b", regex.IGNORECASE)
+    for sex, words in load_lexicon("person_nouns")["pronouns"].items()
+    if not sex.startswith("_")
+}
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
@@ -546,6 +559,16 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((case.group("sex") or "").lower())
             if sex:
                 setattr(pop, sex, Count(value=1, noun=case.group("sex") or sex, span=draft.hit_span(case)))
+                return
+            # "a 54-year-old patient ... When he returned": the pronouns, when they are of one sex only
+            text = doc_text(doc)
+            said = {sex: words.search(text, case.start) for sex, words in _PRONOUNS.items()}
+            found_in = [sex for sex, m in said.items() if m is not None]
+            if len(found_in) == 1:
+                m = said[found_in[0]]
+                count = Count(value=1, noun=m.group(0), span=draft.span(m.start(), m.end(), "cohort.case_pronoun"))
+                review(count, "the case's sex read from its pronouns")
+                setattr(pop, found_in[0], count)
             return
         text = doc_text(doc)
         total = pop.patients.value if pop.patients else None
@@ -633,8 +656,8 @@ class CohortComponent(FactComponent):
             before = text[max(sentence_at(doc, span.start)[0], span.start - 60) : span.start]
             named_by = _CLAUSE_BREAK.split(before)[-1]
         named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
-        if len(named) != 1:
-            return
+        if len(named) != 1 or named[0] not in _OTHER_SEX:
+            return  # "40 men and women", "450 MSM/TGW": not all of one sex
         sex = named[0]
         if _OTHER_SEX[sex].search(text, *sentence_at(doc, span.start)):
             return  # "40 women and their male partners", "40 men or women"
