@@ -16,7 +16,7 @@ characters, never past the sentence), and what it does (`effect`):
 
 `unless_count` names a group of the pattern that cancels the cue when it holds
 the candidate's own number. `applies_to` limits a cue to some candidate kinds (a rule id's last part, or a
-noun class such as `sex`); `with` and `unless` make it depend on cues listed
+noun class such as `sex`, or one noun as `noun:cases`); `with` and `unless` make it depend on cues listed
 before it in the file (by id, or `category:NAME`). Every cue carries
 `examples` (windows it must match, in its direction) and may carry
 `counter_examples` (windows it must not); the test suite runs both.

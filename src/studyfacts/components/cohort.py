@@ -488,7 +488,7 @@ class CohortComponent(FactComponent):
         else:
             noun_class = ""
             base_key = rule
-        kinds = {rule, noun_class}
+        kinds = {rule, noun_class, f"noun:{noun}"}  # "noun:cases": a cue may apply to one noun (applies_to)
         if _is_provider(noun):
             kinds.add("provider")  # "35 clinicians and 286 patients": right.providers_then_patients
         if _SEX_ADJ.search(h.group("adj") or ""):
