@@ -138,27 +138,28 @@ _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
+
+
+def _whole_words(words: list[str]) -> regex.Pattern[str]:
+    """Any of the words (as written, escaped), as a whole word, in any case."""
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+
+
+def _lexicon_lists(key: str) -> dict[str, list[str]]:
+    """The word lists under one key of the person-noun lexicon, its `_why` left out."""
+    return {k: v for k, v in load_lexicon("person_nouns")[key].items() if not k.startswith("_")}
+
+
 # the words that name each sex, and so the other sex's (lexicon person_nouns, "one_sex")
-_SEX_WORDS = {
-    sex: regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
-    for sex, words in load_lexicon("person_nouns")["one_sex"].items()
-    if not sex.startswith("_")
-}
+_ONE_SEX = _lexicon_lists("one_sex")
+_SEX_WORDS = {sex: _whole_words(words) for sex, words in _ONE_SEX.items()}
 # for each sex, the words of every other key ("other": transgender, nonbinary ...)
 _OTHER_SEX = {
-    sex: regex.compile(
-        r"\b(?:" + "|".join(regex.escape(w) for key, words in load_lexicon("person_nouns")["one_sex"].items()
-                            if key not in (sex, "_why") for w in words) + r")\b",
-        regex.IGNORECASE,
-    )
+    sex: _whole_words([w for key, words in _ONE_SEX.items() if key != sex for w in words])
     for sex in ("female", "male")
 }
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
-_PRONOUNS = {
-    sex: regex.compile(r"\b(?:" + "|".join(words) + r")\b", regex.IGNORECASE)
-    for sex, words in load_lexicon("person_nouns")["pronouns"].items()
-    if not sex.startswith("_")
-}
+_PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
@@ -408,18 +409,17 @@ class CohortComponent(FactComponent):
         participated = _cues().cue("right.participated")
         survey = self._took_part
         for h in by.get("out_of", []):
-            s, _ = sentence_at(doc, h.start)
+            s, e = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
             if (
                 n
                 and section_kind(doc, h.start) != "intro"
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
-                    or _INCLUDED_AFTER.match(text, h.end, sentence_at(doc, h.start)[1])
+                    or _INCLUDED_AFTER.match(text, h.end, e)
                     # "136 of 212 survivors responded": those who took part, where the abstract is a
                     # survey's (the took_part rule's own condition), not "18 of 30 patients responded"
-                    or (participated.found(text[h.end : min(h.end + 80, sentence_at(doc, h.start)[1])])
-                        and survey.applies(text))
+                    or (participated.found(text[h.end : min(h.end + 80, e)]) and survey.applies(text))
                 )
             ):
                 return Candidate(
@@ -650,16 +650,16 @@ class CohortComponent(FactComponent):
         of that sex, when its sentence names no other sex (GUIDE: "1,527 women" gives female 1527)."""
         pop = draft.population
         span = pop.patients.span
+        sent = sentence_at(doc, span.start)
         named_by = span.text
         if span.rule == "cohort.n_equals":
             # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
-            before = text[max(sentence_at(doc, span.start)[0], span.start - 60) : span.start]
-            named_by = _CLAUSE_BREAK.split(before)[-1]
+            named_by = _CLAUSE_BREAK.split(text[max(sent[0], span.start - 60) : span.start])[-1]
         named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
         if len(named) != 1 or named[0] not in _OTHER_SEX:
             return  # "40 men and women", "450 MSM/TGW": not all of one sex
         sex = named[0]
-        if _OTHER_SEX[sex].search(text, *sentence_at(doc, span.start)):
+        if _OTHER_SEX[sex].search(text, *sent):
             return  # "40 women and their male partners", "40 men or women"
         count = Count(value=pop.patients.value, noun=pop.patients.noun, span=span)
         if pop.patients.confidence != "high":
