@@ -532,6 +532,21 @@ NOT_A_COHORT["audit3"] = [
     "We describe five members of a family of alkaloids.",
 ]
 
+FAMILIES["audit8"] = [
+    # a count of an abbreviation the abstract defines for people (lexicon person_nouns, 'abbreviated')
+    ("METHODS: Young adults living with HIV (YALH) were sampled. Survey data from 318 YALH were analysed.", 318),
+    ("METHODS: Gay and bisexual men (GBM) were recruited online. A sample of 412 GBM completed a diary.", 412),
+    ("METHODS: People who inject drugs (PWID) were interviewed. In all, 127 PWID took part in the study.", 127),
+    ("METHODS: We surveyed health care workers (HCWs) of one hospital. The study included 305 HCWs.", 305),
+]
+NOT_A_COHORT["audit8"] = [
+    # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
+    "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
+    # an abbreviation the abstract does not define, or defines for a thing
+    "METHODS: We scored 12 PHQ items. The Patient Health Questionnaire (PHQ) was used.",
+    "METHODS: Spinal metastases (SM) were irradiated. We treated 105 SM.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

@@ -95,6 +95,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Stimulus location and intensity were randomised independently in 12 volunteers.", "randomized"),
         ("Units were stimulated with randomised series of heat pulses.", "randomized"),
         ("Plants were collected in 15 villages and 3 neighborhood centers.", "multicenter"),
+        # a threshold of use ('with >=2 departments') is not the study's centres, nor a factory's departments
+        ("We studied 40 adults at one hospital; visits to >=2 departments were frequent.", "multicenter"),
+        ("Frequent users (consultations with \u2265 3 clinics) had higher costs.", "multicenter"),
+        ("Patients who had visited at least 2 hospitals were more often readmitted.", "multicenter"),
+        ("The sample comprised 12 factory departments and 240 workers.", "multicenter"),
+        ("Noise was measured in 4 production departments of one plant.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
@@ -109,6 +115,9 @@ def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
         ("Data were collected in 12 hospitals.", 12),
         ("This was a two-center study of 50 adults.", 2),
         ("Patients were enrolled from 4 participating institutions.", 4),
+        # 'different' between the count and the centres
+        ("Adults were enrolled from 35 different centers in four countries.", 35),
+        ("The disease was diagnosed in two different neurological departments.", 2),
     ],
 )
 def test_design_counts_centers(extract, text, centers):
@@ -136,6 +145,9 @@ def test_design_counts_centers(extract, text, centers):
         ("We reviewed the hospital's deliveries over five years (2016\u20122020); 649 women were included.", "2016", "2020"),
         ("Patients treated between 2011\u20102014 were reviewed.", "2011", "2014"),
         ("Adults enrolled 2003\u22122009 were analysed.", "2003", "2009"),
+        # an abbreviated month's full stop in place of the space
+        ("Records of adults treated from Feb.2016 to May 2017 were reviewed.", "2016-02", "2017-05"),
+        ("Children admitted from Sept. 2012 to Mar.2014 were included.", "2012-09", "2014-03"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -152,6 +164,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Since 1990, incidence has doubled in the region.",
         "Patients admitted in 2019, with follow-up through 2020-2022, were surveyed.",
         "The odds ratio was 1.28-1.43 for the exposed group.",
+        # a year is not the tail of a decimal number
+        "Patients treated had ratios of 1.2010 to 1.2015 in the assay.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -160,6 +160,22 @@ _OTHER_SEX = {
 }
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
 _PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
+# an abbreviation's long form names people when a person noun heads it (lexicon person_nouns, "abbreviated")
+_PERSON_HEADS = {w.lower() for key in ("strong", "sex") for w in load_lexicon("person_nouns")[key]}
+_AFTER_HEAD = set(_lexicon_lists("abbreviated")["after_head"])
+
+
+def _names_people(long: str) -> bool:
+    """"young people living with HIV", "gay and bisexual men": a person noun is the long form's head
+    (its last word, or followed by a word that opens its qualifier); not "Veterans Affairs"."""
+    words = long.lower().split()
+    return any(w in _PERSON_HEADS and (i == len(words) - 1 or words[i + 1] in _AFTER_HEAD)
+               for i, w in enumerate(words))
+
+
+def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
+    """The long form the abstract defines for an abbreviation as counted ("105 SMs": SM's)."""
+    return defined.get(short) or defined.get(short[:-1] if short.endswith("s") else short)
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
@@ -339,6 +355,8 @@ class CohortComponent(FactComponent):
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = sorted(hits_of(doc, "cohort"), key=lambda h: h.start)
         by = {lab: [h for h in hits if h.label == lab] for lab in {h.label for h in hits}}
+        if by.get("abbr"):
+            self._abbreviated_people(doc, by)
         pop = draft.population
         patients = self._patients(doc, draft, by)
         case = None
@@ -369,6 +387,21 @@ class CohortComponent(FactComponent):
         self._lesions(doc, draft, by, patients)
 
     # --- patients -------------------------------------------------------------
+
+    @staticmethod
+    def _abbreviated_people(doc: Doc, by: dict[str, list[Hit]]) -> None:
+        """"Young people living with HIV (YLH) ... data from 212 YLH": a count of an abbreviation the
+        abstract defines for people is a count with a person noun, weighed like "212 patients"."""
+        defined = abbreviations(doc)
+        people = []
+        for h in by["abbr"]:
+            long = _abbreviated(h.group("abbr") or "", defined)
+            if long and _names_people(long):
+                groups = {"n": h.groups["n"], "noun": h.groups["abbr"]}
+                people.append(Hit(rule="cohort.count_noun", label="count", start=h.start, end=h.end, text=h.text,
+                                  groups=groups, attrs=h.attrs))
+        if people:
+            by["count"] = sorted(by.get("count", []) + people, key=lambda h: h.start)
 
     def _patients(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]]) -> Candidate | None:
         """The cohort as first stated: a funnel's analysed count wins; otherwise the first
@@ -736,9 +769,8 @@ class CohortComponent(FactComponent):
         text = doc_text(doc)
         abbr = abbreviations(doc)
         cands = list(by.get("lesion", []))
-        for h in by.get("lesion_abbr", []):
-            short = h.group("abbr") or ""
-            long = abbr.get(short) or abbr.get(short[:-1] if short.endswith("s") else short)
+        for h in by.get("abbr", []):
+            long = _abbreviated(h.group("abbr") or "", abbr)
             if long and long.split()[-1].lower() in _LESION_NOUNS:
                 cands.append(h)
         cands.sort(key=lambda h: h.start)

@@ -28,13 +28,15 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-_YEAR = r"(?<![\d.,])(?:19[4-9]\d|20[0-3]\d)(?![\d]|[.,]\d)"
+# not inside a number ("1.2016", "12,2010"); after a letter's full stop it may be ("Feb.2016")
+_YEAR = r"(?<![\d,]|\d\.)(?:19[4-9]\d|20[0-3]\d)(?![\d]|[.,]\d)"
 
 
 def _date(i: int) -> str:
-    # "May 2008", "December, 2017", "1 June 2001", "June 1, 2001", "01/2012", "2008"
+    # "May 2008", "December, 2017", "1 June 2001", "June 1, 2001", "01/2012", "2008"; "Feb.2016": an
+    # abbreviated month's full stop may stand for the space
     return (
-        rf"(?:(?:\d{{1,2}}\s+)?(?P<m{i}>{_MONTH}),?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        rf"(?:(?:\d{{1,2}}\s+)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.))(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"|(?P<n{i}>0?[1-9]|1[0-2])/)?(?P<y{i}>{_YEAR})"
     )
 
@@ -160,7 +162,6 @@ _CENTER_STOP = {
     "for",
     "on",
     "who",
-    "different",
 }
 
 
