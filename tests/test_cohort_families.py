@@ -539,12 +539,31 @@ FAMILIES["audit8"] = [
     ("METHODS: People who inject drugs (PWID) were interviewed. In all, 127 PWID took part in the study.", 127),
     ("METHODS: We surveyed health care workers (HCWs) of one hospital. The study included 305 HCWs.", 305),
 ]
+FAMILIES["audit8"] += [
+    # a word inside a hyphenated compound is no function word between count and noun
+    ("METHODS: We studied 112 out-of-hospital cardiac arrest patients.", 112),
+    ("METHODS: The participants were 1450 first-year students at one university.", 1450),
+    ("METHODS: An online survey was completed by 760 at-least weekly bingo players.", 760),
+    # a breakdown in brackets between the count and its noun (two or more numbers, no percentage)
+    ("METHODS: A questionnaire was given to 312 (52 men, 260 women) nursing students.", 312),
+    ("METHODS: A total of 405 (type A, 211 and type B, 194) fracture patients were included.", 405),
+    # a funnel's base described at length, and its included people by two words before their noun
+    ("RESULTS: Among 214 adult survivors of cardiac support for shock without prior heart surgery, 42 (19.6%) "
+     "urgent transplant recipients were identified.", 42),
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
     # an abbreviation the abstract does not define, or defines for a thing
     "METHODS: We scored 12 PHQ items. The Patient Health Questionnaire (PHQ) was used.",
     "METHODS: Spinal metastases (SM) were irradiated. We treated 105 SM.",
+    # a share's denominator in brackets is no breakdown
+    "RESULTS: Response occurred in 12 (of 40) patients.",
+    # a comparison group named by what it lacks makes two groups with no stated total
+    "METHODS: We recruited 22 adolescents who developed an episode (converters), and 22 without episodes.",
+    "RESULTS: The study comprised 180 older patients with MCI and 61 without MCI.",
+    # cases that are performed are procedures
+    "RESULTS: In all, 12,400 elective cases were performed by 310 surgeons.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
@@ -647,6 +666,13 @@ def test_not_a_cohort_family(extract, family, text):
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),
+        # the cohort's sex said with 'were' and its count in brackets (audit 9)
+        ("RESULTS: The mean age of the 31 respondents was 58 years. Most were male (n = 22).", "male", 22),
+        ("RESULTS: We analysed 140 adults, who were predominantly female (n = 101, 72%).", "female", 101),
+        # not a group's label, nor another person's sex
+        ("METHODS: We examined 3,700 adults. RESULTS: After adjustment, men (n = 412) who had smoked had more "
+         "hearing loss.", "male", None),
+        ("METHODS: We sampled 90 trans adults who had sex with a cisgender male (n = 61; mean age 30).", "male", None),
     ],
 )
 def test_population_family(extract, text, field, value):

@@ -101,6 +101,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Patients who had visited at least 2 hospitals were more often readmitted.", "multicenter"),
         ("The sample comprised 12 factory departments and 240 workers.", "multicenter"),
         ("Noise was measured in 4 production departments of one plant.", "multicenter"),
+        ("A total of 380 firefighters from 22 fire departments took part.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):

@@ -340,7 +340,11 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
-        if noun in words or "control" in words or "others" in m.group("words").lower().split():
+        following = m.group("words").lower().split()
+        # "19 youth who developed an episode ... and 19 without": a comparison group named by what it lacks
+        # (not "two groups, one with hearing protection and one without")
+        lacks = following[0] == "without" and (parse_int(m.group("n")) or 0) > 1
+        if noun in words or "control" in words or "others" in following or lacks:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
