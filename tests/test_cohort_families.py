@@ -551,6 +551,17 @@ FAMILIES["audit8"] += [
     ("RESULTS: Among 214 adult survivors of cardiac support for shock without prior heart surgery, 42 (19.6%) "
      "urgent transplant recipients were identified.", 42),
 ]
+FAMILIES["audit9"] = [
+    # a case report whose one person is the report verb's object, or follows 'a case of' without an article
+    ("We report an elderly woman who developed a rash after a vaccine.", 1),
+    ("We describe a patient who received a kidney transplant abroad.", 1),
+    ("We present a case of 6-year-old female with a rare spinal tumour.", 1),
+]
+NOT_A_COHORT["audit9"] = [
+    "We describe a child-friendly tool for paediatric wards.",
+    "We present a woman's perspective on chronic pain.",
+    "The risk of 65-year-old male smokers was modelled.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -666,6 +677,9 @@ def test_not_a_cohort_family(extract, family, text):
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),
+        # a case report's sex from the report verb's object, or after 'a case of' (audit 9)
+        ("We report an elderly woman who developed a rash after a vaccine.", "female", 1),
+        ("We present a case of 6-year-old male with a rare spinal tumour.", "male", 1),
         # the cohort's sex said with 'were' and its count in brackets (audit 9)
         ("RESULTS: The mean age of the 31 respondents was 58 years. Most were male (n = 22).", "male", 22),
         ("RESULTS: We analysed 140 adults, who were predominantly female (n = 101, 72%).", "female", 101),
