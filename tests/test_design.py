@@ -149,6 +149,11 @@ def test_design_counts_centers(extract, text, centers):
         # an abbreviated month's full stop in place of the space
         ("Records of adults treated from Feb.2016 to May 2017 were reviewed.", "2016-02", "2017-05"),
         ("Children admitted from Sept. 2012 to Mar.2014 were included.", "2012-09", "2014-03"),
+        # "and" joins a range after "between" (with "the years" between), or two adjacent years
+        ("Adults treated between the years 1994 and 2009 were reviewed.", "1994", "2009"),
+        ("We interviewed 40 carers in 2015 and 2016.", "2015", "2016"),
+        # tests or examinations carried out over a span of years
+        ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -167,6 +172,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "The odds ratio was 1.28-1.43 for the exposed group.",
         # a year is not the tail of a decimal number
         "Patients treated had ratios of 1.2010 to 1.2015 in the assay.",
+        # two dates joined by "and" are no range ("in 1998 and 2005-2008", survey waves)
+        "Field surveys of workers were conducted in 1978 and 1983.",
+        "Re-examinations of the cohort were carried out in 1996 and 2004-2006.",
+        "Data were taken from the 2008 and 2014 waves of a survey of 9,000 adults.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -60,6 +60,11 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("DATE_B", _date(2)),
 )
 
+# "in 1998 and 2005-2008", "in 1977 and 1981": two dates joined by "and" make a range only after
+# "between" ("between the years 1996 and 2011") or when they are adjacent years ("in 2016 and 2017")
+_AND = regex.compile(r"\band\b", regex.IGNORECASE)
+_BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:the\s+)?(?:(?:calendar\s+)?years?\s+|period\s+)?$", regex.IGNORECASE)
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -109,7 +114,7 @@ _PERIOD_CUE = regex.compile(
     r"|reviewed|registry|register|database|collected|cohort|retrospective(?:ly)?|prospective(?:ly)?"
     r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
-    r"|registered|eligible|eligibility|surveyed|interviewed"
+    r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?)\b",
     regex.IGNORECASE,
 )
@@ -293,6 +298,14 @@ class DesignComponent(FactComponent):
             period = _period_of(h)
             if period is None:
                 continue
+            text = doc_text(doc)
+            if (
+                (h.group("cue") or "").lower() != "between"
+                and _AND.search(h.text)
+                and not _BETWEEN_BEFORE.search(text, max(0, h.start - 30), h.start)
+                and int(period.end[:4]) - int(period.start[:4]) != 1
+            ):
+                continue  # two dates, not a range
             s, e = sentence_at(doc, h.start)
             sent = doc_text(doc)[s:e]
             if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(
