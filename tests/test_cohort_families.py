@@ -600,6 +600,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("Radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", None),
         ("In 60 patients, radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", 60),
         ("Fifteen patients (17 limbs) underwent bypass surgery.", "lesions", 17),
+        # the verb after the count says the units were treated (lexicon lesion_nouns, "cues")
+        ("RESULTS: Thirty patients had surgery. Forty-one levels were operated on.", "lesions", 41),
+        ("METHODS: In 30 patients, 44 vertebrae were cemented.", "lesions", 44),
+        # a per-patient statistic is not a count
+        ("METHODS: We reviewed 20 patients. An average 6 vertebral bodies were fused.", "lesions", None),
         # sex counts inside the cohort's parenthesis
         ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "male", 36),
         ("METHODS: We enrolled 56 patients (36 men, 20 women; mean age 41 years).", "female", 20),

@@ -134,6 +134,22 @@ _PERSON_WORDS = {w.lower() for w in load_lexicon("person_nouns")["strong"]} | {
     "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
     "than", "who", "among", "from", "at", "by", "on", "for", "but", "predominance", "preponderance",
 }
+# what makes a count of lesions the treated units (lexicon lesion_nouns, "cues")
+_LESION_CUES = load_lexicon("lesion_nouns")["cues"]
+
+
+def _phrases(words: list[str]) -> str:
+    """Lexicon phrases as one alternation, a space matching any white space."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_LESION_CUE_BEFORE = regex.compile(rf"\b(?:{_phrases(_LESION_CUES['before'])})\s*$", regex.IGNORECASE)
+_LESION_VERB_AFTER = regex.compile(
+    rf"^[^.;]{{0,30}}\b(?:were|was)\s+(?:\w+\s+)?(?:{_phrases(_LESION_CUES['verbs_after'])})\b", regex.IGNORECASE
+)
+_LESION_STATISTIC = regex.compile(rf"\b(?:{_phrases(_LESION_CUES['not_before'])})\s*$", regex.IGNORECASE)
+# "76 SM (76/105; 72.4%)": a count with its share after it
+_LESION_SHARE = regex.compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
@@ -788,25 +804,13 @@ class CohortComponent(FactComponent):
             s, e = sentence_at(doc, h.start)
             left = text[max(s, h.start - 50) : h.start]
             right = text[h.end : min(e, h.end + 60)]
-            if regex.match(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)", right):
+            if _LESION_STATISTIC.search(left):
+                continue  # "average 14 vertebral bodies were fused": a statistic per patient
+            if _LESION_SHARE.match(right):
                 continue  # "76 SM (76/105; 72.4%)": a share
             if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start):
                 continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...")
-            cue = (
-                (psent == (s, e))
-                or regex.search(
-                    r"\b(?:total\s+of|treated|ablated|accounting\s+for|including|with|having|comprising|totaling"
-                    r"|involving|underwent|harbou?ring|bearing)\s*$",
-                    left,
-                    regex.IGNORECASE,
-                )
-                or regex.match(
-                    r"^[^.;]{0,30}\b(?:were|was)\s+(?:\w+\s+)?(?:treated|ablated|included|analy[sz]ed|embolized"
-                    r"|augmented|biopsied|resected|identified|evaluated|enrolled|targeted)\b",
-                    right,
-                    regex.IGNORECASE,
-                )
-            )
+            cue = psent == (s, e) or _LESION_CUE_BEFORE.search(left) or _LESION_VERB_AFTER.match(right)
             if not cue:
                 continue
             noun = h.group("abbr") or " ".join((h.group("noun") or "").split())
