@@ -24,6 +24,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
+import regex
+
 from .components.base import Draft
 from .models import Check, Span
 from .rules import load_lexicon
@@ -121,10 +123,11 @@ def run_checks(draft: Draft) -> list[Check]:
     return out
 
 
-def _central_text(span_text: str) -> str:
-    import regex
+_LEADING_NUMBER = regex.compile(r"\s*(\d+(?:[.\u00b7]\d+)?)")
 
-    m = regex.match(r"\s*(\d+(?:[.\u00b7]\d+)?)", span_text)
+
+def _central_text(span_text: str) -> str:
+    m = _LEADING_NUMBER.match(span_text)
     return m.group(1) if m else ""
 
 

@@ -126,11 +126,15 @@ _WORD_LABEL = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
 _BEFORE_FIGURES = regex.compile(r"\b(?:SD|s\.d\.|standard\s+deviation)\b", regex.IGNORECASE)
 
 
+_SPACE_RUNS = regex.compile(r"\s+")
+_TIMES_TEN = regex.compile(r"\s*[x\u00d7]\s*10\s*[-\u2212]\s*(\d+)")  # "2 x 10-4" -> "2e-4"
+
+
 def p_value(op: str, val: str) -> PValue | None:
     """'<', '.001' -> PValue(op='<', value=0.001); None when it is not a probability."""
-    op = regex.sub(r"\s+", "", op or "")
+    op = _SPACE_RUNS.sub("", op or "")
     op = _OP_NORMAL.get(op, op)
-    v = parse_num(regex.sub(r"\s*[x\u00d7]\s*10\s*[-\u2212]\s*(\d+)", r"e-\1", val or ""))
+    v = parse_num(_TIMES_TEN.sub(r"e-\1", val or ""))
     if v is None or not 0 <= v <= 1 or op not in ("<", "=", ">", "<=", ">="):
         return None
     return PValue(op=op, value=v)

@@ -173,6 +173,9 @@ class _Cues:
         return list(reversed(out))
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 @cache
 def cues() -> _Cues:
     c = load_lexicon(_LEXICON)["cues"]
@@ -613,7 +616,7 @@ class ComplicationsComponent(FactComponent):
         if grading:
             systems = load_lexicon(_LEXICON)["systems"]
             name = grading[0].group("sys") or ""
-            c["grading"] = next((v for k, v in systems.items() if k.lower() == regex.sub(r"\s+", " ", name.lower())), name)
+            c["grading"] = next((v for k, v in systems.items() if k.lower() == _SPACES.sub(" ", name.lower())), name)
         grades = [h.group("g") for h in hits if h.label == "GRADE"]
         draft.complications = Complications(
             **{k: v for k, v in c.items() if v is not None},

@@ -68,6 +68,16 @@ _VS_BASELINE = regex.compile(
 _RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*(?:(?:at|on|in|after)\s+)?(?:the\s+)?$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
 # (not across ';': "the mean VAS was 7.3; one day after, it was 3.1")
+
+# compiled once (the resolver's small tests)
+_SPACES = regex.compile(r"\s+")
+_MEDIAN_BRACKET = regex.compile(r"\s*[(\[]\s*median", regex.IGNORECASE)
+_MEDIAN_ONLY = regex.compile(r"\bmedian\b", regex.IGNORECASE)
+_P_GAP = regex.compile(r"[\s,;(\[]*")
+_SPREAD_WORD = regex.compile(r"\brange|\biqr|interquartile", regex.IGNORECASE)
+_FILLER_RESP = regex.compile(r"\b(?:at|on|in|the|respectively)\b", regex.IGNORECASE)
+_FILLER = regex.compile(r"\b(?:at|on|in|the)\b", regex.IGNORECASE)
+
 _TIGHT_AFTER = regex.compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
 # Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
 _LOOSE_BEFORE = regex.compile(
@@ -207,7 +217,7 @@ class PainComponent(FactComponent):
             m = scale_rule.regex.fullmatch(long.strip()) if scale_rule.regex else None
             if m is None or short.lower() in names:
                 continue
-            key = names.get(regex.sub(r"\s+", " ", long.strip().lower()))
+            key = names.get(_SPACES.sub(" ", long.strip().lower()))
             for m in regex.finditer(rf"(?<![\w-]){regex.escape(short)}(?![\w-])", doc_text(doc)):
                 scales.append(Hit("pain.abbrev", "SCALE", m.start(), m.end(), m.group(), attrs={"scale": key}))
         text = doc_text(doc)
@@ -231,7 +241,7 @@ class PainComponent(FactComponent):
             return sents[i] if i >= 0 and pos < sents[i][1] else (0, len(text))
 
         def scale_name(h: Hit) -> str:
-            return h.attrs.get("scale") or names.get(regex.sub(r"\s+", " ", h.text.lower()), h.text.upper())
+            return h.attrs.get("scale") or names.get(_SPACES.sub(" ", h.text.lower()), h.text.upper())
 
         pain_scales = {"PAIN", "NPRS", "BPI"}
         if _PAIN_WORD.search(text):
@@ -421,9 +431,9 @@ class PainComponent(FactComponent):
                 it.stat = "median"
             sd = h.group("sd")
             inner = h.group("inner")
-            if regex.match(r"\s*[(\[]\s*median", text[h.end:h.end + 12], regex.I):
+            if _MEDIAN_BRACKET.match(text[h.end:h.end + 12]):
                 it.stat = "median"
-            if inner and regex.search(r"\bmedian\b", inner, regex.I):
+            if inner and _MEDIAN_ONLY.search(inner):
                 it.stat = "median"
             if sd is not None and it.stat == "mean":
                 it.sd = parse_num(sd)
@@ -437,7 +447,7 @@ class PainComponent(FactComponent):
             for p in pvals:
                 if it.hit.end <= p.start < min(nxt, it.hit.end + 40):
                     gap = text[it.hit.end:p.start]
-                    if regex.fullmatch(r"[\s,;(\[]*", gap):
+                    if _P_GAP.fullmatch(gap):
                         it.p = stats.p_value(p.group("op") or "", p.group("val") or "")
                     break
         # groups: items joined by "versus" are the arms of one comparison
@@ -488,7 +498,7 @@ class PainComponent(FactComponent):
         if q.sd is not None and it.sd is None and it.stat == "mean":
             it.sd = q.sd
         pair = q.iqr or q.range
-        if pair is not None and _CI_WORD.search(head) and not regex.search(r"\brange|\biqr|interquartile", inner, regex.I):
+        if pair is not None and _CI_WORD.search(head) and not _SPREAD_WORD.search(inner):
             return  # "(95% CI) ... 2.1 (1.6-2.7)": confidence limits
         if q.iqr is not None:
             it.iqr = q.iqr
@@ -553,7 +563,7 @@ class PainComponent(FactComponent):
                 if seq and nxt > rs:
                     break
                 if not seq:
-                    if not _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the|respectively)\b", "", text[c.gend[i]:rs], flags=regex.I)):
+                    if not _TIGHT_AFTER.match(_FILLER_RESP.sub("", text[c.gend[i]:rs])):
                         break
                 elif any(c.gend[i] <= t.start < c.gstart[seq[-1]] for t in tps):
                     break
@@ -629,7 +639,7 @@ class PainComponent(FactComponent):
             end_lim = c.gstart[i + 1] if i + 1 < len(groups) else min(len(text), last.hit.end + 60)
             prev_end = c.gend[i - 1] if i else c.sa
             after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim and id(t) not in used
-                             and _TIGHT_AFTER.match(regex.sub(r"\b(?:at|on|in|the)\b", "", text[last.hit.end:t.start], flags=regex.I))), None)
+                             and _TIGHT_AFTER.match(_FILLER.sub("", text[last.hit.end:t.start]))), None)
             if after_tp is not None:
                 self._set(grp, after_tp)
                 used.add(id(after_tp))  # "7.2 before treatment decreased to 3.1": not 3.1's too
