@@ -547,6 +547,9 @@ FAMILIES["audit8"] += [
     # a breakdown in brackets between the count and its noun (two or more numbers, no percentage)
     ("METHODS: A questionnaire was given to 312 (52 men, 260 women) nursing students.", 312),
     ("METHODS: A total of 405 (type A, 211 and type B, 194) fracture patients were included.", 405),
+    # an aside in brackets among the adjectives is not weighed as words between count and noun
+    ("METHODS: A cohort of 48 consecutive, operatively treated (between 2003 and 2010) adult patients was studied.", 48),
+    ("METHODS: We enrolled 27 elderly (over 80 years of age) patients with hip fracture.", 27),
     # a funnel's base described at length, and its included people by two words before their noun
     ("RESULTS: Among 214 adult survivors of cardiac support for shock without prior heart surgery, 42 (19.6%) "
      "urgent transplant recipients were identified.", 42),
@@ -570,6 +573,7 @@ NOT_A_COHORT["audit8"] = [
     "METHODS: Spinal metastases (SM) were irradiated. We treated 105 SM.",
     # a share's denominator in brackets is no breakdown
     "RESULTS: Response occurred in 12 (of 40) patients.",
+    "RESULTS: In total, 12 (of 40) patients were included in the subgroup analysis.",
     # a comparison group named by what it lacks makes two groups with no stated total
     "METHODS: We recruited 22 adolescents who developed an episode (converters), and 22 without episodes.",
     "RESULTS: The study comprised 180 older patients with MCI and 61 without MCI.",

@@ -570,7 +570,9 @@ class CohortComponent(FactComponent):
             h.end,
             sent,
             frozenset(kinds),
-            between=h.group("adj") or "",
+            # an aside in brackets ("33 consecutive, surgically treated (between 1991 and 1998) patients")
+            # does not part the count from its noun: its words are not weighed
+            between=_BRACKETED.sub(" ", h.group("adj") or ""),
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
