@@ -577,6 +577,7 @@ NOT_A_COHORT["audit8"] = [
     # a comparison group named by what it lacks makes two groups with no stated total
     "METHODS: We recruited 22 adolescents who developed an episode (converters), and 22 without episodes.",
     "RESULTS: The study comprised 180 older patients with MCI and 61 without MCI.",
+    "METHODS: We measured zinc in six untreated patients and made a comparison with seven patients on therapy.",
     # cases that are performed are procedures
     "RESULTS: In all, 12,400 elective cases were performed by 310 surgeons.",
 ]

@@ -313,10 +313,11 @@ class Candidate:
 
 
 # "401 patients starting drug A ... and 200 patients starting drug B", "2000 survivors of
-# IHCA ... and 1108 survivors of OHCA": a second count of the same noun in the same
+# IHCA ... and 1108 survivors of OHCA", "four untreated patients ... and made a comparison with five
+# patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
