@@ -118,10 +118,6 @@ def same_text(a: str | None, b: str | None) -> bool:
 
 
 def dedupe(items: Iterable[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for item in items:
-        if item and item not in seen:
-            seen.add(item)
-            out.append(item)
-    return out
+    """The non-empty items, each once, in the order first seen."""
+    # a dict keeps insertion order; filter and fromkeys run in C, not a Python loop per item
+    return list(dict.fromkeys(filter(None, items)))

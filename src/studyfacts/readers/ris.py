@@ -228,25 +228,27 @@ def _last_text_line(chunk: Chunk) -> int:
 _TEXT_JOIN = " "
 
 
-def _values(rec: dict[str, Any], tag: str) -> list[str]:
+def _stripped(rec: dict[str, Any], tag: str) -> list[str]:
+    """The tag's string values, stripped, blank ones left out."""
     value = rec.get(tag)
     if value is None:
         return []
     if isinstance(value, str):
-        return [value]
-    return [v for v in value if isinstance(v, str)]
+        value = [value]
+    return [text for v in value if isinstance(v, str) and (text := v.strip())]
 
 
 def _joined(rec: dict[str, Any], tag: str) -> str | None:
     """All values of a text tag (continuation lines, repeats) joined by a space."""
-    parts = [v.strip() for v in _values(rec, tag) if v and v.strip()]
+    parts = _stripped(rec, tag)
     return _TEXT_JOIN.join(parts) if parts else None
 
 
 def _items(rec: dict[str, Any], *tags: str) -> list[str]:
     out: list[str] = []
     for tag in tags:
-        out.extend(v.strip() for v in _values(rec, tag) if v and v.strip())
+        if tag in rec:  # most of the tags asked for are absent: no call for them
+            out.extend(_stripped(rec, tag))
     return out
 
 
@@ -298,7 +300,7 @@ def build_ris_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
     )
 
     # --- people, dates, ids
-    record.authors = dedupe(clean_text(a) for a in _items(rec, "AU", "A1"))
+    record.authors = dedupe(map(clean_text, _items(rec, "AU", "A1")))
     record.year = parse_year(_joined(rec, "PY"), _joined(rec, "Y1"), _joined(rec, "DA"))
     record.doi = first_doi([*_items(rec, "DO"), *_items(rec, "DI")]) or first_doi(
         _items(rec, "U2", "M3", "L2", "UR", "M1"), require_prefix_or_start=True
@@ -327,7 +329,7 @@ def build_ris_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
             if pmid:
                 break
     record.pmid = pmid
-    record.keywords = dedupe(clean_text(k) for k in _items(rec, "KW"))
+    record.keywords = dedupe(map(clean_text, _items(rec, "KW")))
     return record
 
 
