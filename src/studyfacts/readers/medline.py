@@ -147,15 +147,15 @@ def build_medline_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:
     if ci:
         record.copyright = ci if not record.copyright else f"{ci} {record.copyright}"
     record.title = clean_text(_text(rec, "TI") or _text(rec, "BTI") or _text(rec, "TT")) or None
-    record.authors = dedupe(clean_text(a) for a in (_list(rec, "FAU") or _list(rec, "AU")))
-    record.authors += [a for a in dedupe(clean_text(c) for c in _list(rec, "CN")) if a not in record.authors]
+    record.authors = dedupe(map(clean_text, _list(rec, "FAU") or _list(rec, "AU")))
+    record.authors += [a for a in dedupe(map(clean_text, _list(rec, "CN"))) if a not in record.authors]
     record.year = parse_year(_text(rec, "DP"), _text(rec, "DEP"), _text(rec, "EDAT"))
     record.journal = clean_text(_text(rec, "JT") or _text(rec, "TA")) or None
     ids = [v for v in [*_list(rec, "LID"), *_list(rec, "AID")] if _DOI_MARK_RE.search(v)]
     record.doi = first_doi(ids)
     pmid_value = (_text(rec, "PMID") or "").split()
     record.pmid = digits_pmid(pmid_value[0]) if pmid_value else None
-    record.keywords = dedupe(clean_text(k) for k in [*_list(rec, "OT"), *_list(rec, "MH")])
+    record.keywords = dedupe(map(clean_text, [*_list(rec, "OT"), *_list(rec, "MH")]))
     return record
 
 
