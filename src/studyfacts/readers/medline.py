@@ -71,6 +71,11 @@ def _is_tag_line(line: str) -> regex.Match[str] | None:
     return _TAG_RE.match(line) if "A" <= line[:1] <= "Z" else None
 
 
+# The first six characters of standard tag lines met so far ("AB  - ", "PMID- ") -> tag.
+_STANDARD_HEADS: dict[str, str] = {}
+_MAX_HEADS = 2048  # MEDLINE has ~80 tags; a hostile file cannot grow this without bound
+
+
 def _tag_line(line: str) -> tuple[str, str] | None:
     """(tag, stripped content) of a tag line as `_TAG_RE` reads it; None for other lines."""
     if not "A" <= line[:1] <= "Z":
@@ -78,9 +83,12 @@ def _tag_line(line: str) -> tuple[str, str] | None:
     # Speed: three lines in four are standard, the tag padded to four characters ("AB  - ",
     # "PMID- "). For them these str tests give what _TAG_RE gives (lines never hold "\n"),
     # at a third of the cost: a tag of 2-4 upper-case ASCII letters and digits, then "- ".
+    # They look at the first six characters only, so `_fields` remembers their answer.
     if line[4:6] == "- ":
         tag = line[:4].rstrip(" ")
         if len(tag) > 1 and tag.isalnum() and tag.isascii() and tag.isupper():
+            if len(_STANDARD_HEADS) < _MAX_HEADS:
+                _STANDARD_HEADS[line[:6]] = tag
             return tag, line[6:].strip()
     match = _TAG_RE.match(line)
     return (match.group(1), (match.group(2) or "").strip()) if match else None
@@ -95,10 +103,16 @@ def _fields(record: RawRecord, lines: list[str]) -> dict[str, Any]:
     values: list[str] = []
     run_on = False
     stray: list[int] = []
+    heads = _STANDARD_HEADS
     for offset, line in enumerate(lines):
-        tagged = _tag_line(line)
-        if tagged:
-            tag, content = tagged
+        tag = heads.get(line[:6])  # a standard tag line seen before: no call (see _tag_line)
+        if tag is not None:
+            content = line[6:].strip()
+        else:
+            tagged = _tag_line(line)
+            if tagged:
+                tag, content = tagged
+        if tag is not None:
             values = fields.setdefault(tag, [])
             values.append(content)
             run_on = tag in _RUN_ON_KEYS
