@@ -314,6 +314,24 @@ _PLACEHOLDER_RE = regex.compile(
 _EBSCO_TRAILER_RE = regex.compile(r"\s*\bABSTRACT FROM (?:AUTHOR|PUBLISHER)\s*$")
 
 
+def _drop_ebsco_trailer(text: str) -> str:
+    """`_EBSCO_TRAILER_RE.sub("", text)` for a text that ends with AUTHOR or PUBLISHER.
+
+    Speed: the regex has no literal to start from, so `sub` tries it at every character
+    (8 ms on a 418,000-character EBSCO record). Its one possible match ends where the
+    text ends (the text ends with a letter), so it is searched for in the last 64
+    characters only; only when the match found starts right at that cut (white space
+    may run on before it) is the whole text searched.
+    """
+    cut = max(0, len(text) - 64)
+    match = _EBSCO_TRAILER_RE.search(text, cut)
+    if match is None:
+        return text
+    if match.start() == cut and cut > 0:
+        return _EBSCO_TRAILER_RE.sub("", text)
+    return text[: match.start()] + text[match.end() :]
+
+
 def clean_abstract(raw: str | None) -> tuple[str, str | None]:
     """Return (canonical abstract, removed copyright statement or None).
 
@@ -325,7 +343,7 @@ def clean_abstract(raw: str | None) -> tuple[str, str | None]:
     text, markup_copyright = strip_markup(raw)
     text = normalise_space(text)
     if text.endswith(("AUTHOR", "PUBLISHER")):
-        text = _EBSCO_TRAILER_RE.sub("", text)
+        text = _drop_ebsco_trailer(text)
     text, tail_copyright = split_copyright(text)
     if _PLACEHOLDER_RE.match(text):
         text = ""
