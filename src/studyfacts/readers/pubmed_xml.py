@@ -68,7 +68,18 @@ def is_pubmed_record(name: str, stack: list[str]) -> bool:
 def _text(element: ET.Element | None) -> str:
     if element is None:
         return ""
-    return normalise_space("".join(element.itertext()))
+    if len(element):
+        return normalise_space("".join(element.itertext()))
+    # most elements read (names, MeSH terms, ids) have no children: their text is all
+    # itertext would give, without building the iterator and the join
+    text = element.text
+    return normalise_space(text) if text else ""
+
+
+def _grandchildren(element: ET.Element, child: str, grandchild: str) -> list[ET.Element]:
+    """`element.findall(f"{child}/{grandchild}")`, in the same order: a path with "/" goes
+    through ElementPath (Python), while a plain tag name is searched for in C."""
+    return [found for parent in element.findall(child) for found in parent.findall(grandchild)]
 
 
 def _abstract(abstract: ET.Element | None) -> tuple[str, str | None]:
@@ -144,7 +155,8 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
         journal = article.find("Journal")
         if journal is not None:
             record.journal = _text(journal.find("Title")) or _text(journal.find("ISOAbbreviation")) or None
-            pub_date = journal.find("JournalIssue/PubDate")
+            pub_dates = _grandchildren(journal, "JournalIssue", "PubDate")
+            pub_date = pub_dates[0] if pub_dates else None
             if pub_date is not None:
                 record.year = parse_year(pub_date.findtext("Year"), pub_date.findtext("MedlineDate"))
         if record.year is None:
@@ -169,15 +181,15 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
             record.year = parse_year(
                 citation.findtext("DateCompleted/Year"), citation.findtext("DateCreated/Year")
             )
-        keywords = [
-            ("*" if k.get("MajorTopicYN") == "Y" else "") + _text(k)  # as MEDLINE text writes it
-            for k in citation.findall("KeywordList/Keyword")
-            if _text(k)
-        ]
-        keywords.extend(m for h in citation.findall("MeshHeadingList/MeshHeading") if (m := _mesh(h)))
+        keywords = []
+        for keyword in _grandchildren(citation, "KeywordList", "Keyword"):
+            text = _text(keyword)
+            if text:  # as MEDLINE text writes it
+                keywords.append(("*" if keyword.get("MajorTopicYN") == "Y" else "") + text)
+        keywords.extend(m for h in _grandchildren(citation, "MeshHeadingList", "MeshHeading") if (m := _mesh(h)))
         record.keywords = dedupe(k for k in keywords if k)
     if pubmed_data is not None:
-        for article_id in pubmed_data.findall("ArticleIdList/ArticleId"):
+        for article_id in _grandchildren(pubmed_data, "ArticleIdList", "ArticleId"):
             id_type = (article_id.get("IdType") or "").lower()
             if id_type == "doi":
                 doi = normalise_doi(_text(article_id))
@@ -185,7 +197,7 @@ def build_pubmed_record(element: ET.Element, record: RawRecord) -> RawRecord:
                     record.doi = doi
                     break
         if record.pmid is None:
-            for article_id in pubmed_data.findall("ArticleIdList/ArticleId"):
+            for article_id in _grandchildren(pubmed_data, "ArticleIdList", "ArticleId"):
                 if (article_id.get("IdType") or "").lower() == "pubmed":
                     record.pmid = digits_pmid(_text(article_id))
                     break
