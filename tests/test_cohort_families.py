@@ -574,6 +574,8 @@ NOT_A_COHORT["audit8"] = [
     # a share's denominator in brackets is no breakdown
     "RESULTS: Response occurred in 12 (of 40) patients.",
     "RESULTS: In total, 12 (of 40) patients were included in the subgroup analysis.",
+    # a name with digits in brackets is no aside ('coronavirus 2 infected (COVID-19) patients')
+    "METHODS: We followed severe acute respiratory syndrome coronavirus 2 infected (COVID-19) adults at home.",
     # a comparison group named by what it lacks makes two groups with no stated total
     "METHODS: We recruited 22 adolescents who developed an episode (converters), and 22 without episodes.",
     "RESULTS: The study comprised 180 older patients with MCI and 61 without MCI.",
