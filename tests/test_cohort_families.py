@@ -560,6 +560,19 @@ FAMILIES["audit9"] = [
     ("We describe a patient who received a kidney transplant abroad.", 1),
     ("We present a case of 6-year-old female with a rare spinal tumour.", 1),
 ]
+FAMILIES["audit10"] = [
+    # people named by their occupation or role
+    ("METHODS: The questionnaire study was carried out among 72 traffic policemen of one city.", 72),
+    ("METHODS: The data contained 12,400 account holders who placed a bet in 2015.", 12400),
+    # the analysing verb before 'in N people', across its object
+    ("Here, we profiled genome-wide DNA methylation in 412 AML patients using arrays.", 412),
+    ("Hearing loss was analysed retrospectively in 240 conscripts with acoustic trauma.", 240),
+    # a funnel whose base is smaller than a cohort already stated narrows a subgroup
+    ("We reviewed a series of 14 children with pyomyositis. Of six children with an abscess, four underwent "
+     "drainage, whereas two required surgery.", 14),
+    # ... but an eligibility step is a funnel whatever was counted before
+    ("METHODS: We screened 300 patients. Of 120 eligible patients, 100 underwent surgery and were analysed.", 100),
+]
 NOT_A_COHORT["audit9"] = [
     "We describe a child-friendly tool for paediatric wards.",
     "We present a woman's perspective on chronic pain.",

@@ -453,9 +453,11 @@ class CohortComponent(FactComponent):
                     and section_kind(doc, c.start) != "intro"
                     for c in by.get("count", []) + by.get("count_verb", [])
                 )
+                or (not eligibility.found(base) and self._inside_cohort(doc, text, base_n, h.start, by))
             ):
                 # "19 children were treated ... Of the 19 children, eight underwent conversion", "Of these 204
-                # patients, 121 underwent implant": a part of a group already stated
+                # patients, 121 underwent implant": a part of a group already stated; "a series of 11 patients
+                # ... Of five patients with an abscess, three underwent drainage": a subgroup of the cohort
                 continue
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
@@ -516,6 +518,18 @@ class CohortComponent(FactComponent):
                        (best.start, best.end))
             return None
         return best
+
+    def _inside_cohort(self, doc: Doc, text: str, base_n: int, before: int, by: dict[str, list[Hit]]) -> bool:
+        """A cohort larger than `base_n` is stated before `before` (a count that scores as the cohort):
+        a funnel whose base is smaller narrows one of its subgroups, not the study's intake."""
+        threshold = _cues().scoring.threshold
+        for h in by.get("count", []) + by.get("count_verb", []):
+            if h.start >= before or (parse_int(h.group("n") or "") or 0) <= base_n:
+                continue
+            c = self._score(doc, text, h)
+            if c is not None and c.score >= threshold:
+                return True
+        return False
 
     @cached_property
     def _took_part(self) -> CompiledRule:
