@@ -572,6 +572,12 @@ FAMILIES["audit10"] = [
      "drainage, whereas two required surgery.", 14),
     # ... but an eligibility step is a funnel whatever was counted before
     ("METHODS: We screened 300 patients. Of 120 eligible patients, 100 underwent surgery and were analysed.", 100),
+    ("METHODS: Of the 120 eligible patients, 100 underwent surgery.", 100),
+    # a funnel step whose rest makes up the base is a breakdown: the base is the cohort
+    ("RESULTS: Among 640 adults, 402 (62.8%) were treated in Spain and 238 (37.2%) in Portugal.", 640),
+    ("METHODS: Of 120 patients, 100 underwent surgery and 20 were treated conservatively.", 120),
+    # ... unless the rest left the study
+    ("METHODS: Of 120 patients, 100 underwent surgery and 20 declined.", 100),
 ]
 NOT_A_COHORT["audit9"] = [
     "We describe a child-friendly tool for paediatric wards.",
@@ -593,6 +599,11 @@ NOT_A_COHORT["audit8"] = [
     "METHODS: We recruited 22 adolescents who developed an episode (converters), and 22 without episodes.",
     "RESULTS: The study comprised 180 older patients with MCI and 61 without MCI.",
     "METHODS: We measured zinc in six untreated patients and made a comparison with seven patients on therapy.",
+    # groups each with its n and description, joined by 'and' before their noun
+    "Gait was recorded in young (n = 12, 23.1 +/- 2.0 years) and elderly (n = 11, 70.2 +/- 4.1 years) adults.",
+    # a treatment split of a group named before ('Of the 35 patients with RF') is no funnel
+    "RESULTS: Overall, 210 (86%) patients completed follow-up. Of the 41 patients with a rod fracture, 22 (10.5%) "
+    "underwent revision while 19 (9.0%) did not.",
     # cases that are performed are procedures
     "RESULTS: In all, 12,400 elective cases were performed by 310 surgeons.",
 ]

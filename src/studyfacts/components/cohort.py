@@ -200,6 +200,9 @@ _FUNNEL_BASE_COUNT = regex.compile(
     regex.IGNORECASE,
 )
 _THESE = regex.compile(r"\S+\s+(?:these|those)\b", regex.IGNORECASE)  # "Of these 204 patients": a back-reference
+# "Of the 35 patients with RF, 19 underwent revision": a group the abstract has named before (not "Of the
+# 120 eligible patients", an eligibility step)
+_THE = regex.compile(r"\S+\s+the\b", regex.IGNORECASE)
 # what a part of an already stated cohort went through: "Of the 19 children, eight underwent conversion"
 # (a step that admits, "120 were included", still narrows the cohort)
 _BACKREF_VERB = regex.compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
@@ -332,6 +335,23 @@ _LEFT_THE_STUDY = {"declined", "refused", "withdrew", "withdrawn", "excluded", "
                    "ineligible", "deceased"}
 
 
+# "..., 394 (77.3%) were treated in Australia and 116 (22.7%) in Malaysia": the other part of a breakdown
+_OTHER_PART = regex.compile(
+    expand(r"[^.;]{0,80}?\b(?:and|while|whereas)\s+(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,30}[)\]])?\s+(?P<words>(?:[a-z][\w'-]*\s*){1,3})"),
+    regex.IGNORECASE,
+)
+
+
+def _splits_base(text: str, n: int, base_n: int, at: int, sentence_end: int) -> bool:
+    """A funnel step that is one part of a breakdown of its base: another count in the sentence makes
+    up the rest ("394 were treated in Australia and 116 in Malaysia", of 510), and the rest did not
+    leave the study ("100 were operated on and 20 declined" narrows the base to the 100)."""
+    m = _OTHER_PART.match(text, at, sentence_end)
+    if m is None or n + (parse_int(m.group("n")) or 0) != base_n:
+        return False
+    return not {_singular(w) for w in m.group("words").split()} & _LEFT_THE_STUDY
+
+
 def _singular(word: str) -> str:
     word = word.lower()
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -448,6 +468,7 @@ class CohortComponent(FactComponent):
             base_n = parse_int(base_count.group(0)) if base_count else None
             if base_n and _BACKREF_VERB.match(h.group("verb") or "") and (
                 _THESE.match(base)
+                or (_THE.match(base) and not eligibility.found(base))
                 or any(
                     c.start < h.start and parse_int(c.group("n") or "") == base_n
                     and section_kind(doc, c.start) != "intro"
@@ -459,6 +480,13 @@ class CohortComponent(FactComponent):
                 # patients, 121 underwent implant": a part of a group already stated; "a series of 11 patients
                 # ... Of five patients with an abscess, three underwent drainage": a subgroup of the cohort
                 continue
+            if (n and base_n and base_count and _BACKREF_VERB.match(h.group("verb") or "")
+                    and section_kind(doc, h.start) != "intro"
+                    and _splits_base(text, n, base_n, h.end, sentence_at(doc, h.start)[1])):
+                # "Among 510 patients, 394 were treated in Australia and 116 in Malaysia": a breakdown
+                # of the base, which is the cohort
+                start = h.start + base_count.start()
+                return Candidate(base_n, "patients", start, h.start + base_count.end(), h.rule, 5, "funnel base")
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
