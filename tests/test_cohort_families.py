@@ -559,6 +559,9 @@ FAMILIES["audit9"] = [
     ("We report an elderly woman who developed a rash after a vaccine.", 1),
     ("We describe a patient who received a kidney transplant abroad.", 1),
     ("We present a case of 6-year-old female with a rare spinal tumour.", 1),
+    # a case report in the passive, at the head of its sentence
+    ("A case of iliopsoas abscess in an infant is presented. The abscess was drained.", 1),
+    ("STUDY DESIGN: A rare case of cervical spondylitis is reported.", 1),
 ]
 FAMILIES["audit10"] = [
     # people named by their occupation or role
@@ -583,6 +586,7 @@ NOT_A_COHORT["audit9"] = [
     "We describe a child-friendly tool for paediatric wards.",
     "We present a woman's perspective on chronic pain.",
     "The risk of 65-year-old male smokers was modelled.",
+    "In 2005, a case of abscess was reported by others in the literature.",
 ]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
@@ -737,6 +741,11 @@ def test_population_family(extract, text, field, value):
         ("The median (interquartile range [IQR]) age was 62 years (53-70).", None, 62),
         ("The median age (interquartile range) at the time of surgery was 6.5 (4, 9) years.", None, 6.5),
         ("The mean age of the 412 participants was 51.3 ± 8.0 years.", 51.3, None),
+        # the cohort's age in brackets after its age limits or range, 'age' not written (audit 10)
+        ("METHODS: We enrolled 96 adults, 22 to 79 years old (mean 51.6 years), with back pain.", 51.6, None),
+        ("METHODS: We included 64 adults older than 18 years (median: 44.5 years).", None, 44.5),
+        # ... not after a follow-up's span
+        ("METHODS: 60 patients were followed for 2 to 10 years (median 5 years).", None, None),
         # each group's age, joined by 'and ... respectively', 'compared to', 'versus': no cohort figure
         ("We enrolled 80 workers. The mean age of cases and controls were 41 and 46 years, respectively.", None, None),
         ("We enrolled 80 adults. Mean age was 52.3 years in group A versus 47.9 years in group B.", None, None),
