@@ -562,6 +562,7 @@ FAMILIES["audit9"] = [
     # a case report in the passive, at the head of its sentence
     ("A case of iliopsoas abscess in an infant is presented. The abscess was drained.", 1),
     ("STUDY DESIGN: A rare case of cervical spondylitis is reported.", 1),
+    ("A 29-year-old healthy gravida developed meningitis after spinal anaesthesia.", 1),
 ]
 FAMILIES["audit10"] = [
     # people named by their occupation or role
