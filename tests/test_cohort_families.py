@@ -582,12 +582,17 @@ FAMILIES["audit10"] = [
     ("METHODS: Of 120 patients, 100 underwent surgery and 20 were treated conservatively.", 120),
     # ... unless the rest left the study
     ("METHODS: Of 120 patients, 100 underwent surgery and 20 declined.", 100),
+    # records the authors reviewed are their cohort's, however the records are described
+    ("We reviewed electronic medical records of 612 adult clinic patients seen between 2001 and 2012.", 612),
+    ("METHODS: Six normal-hearing listeners localized a noise from loudspeakers.", 6),
 ]
 NOT_A_COHORT["audit9"] = [
     "We describe a child-friendly tool for paediatric wards.",
     "We present a woman's perspective on chronic pain.",
     "The risk of 65-year-old male smokers was modelled.",
     "In 2005, a case of abscess was reported by others in the literature.",
+    # the size of each group
+    "Participants were randomly assigned to four groups, consisting of 20 listeners each, in a trial.",
 ]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
