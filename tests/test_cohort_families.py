@@ -585,6 +585,10 @@ FAMILIES["audit10"] = [
     # records the authors reviewed are their cohort's, however the records are described
     ("We reviewed electronic medical records of 612 adult clinic patients seen between 2001 and 2012.", 612),
     ("METHODS: Six normal-hearing listeners localized a noise from loudspeakers.", 6),
+    # audit 11: people named by their ethnic group; what was recorded or delivered 'in N people'
+    ("METHODS: We randomized 140 Hispanics with diabetes to two arms.", 140),
+    ("METHODS: Potentials were recorded from 32 electrodes in 18 healthy volunteers.", 18),
+    ("METHODS: We delivered training to 24 people who work in bars.", 24),
 ]
 NOT_A_COHORT["audit9"] = [
     "We describe a child-friendly tool for paediatric wards.",
@@ -723,6 +727,10 @@ def test_not_a_cohort_family(extract, family, text):
         # no pair adds up: several counts, none chosen
         ("METHODS: We reviewed 33 patients with spinal tuberculosis. RESULTS: Abscesses were drained in 15 men and "
          "4 women; fusion was done in 9 men and 6 women.", "male", None),
+        # both sexes as capital letters in one bracket (audit 11), not one letter alone
+        ("METHODS: Ten patients (6 M, 4 F) were treated.", "male", 6),
+        ("METHODS: Ten patients (6 M, 4 F) were treated.", "female", 4),
+        ("METHODS: The buffer (4 M) was added to samples of 30 patients.", "male", None),
         # a case report's sex from the report verb's object, or after 'a case of' (audit 9)
         ("We report an elderly woman who developed a rash after a vaccine.", "female", 1),
         ("We present a case of 6-year-old male with a rare spinal tumour.", "male", 1),
@@ -750,6 +758,7 @@ def test_population_family(extract, text, field, value):
         # the cohort's age in brackets after its age limits or range, 'age' not written (audit 10)
         ("METHODS: We enrolled 96 adults, 22 to 79 years old (mean 51.6 years), with back pain.", 51.6, None),
         ("METHODS: We included 64 adults older than 18 years (median: 44.5 years).", None, 44.5),
+        ("METHODS: We studied 90 patients (aged at evaluation 41.5 +/- 10 years).", 41.5, None),
         # ... not after a follow-up's span
         ("METHODS: 60 patients were followed for 2 to 10 years (median 5 years).", None, None),
         # each group's age, joined by 'and ... respectively', 'compared to', 'versus': no cohort figure
