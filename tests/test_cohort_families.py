@@ -563,6 +563,7 @@ FAMILIES["audit9"] = [
     ("A case of iliopsoas abscess in an infant is presented. The abscess was drained.", 1),
     ("STUDY DESIGN: A rare case of cervical spondylitis is reported.", 1),
     ("A 29-year-old healthy gravida developed meningitis after spinal anaesthesia.", 1),
+    ("To date, 11 cases have been published. This paper describes the case of a 12-year-old girl with an abscess.", 1),
 ]
 FAMILIES["audit10"] = [
     # people named by their occupation or role
@@ -597,6 +598,9 @@ NOT_A_COHORT["audit9"] = [
     "In 2005, a case of abscess was reported by others in the literature.",
     # the size of each group
     "Participants were randomly assigned to four groups, consisting of 20 listeners each, in a trial.",
+    # other authors' cases quoted in a case report or a background
+    "BACKGROUND: Only 14 cases have been published in the last decade. We describe the management of this tumour.",
+    "BACKGROUND: Some 40 cases were reported in the literature before 2010.",
 ]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
