@@ -601,6 +601,9 @@ NOT_A_COHORT["audit9"] = [
     # other authors' cases quoted in a case report or a background
     "BACKGROUND: Only 14 cases have been published in the last decade. We describe the management of this tumour.",
     "BACKGROUND: Some 40 cases were reported in the literature before 2010.",
+    # a literature search's funnel ('..., of which 10 were included'), and n of surveys, not people (audit 11)
+    "METHODS: A search of nine databases yielded 1340 unique articles, of which 14 were included in this review.",
+    "METHODS: Surveys were given twice (2009, n = 188 completed surveys; 2013, n = 171 completed surveys).",
 ]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
