@@ -102,6 +102,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("The sample comprised 12 factory departments and 240 workers.", "multicenter"),
         ("Noise was measured in 4 production departments of one plant.", "multicenter"),
         ("A total of 380 firefighters from 22 fire departments took part.", "multicenter"),
+        # departments of one hospital: listed by speciality, or said to be of one hospital
+        ("Staff were recruited from five departments (surgery, radiology, pharmacy, kitchen) of one hospital.", "multicenter"),
+        ("Patients were treated in three departments of a university hospital.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
