@@ -589,6 +589,12 @@ FAMILIES["audit10"] = [
     # audit 11: people named by their ethnic group; what was recorded or delivered 'in N people'
     ("METHODS: We randomized 140 Hispanics with diabetes to two arms.", 140),
     ("METHODS: Potentials were recorded from 32 electrodes in 18 healthy volunteers.", 18),
+    # ... but not a sex breakdown, providers, a healthy or general-population comparison, or a share
+    ("METHODS: We enrolled 40 patients and 20 healthy volunteers.", 40),
+    ("METHODS: We surveyed 35 clinicians and 286 patients.", 286),
+    ("METHODS: Analyses included 5 120 heart failure patients and 25 600 individuals from the general population.", 5120),
+    ("RESULTS: Among 96 survivors that completed follow-up, 40 had symptoms, 30 patients (31%) physical and "
+     "3 patients (3.1%) cognitive.", 96),
     ("METHODS: We delivered training to 24 people who work in bars.", 24),
 ]
 NOT_A_COHORT["audit9"] = [
@@ -604,6 +610,10 @@ NOT_A_COHORT["audit9"] = [
     # a literature search's funnel ('..., of which 10 were included'), and n of surveys, not people (audit 11)
     "METHODS: A search of nine databases yielded 1340 unique articles, of which 14 were included in this review.",
     "METHODS: Surveys were given twice (2009, n = 188 completed surveys; 2013, n = 171 completed surveys).",
+    # people of two kinds joined by 'and', no total stated (audit 11, 12): groups without a total
+    "METHODS: Data came from interviews with 41 club members' players and 9 stakeholders.",
+    "METHODS: We examined 120 firefighters and 310 operating engineers who completed a survey.",
+    "DESIGN: Participants were 14 children (8 to 11 years) and 13 adults (19 to 30 years).",
 ]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')

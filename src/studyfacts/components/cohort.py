@@ -323,7 +323,7 @@ class Candidate:
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:and|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -355,6 +355,18 @@ def _splits_base(text: str, n: int, base_n: int, at: int, sentence_end: int) -> 
     return not {_singular(w) for w in m.group("words").split()} & _LEFT_THE_STUDY
 
 
+# people of another kind, for a second group joined by "and": neither the sex words (a breakdown, "16 males
+# and 14 females") nor providers (whose patients are the cohort)
+_OTHER_KIND_OF_PEOPLE = {w.lower() for w in load_lexicon("person_nouns")["strong"]} - {
+    w.lower() for key in ("sex", "providers") for w in load_lexicon("person_nouns")[key]
+} - {w.lower() for words in _ONE_SEX.values() for w in words}
+
+
+_COMPARISON_WORDS = {"healthy", "asymptomatic", "matched", "general", "reference", "comparison", "normal",
+                     "unexposed", "non-exposed", "control", "controls"}
+_SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
+
+
 def _singular(word: str) -> str:
     word = word.lower()
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
@@ -384,7 +396,19 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         # "19 youth who developed an episode ... and 19 without": a comparison group named by what it lacks
         # (not "two groups, one with hearing protection and one without")
         lacks = following[0] == "without" and (parse_int(m.group("n")) or 0) > 1
-        if noun in words or "control" in words or "others" in following or lacks:
+        # "53 bingo players and 13 stakeholders", "454 adults ... and 36 pediatric patients": people of
+        # another kind joined by "and" (not providers, whose patients are the cohort)
+        joined = m.group("join").lower() == "and" if m.group("join") else False
+        other_people = (
+            joined
+            and any(w in _OTHER_KIND_OF_PEOPLE for w in following)
+            and not _is_provider(cand.noun)
+            # "40 patients and 20 healthy volunteers", "... and 1 622 079 individuals from the general population":
+            # the index group stays (as the dev set settles), and "and 3 patients (2.8%) in ..." is a share
+            and not set(following) & _COMPARISON_WORDS
+            and not _SHARE_AFTER.match(text, m.end())
+        )
+        if noun in words or "control" in words or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
