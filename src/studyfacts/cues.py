@@ -82,8 +82,8 @@ class Cue:
         """The cue's match in a window (`low`: the window lower-cased, for the literal shortcut)."""
         if self.needs is not None and low is not None and not holds_any(low, self.needs):
             return None
-        if self.rule.direction == "right":
-            return self.regex.match(window)
+        if self.rule.direction == "right" or self.rule.direction == "left" and window[-1:] != "\n":
+            return self.regex.match(window)  # a left cue: see `_anchor`
         return self.regex.search(window)
 
 
@@ -169,6 +169,9 @@ class CueSet:
         groups: dict[str, float] = {}
         categories: set[str] = set()
         matched: set[str] = set()
+        # a left cue's match ends at the window's end, so it is tried there only (`_anchor`),
+        # unless the window ends with a line break, where `$` also holds one character earlier
+        left_nl = start > 0 and text[start - 1] == "\n"
         # one pass over the cues in file order, the attributes read from a plain tuple:
         # this loop runs ~40 times a candidate
         for rule, direction, scope, effect, with_, unless, needs, match, search in self._for(kinds):
@@ -181,7 +184,7 @@ class CueSet:
                 if needs is not None and low_left is not None and not holds_any(low_left[a - left_full :], needs):
                     continue
                 window = text[a:start]
-                m = search(window)
+                m = search(window) if left_nl else match(window)
             elif direction == "right":
                 b = min(e, end + scope)
                 if needs is not None and low_right is not None and not holds_any(low_right[: b - end], needs):
@@ -231,8 +234,10 @@ def _holds(ref: str, matched: set[str], categories: set[str]) -> bool:
 
 def _anchor(rule: CueRule) -> str:
     if rule.direction == "left":
-        # searched right to left (REVERSE): the match must end at the window's end, so only the
-        # last position is tried in earnest, not every start in the window
+        # searched right to left (REVERSE): the match must end at the window's end. `match` of a
+        # REVERSE pattern tries that one position only (`search` tried every position leftwards,
+        # each failing at `$`, ~1 us a cue); it finds what `search` finds, except where `$` holds
+        # before a final line break, so a window ending with "\n" is still searched
         return f"(?r)(?:{rule.pattern})$"
     if rule.direction == "right":
         return f"(?:{rule.pattern})"
