@@ -614,7 +614,8 @@ class CohortComponent(FactComponent):
         kinds = {rule, noun_class, f"noun:{noun}"}  # "noun:cases": a cue may apply to one noun (applies_to)
         if _is_provider(noun):
             kinds.add("provider")  # "35 clinicians and 286 patients": right.providers_then_patients
-        if _SEX_ADJ.search(h.group("adj") or ""):
+        adj = h.group("adj")
+        if adj and _SEX_ADJ.search(adj):
             kinds.add("sex-adjective")  # "319 female patients"
         written = " ".join((h.group("noun") or "").split())
         if written[:1].isupper():
@@ -630,7 +631,8 @@ class CohortComponent(FactComponent):
             section = 0 if cues.cue(section["unless"]).found(left) else "veto"
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
-        if _SPACED_GROUP.search(left) and _THREE_DIGITS.fullmatch(h.group("n") or ""):
+        # the three-digit test first: it is one short fullmatch, the other a search of the window
+        if _THREE_DIGITS.fullmatch(h.group("n") or "") and _SPACED_GROUP.search(left):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
@@ -642,7 +644,7 @@ class CohortComponent(FactComponent):
             frozenset(kinds),
             # an aside in brackets ("33 consecutive, surgically treated (between 1991 and 1998) patients")
             # does not part the count from its noun: its words are not weighed
-            between=_BRACKETED.sub(" ", h.group("adj") or ""),
+            between=_BRACKETED.sub(" ", adj) if adj else "",
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
