@@ -592,6 +592,8 @@ FAMILIES["audit10"] = [
     # ... but not a sex breakdown, providers, a healthy or general-population comparison, or a share
     ("METHODS: We enrolled 40 patients and 20 healthy volunteers.", 40),
     ("METHODS: We surveyed 35 clinicians and 286 patients.", 286),
+    ("METHODS: 58 inpatients were included in this study and 29 patients were treated with each spray.", 58),
+    ("RESULTS: Our 240 donors comprise 120 dizygous and 98 hemizygous individuals and 22 others.", 240),
     ("METHODS: Analyses included 5 120 heart failure patients and 25 600 individuals from the general population.", 5120),
     ("RESULTS: Among 96 survivors that completed follow-up, 40 had symptoms, 30 patients (31%) physical and "
      "3 patients (3.1%) cognitive.", 96),

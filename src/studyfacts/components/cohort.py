@@ -331,7 +331,8 @@ _A_GROUP_OF = regex.compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:samp
 _BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
 _BREAKDOWN_OPENS = regex.compile(
-    r"\b(?:including|comprising|consisting\s+of|of\s+whom|among\s+whom|namely)\b|:", regex.IGNORECASE
+    r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
+    regex.IGNORECASE
 )
 # a second count that left the study, or never joined it, is no group of it (singular forms)
 _LEFT_THE_STUDY = {"declined", "refused", "withdrew", "withdrawn", "excluded", "dropped", "lost", "died",
@@ -364,6 +365,7 @@ _OTHER_KIND_OF_PEOPLE = {w.lower() for w in load_lexicon("person_nouns")["strong
 
 _COMPARISON_WORDS = {"healthy", "asymptomatic", "matched", "general", "reference", "comparison", "normal",
                      "unexposed", "non-exposed", "control", "controls"}
+_CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
 
 
@@ -401,6 +403,9 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         joined = m.group("join").lower() == "and" if m.group("join") else False
         other_people = (
             joined
+            # the two noun phrases joined directly, no clause between ("61 inpatients ... were included in
+            # this study and 30 patients were treated with each" is not two groups)
+            and not _CLAUSE_VERB.search(text, cand.end, m.start())
             and any(w in _OTHER_KIND_OF_PEOPLE for w in following)
             and not _is_provider(cand.noun)
             # "40 patients and 20 healthy volunteers", "... and 1 622 079 individuals from the general population":
