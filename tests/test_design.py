@@ -155,6 +155,9 @@ def test_design_counts_centers(extract, text, centers):
         # "and" joins a range after "between" (with "the years" between), or two adjacent years
         ("Adults treated between the years 1994 and 2009 were reviewed.", "1994", "2009"),
         ("We interviewed 40 carers in 2015 and 2016.", "2015", "2016"),
+        # a range within one year, with its days
+        ("RESULTS: Between March 3 and June 28, 2016, 96 individuals were referred.", "2016-03", "2016-06"),
+        ("The cross-sectional study was conducted from February 25 to March 10, 2013 among 210 welders.", "2013-02", "2013-03"),
         # tests or examinations carried out over a span of years
         ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
     ],
@@ -179,6 +182,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Field surveys of workers were conducted in 1978 and 1983.",
         "Re-examinations of the cohort were carried out in 1996 and 2004-2006.",
         "Data were taken from the 2008 and 2014 waves of a survey of 9,000 adults.",
+        # a national statistic in the background is not this study's period
+        "During 2011-2012, 21 million adults exhibited hearing damage.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):
