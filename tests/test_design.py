@@ -158,6 +158,8 @@ def test_design_counts_centers(extract, text, centers):
         # a range within one year, with its days
         ("RESULTS: Between March 3 and June 28, 2016, 96 individuals were referred.", "2016-03", "2016-06"),
         ("The cross-sectional study was conducted from February 25 to March 10, 2013 among 210 welders.", "2013-02", "2013-03"),
+        # a year glued to the next count by a comma (no thousands group: two digits follow)
+        ("METHODS: From March 2011 to June 2014,38 patients were treated.", "2011-03", "2014-06"),
         # tests or examinations carried out over a span of years
         ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
     ],

@@ -28,8 +28,10 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
 )
-# not inside a number ("1.2016", "12,2010"); after a letter's full stop it may be ("Feb.2016")
-_YEAR = r"(?<![\d,]|\d\.)(?:19[4-9]\d|20[0-3]\d)(?![\d]|[.,]\d)"
+# not inside a number ("1.2016", "12,2010"); after a letter's full stop it may be ("Feb.2016");
+# nor followed by decimals or a thousands group ("2013.5", "2013,456"); "January 2013,42 patients"
+# (a missing space) ends the year
+_YEAR = r"(?<![\d,]|\d\.)(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
 
 
 def _date(i: int) -> str:
