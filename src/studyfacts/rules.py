@@ -224,7 +224,13 @@ def lexicon_alternation(name: str, key: str | None = None) -> str:
     clash = any(a != b and b.lower().startswith(a.lower()) and not b.startswith(a) for a in terms for b in terms)
     if not clash:
         return trie_alternation(terms)
-    return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in sorted(terms, key=len, reverse=True))
+    return phrase_alternation(sorted(terms, key=len, reverse=True))
+
+
+def phrase_alternation(terms: list[str]) -> str:
+    """Phrases as one flat alternation, in the order given, each escaped, a space matching any
+    white space."""
+    return "|".join(regex.escape(t).replace(r"\ ", r"\s+") for t in terms)
 
 
 M = TypeVar("M", bound=BaseModel)

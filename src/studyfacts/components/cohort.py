@@ -21,7 +21,7 @@ from ..confidence import policy, review
 from ..cues import Cue, CueSet, load_cues
 from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
-from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon
+from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon, phrase_alternation
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 from .design import section_kind
@@ -53,6 +53,7 @@ def _cues() -> CueSet:
 
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
+_STRONG_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["strong"]}
 _SEX_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["sex"]}
 _PROVIDER_NOUNS = {n.lower() for n in load_lexicon("person_nouns")["providers"]}
 
@@ -129,25 +130,23 @@ _SEX_OWNER = regex.compile(
 )
 # "307 female and 433 male surgeons": the noun the sex words qualify
 _NOUN_AFTER_SEX = regex.compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b")
-_PERSON_WORDS = {w.lower() for w in load_lexicon("person_nouns")["strong"]} | {
+_PERSON_WORDS = _STRONG_NOUNS | {
     "patient", "participant", "subject", "sex", "gender", "and", "or", "were", "was", "with", "in", "of", "to",
     "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
     "than", "who", "among", "from", "at", "by", "on", "for", "but", "predominance", "preponderance",
 }
 # what makes a count of lesions the treated units (lexicon lesion_nouns, "cues")
 _LESION_CUES = load_lexicon("lesion_nouns")["cues"]
-
-
-def _phrases(words: list[str]) -> str:
-    """Lexicon phrases as one alternation, a space matching any white space."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
-
-
-_LESION_CUE_BEFORE = regex.compile(rf"\b(?:{_phrases(_LESION_CUES['before'])})\s*$", regex.IGNORECASE)
-_LESION_VERB_AFTER = regex.compile(
-    rf"^[^.;]{{0,30}}\b(?:were|was)\s+(?:\w+\s+)?(?:{_phrases(_LESION_CUES['verbs_after'])})\b", regex.IGNORECASE
+_LESION_CUE_BEFORE = regex.compile(
+    rf"\b(?:{phrase_alternation(_LESION_CUES['before'])})\s*$", regex.IGNORECASE
 )
-_LESION_STATISTIC = regex.compile(rf"\b(?:{_phrases(_LESION_CUES['not_before'])})\s*$", regex.IGNORECASE)
+_LESION_VERB_AFTER = regex.compile(
+    rf"^[^.;]{{0,30}}\b(?:were|was)\s+(?:\w+\s+)?(?:{phrase_alternation(_LESION_CUES['verbs_after'])})\b",
+    regex.IGNORECASE,
+)
+_LESION_STATISTIC = regex.compile(
+    rf"\b(?:{phrase_alternation(_LESION_CUES['not_before'])})\s*$", regex.IGNORECASE
+)
 # "76 SM (76/105; 72.4%)": a count with its share after it
 _LESION_SHARE = regex.compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = regex.compile(
@@ -177,7 +176,7 @@ _OTHER_SEX = {
 _CLAUSE_BREAK = regex.compile(r"[,;:]")
 _PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
 # an abbreviation's long form names people when a person noun heads it (lexicon person_nouns, "abbreviated")
-_PERSON_HEADS = {w.lower() for key in ("strong", "sex") for w in load_lexicon("person_nouns")[key]}
+_PERSON_HEADS = _STRONG_NOUNS | _SEX_NOUNS
 _AFTER_HEAD = set(_lexicon_lists("abbreviated")["after_head"])
 
 
@@ -358,9 +357,9 @@ def _splits_base(text: str, n: int, base_n: int, at: int, sentence_end: int) -> 
 
 # people of another kind, for a second group joined by "and": neither the sex words (a breakdown, "16 males
 # and 14 females") nor providers (whose patients are the cohort)
-_OTHER_KIND_OF_PEOPLE = {w.lower() for w in load_lexicon("person_nouns")["strong"]} - {
-    w.lower() for key in ("sex", "providers") for w in load_lexicon("person_nouns")[key]
-} - {w.lower() for words in _ONE_SEX.values() for w in words}
+_OTHER_KIND_OF_PEOPLE = (
+    _STRONG_NOUNS - _SEX_NOUNS - _PROVIDER_NOUNS - {w.lower() for words in _ONE_SEX.values() for w in words}
+)
 
 
 _COMPARISON_WORDS = {"healthy", "asymptomatic", "matched", "general", "reference", "comparison", "normal",
@@ -400,9 +399,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         lacks = following[0] == "without" and (parse_int(m.group("n")) or 0) > 1
         # "53 bingo players and 13 stakeholders", "454 adults ... and 36 pediatric patients": people of
         # another kind joined by "and" (not providers, whose patients are the cohort)
-        joined = m.group("join").lower() == "and" if m.group("join") else False
         other_people = (
-            joined
+            m.group("join") is not None
             # the two noun phrases joined directly, no clause between ("61 inpatients ... were included in
             # this study and 30 patients were treated with each" is not two groups)
             and not _CLAUSE_VERB.search(text, cand.end, m.start())
@@ -498,22 +496,23 @@ class CohortComponent(FactComponent):
                 continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
             base_count = _FUNNEL_BASE_COUNT.search(base)
             base_n = parse_int(base_count.group(0)) if base_count else None
-            if base_n and _BACKREF_VERB.match(h.group("verb") or "") and (
+            backref = bool(base_n) and _BACKREF_VERB.match(h.group("verb") or "") is not None
+            eligible_base = backref and eligibility.found(base) is not None
+            if backref and (
                 _THESE.match(base)
-                or (_THE.match(base) and not eligibility.found(base))
+                or (_THE.match(base) and not eligible_base)
                 or any(
                     c.start < h.start and parse_int(c.group("n") or "") == base_n
                     and section_kind(doc, c.start) != "intro"
                     for c in by.get("count", []) + by.get("count_verb", [])
                 )
-                or (not eligibility.found(base) and self._inside_cohort(doc, text, base_n, h.start, by))
+                or (not eligible_base and self._inside_cohort(doc, text, base_n, h.start, by))
             ):
                 # "19 children were treated ... Of the 19 children, eight underwent conversion", "Of these 204
                 # patients, 121 underwent implant": a part of a group already stated; "a series of 11 patients
                 # ... Of five patients with an abscess, three underwent drainage": a subgroup of the cohort
                 continue
-            if (n and base_n and base_count and _BACKREF_VERB.match(h.group("verb") or "")
-                    and section_kind(doc, h.start) != "intro"
+            if (n and backref and base_count and section_kind(doc, h.start) != "intro"
                     and _splits_base(text, n, base_n, h.end, sentence_at(doc, h.start)[1])):
                 # "Among 510 patients, 394 were treated in Australia and 116 in Malaysia": a breakdown
                 # of the base, which is the cohort

@@ -297,11 +297,11 @@ class DesignComponent(FactComponent):
 
     @staticmethod
     def _period(doc: Doc, draft: Draft, hits: list[Hit], evidence: list[Span]) -> Period | None:
+        text = doc_text(doc)
         for h in sorted(hits, key=lambda h: h.start):
             period = _period_of(h)
             if period is None:
                 continue
-            text = doc_text(doc)
             if (
                 (h.group("cue") or "").lower() != "between"
                 and _AND.search(h.text)
@@ -310,10 +310,8 @@ class DesignComponent(FactComponent):
             ):
                 continue  # two dates, not a range
             s, e = sentence_at(doc, h.start)
-            sent = doc_text(doc)[s:e]
-            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(
-                doc_text(doc)[max(s, h.start - 40) : h.start]
-            ):
+            sent = text[s:e]
+            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(text[max(s, h.start - 40) : h.start]):
                 draft.warn(f"period {h.text!r} skipped: it dates a search or the end of follow-up", h)
                 continue
             if not _PERIOD_CUE.search(sent):
