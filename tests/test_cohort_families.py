@@ -640,6 +640,30 @@ NOT_A_COHORT["audit8"] = [
     # cases that are performed are procedures
     "RESULTS: In all, 12,400 elective cases were performed by 310 surgeons.",
 ]
+FAMILIES["audit13"] = [
+    # the present perfect of the study's own verb states the cohort so far, not a state of some
+    ("METHODS: Forty-two toddlers have been enrolled in the programme. Nine toddlers were born preterm.", 42),
+    ("Eighty bus company workers have been studied for hearing loss; a subsample (30 workers) had audiometry.", 80),
+    # ... but 'had been treated' before is still a state of some
+    ("Twelve patients had been treated with steroids before. We then studied 50 patients.", 50),
+    # people's records stand for the people
+    ("METHODS: Two hundred six patient charts were reviewed retrospectively.", 206),
+    ("METHODS: We reviewed 93 patient case notes of adults with gout.", 93),
+    # the authors' own 'were included in this/our study' ends a funnel from the records reviewed
+    ("We reviewed the medical records of 230 women who had a biopsy. RESULTS: A total of 212 women were "
+     "included in our study.", 212),
+    ("METHODS: Among 310 consecutive adults treated with a stent at our hospital, 128 adults who were followed "
+     "for at least 5 years (mean, 88 [60-120] months), were included in this retrospective study.", 128),
+    # an eligibility step after 'Of the N enrolled', whether a comma or a semicolon ends the base
+    ("RESULTS: Of the 48 patients enrolled; 41 were eligible. The response rate was 80%.", 41),
+    ("RESULTS: Of the 48 patients enrolled, 41 were eligible. The response rate was 80%.", 41),
+    # the population formed by 'N of those who ...'
+    ("METHODS: Of 800 adults in a national registry, 300 had surgery. Sixty of those who had a revision with "
+     "two years of follow-up constitute the study population.", 60),
+    # a subgroup analysis names a part of the cohort
+    ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
+     "analysed.", 512),
+]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]

@@ -87,6 +87,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a trial's registration, a history's recognition and a review's studies are not this study's design
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
         ("Trial registration: the trial was prospectively registered with ISRCTN (ISRCTN000111).", "prospective"),
+        ("We randomised 60 adults to two diets. Retrospective registered 3 March 2019.", "retrospective"),
         ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
         ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
         ("Twelve reports met the criteria; most trials were mainly prospective.", "prospective"),
@@ -160,6 +161,10 @@ def test_design_counts_centers(extract, text, centers):
         ("The cross-sectional study was conducted from February 25 to March 10, 2013 among 210 welders.", "2013-02", "2013-03"),
         # a year glued to the next count by a comma (no thousands group: two digits follow)
         ("METHODS: From March 2011 to June 2014,38 patients were treated.", "2011-03", "2014-06"),
+        # months of one year after 'in', or with no cue in a Setting line (audit 13)
+        ("A survey was conducted in April to June 2017 among 310 nurses.", "2017-04", "2017-06"),
+        ("SETTING: A regional burns unit, March through November 1998. PATIENTS: 54 adults.", "1998-03", "1998-11"),
+        ("Schools were selected from May to July, 2012 for a noise survey.", "2012-05", "2012-07"),
         # tests or examinations carried out over a span of years
         ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
     ],
@@ -184,6 +189,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Field surveys of workers were conducted in 1978 and 1983.",
         "Re-examinations of the cohort were carried out in 1996 and 2004-2006.",
         "Data were taken from the 2008 and 2014 waves of a survey of 9,000 adults.",
+        # two months of one year joined by 'and' without 'between' are two waves
+        "Surveys of 300 nurses were conducted in March and October 2020.",
         # a national statistic in the background is not this study's period
         "During 2011-2012, 21 million adults exhibited hearing damage.",
     ],

@@ -194,6 +194,7 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
+_BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
 _FUNNEL_BASE_COUNT = regex.compile(
     expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
     regex.IGNORECASE,
@@ -489,8 +490,10 @@ class CohortComponent(FactComponent):
         publications = _cues().cue("left.not_cohort.publications_funnel")
         for h in by.get("funnel", []):
             n = parse_int(h.group("n") or "")
-            base = text[h.start : text.find(",", h.start, h.end)]
-            if enrolled_base.found(base) and not eligibility.found(text[h.groups["verb"][0] : h.end + 60]):
+            # the base ends at its comma, or its semicolon ("Of the 62 patients enrolled; 53 were eligible")
+            base = text[h.start : _BASE_END.search(text, h.start, h.end).start()]
+            eligible_step = eligibility.found(text[h.groups["verb"][0] : h.end + 60]) is not None
+            if enrolled_base.found(base) and not eligible_step:
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if publications.found(text[h.start : h.groups["n"][0]]):
                 continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
@@ -500,7 +503,8 @@ class CohortComponent(FactComponent):
             eligible_base = backref and eligibility.found(base) is not None
             if backref and (
                 _THESE.match(base)
-                or (_THE.match(base) and not eligible_base)
+                # "Of the 62 patients enrolled, 53 were eligible": an eligibility step narrows the intake
+                or (_THE.match(base) and not eligible_base and not eligible_step)
                 or any(
                     c.start < h.start and parse_int(c.group("n") or "") == base_n
                     and section_kind(doc, c.start) != "intro"

@@ -117,7 +117,7 @@ _PERIOD_CUE = regex.compile(
     r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
-    r"|referred|individuals|subjects|children|respondents|volunteers|recipients"
+    r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?)\b",
     regex.IGNORECASE,
 )
