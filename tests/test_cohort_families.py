@@ -617,6 +617,10 @@ NOT_A_COHORT["audit9"] = [
     "METHODS: We examined 120 firefighters and 310 operating engineers who completed a survey.",
     "DESIGN: Participants were 14 children (8 to 11 years) and 13 adults (19 to 30 years).",
 ]
+NOT_A_COHORT["audit13"] = [
+    # arms allocated one after the other, the treatment named without 'to': no total stated
+    "RESULTS: Twenty-eight adults were randomly assigned usual care and 27 were assigned the exercise programme.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -660,6 +664,8 @@ FAMILIES["audit13"] = [
     # the population formed by 'N of those who ...'
     ("METHODS: Of 800 adults in a national registry, 300 had surgery. Sixty of those who had a revision with "
      "two years of follow-up constitute the study population.", 60),
+    # ... but a randomised study's count is no arm ('In this randomized study, 55 adults received ...')
+    ("METHODS: In this phase II randomized study, 48 adults with asthma received 10 mg or 20 mg daily.", 48),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
@@ -830,6 +836,11 @@ def test_population_family(extract, text, field, value):
         ("We studied 48 patients. Median age at diagnosis was > 40 y in 12.5%.", None, None),
         ("We studied 48 patients. Mean age was \u2265 65 years in most of them.", None, None),
         ("We studied 48 patients. Median age was 61 years (p < 0.05 against controls).", None, 61),
+        # a figure in years and months is not its years (audit 13)
+        ("We studied 30 children with a mean age of 8 years and 5 months (4-15 years).", None, None),
+        ("We studied 30 children. The mean age at surgery was 11 years 2 months.", None, None),
+        # the cohort's age in brackets after its age limit at a time point
+        ("METHODS: Forty adults, older than 30 years at operation (median: 55.1 years), were treated.", None, 55.1),
     ],
 )
 def test_age_family(extract, text, mean, median):

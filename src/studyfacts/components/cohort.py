@@ -194,6 +194,7 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
+_MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
 _BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
 _FUNNEL_BASE_COUNT = regex.compile(
     expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
@@ -822,6 +823,10 @@ class CohortComponent(FactComponent):
             sd_paren = "sd" in markers.lower() or "standard" in markers.lower()
             parsed = parse_stat(text, h.end, stat, sd_in_parens=sd_paren, max_words=2, limit=120)
             if not parsed.central or parsed.unit not in (None, "years"):
+                continue
+            if _MONTHS_PART.match(text, parsed.end):
+                # "a mean age of 9 years and 9 months": the years are only part of the figure
+                draft.warn("age: a figure in years and months; left null", (h.start, parsed.end))
                 continue
             v = parsed.values
             center = v.get("mean", v.get("median"))
