@@ -621,6 +621,12 @@ NOT_A_COHORT["audit13"] = [
     # arms allocated one after the other, the treatment named without 'to': no total stated
     "RESULTS: Twenty-eight adults were randomly assigned usual care and 27 were assigned the exercise programme.",
 ]
+NOT_A_COHORT["audit14"] = [
+    # a protocol's people in the future, whatever the verb
+    "METHODS: We expect that 300 patients will enroll. After attrition, 250 patients will provide data at 1 year.",
+    # two kinds of people joined by 'and' after a plural word
+    "METHODS: Sixty controls and patients with gout were compared.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -666,6 +672,14 @@ FAMILIES["audit13"] = [
      "two years of follow-up constitute the study population.", 60),
     # ... but a randomised study's count is no arm ('In this randomized study, 55 adults received ...')
     ("METHODS: In this phase II randomized study, 48 adults with asthma received 10 mg or 20 mg daily.", 48),
+    # audit 14: two adjectives joined by 'and' before the noun ('migrant and seasonal workers')
+    ("METHODS: Two hundred forty urban and rural health workers were interviewed.", 240),
+    ("METHODS: We surveyed 75 former and current smokers in two clinics.", 75),
+    # ... but not a count before 'among' ('March 10, 2013 among ... workers'), nor past a comma's 'and'
+    ("The survey ran from May 2 to June 9, 2016 among bakery workers. In all, 310 workers took part.", 310),
+    ("Recordings ran from 9 PM to 7 AM, and patients rated their sleep. Forty patients were enrolled.", 40),
+    # a case report's 'N-year-old-man', hyphenated throughout
+    ("METHODS: A 58-year-old-woman had an abscess of the psoas after a biopsy.", 1),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
@@ -788,6 +802,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We examined 3,700 adults. RESULTS: After adjustment, men (n = 412) who had smoked had more "
          "hearing loss.", "male", None),
         ("METHODS: We sampled 90 trans adults who had sex with a cisgender male (n = 61; mean age 30).", "male", None),
+        # a disease before 'patients' names the people, not lesions (audit 14)
+        ("RESULTS: A total of 310 hip fracture patients were analysed.", "lesions", None),
     ],
 )
 def test_population_family(extract, text, field, value):

@@ -88,6 +88,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
         ("Trial registration: the trial was prospectively registered with ISRCTN (ISRCTN000111).", "prospective"),
         ("We randomised 60 adults to two diets. Retrospective registered 3 March 2019.", "retrospective"),
+        # stimuli in randomized order; companies that are multinational (audit 14)
+        ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
+        ("We coded 90 adverts from 12 local and multinational betting firms.", "multicenter"),
         ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
         ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
         ("Twelve reports met the criteria; most trials were mainly prospective.", "prospective"),
