@@ -262,6 +262,12 @@ def lowered(text: str) -> str | None:
 # looked for with str.find. `analyse` registers what it reads off each pattern.
 
 _MIN_INDEXED = 3
+# Strings that most abstracts hold (each in over half of the corpus's; together half of
+# the index's matches, some 60 an abstract): the index would only ever answer "yes" for
+# them, and listing every occurrence costs about 1 us each, more than str.find does
+# where they are asked about.
+_TOO_COMMON = frozenset({"the", "and", "ere", "for", "men", "with", "per", "pre", "was", "were", "age",
+                         "met", "out", "this", "from", "study"})
 _registered: set[str] = set()
 _automaton: tuple[Any, frozenset[str]] | None = None  # (automaton, the strings in it)
 
@@ -270,7 +276,7 @@ def register(strings: Literals | None) -> None:
     """Strings that texts will be asked about: indexed by `LowText` from now on."""
     global _automaton
     for s in strings or ():
-        if type(s) is not Cased and len(s) >= _MIN_INDEXED and s not in _registered:
+        if type(s) is not Cased and len(s) >= _MIN_INDEXED and s not in _TOO_COMMON and s not in _registered:
             _registered.add(s)
             _automaton = None
 
