@@ -680,6 +680,12 @@ FAMILIES["audit13"] = [
     ("Recordings ran from 9 PM to 7 AM, and patients rated their sleep. Forty patients were enrolled.", 40),
     # a case report's 'N-year-old-man', hyphenated throughout
     ("METHODS: A 58-year-old-woman had an abscess of the psoas after a biopsy.", 1),
+    # records the authors reviewed, the verb after the count ('The records of N patients were examined')
+    ("METHODS: The records of 64 adults with scoliosis were examined. In all, 30 adults had fusion and 34 had "
+     "bracing.", 64),
+    ("This is a retrospective study of the medical records of 9 patients treated with radiosurgery.", 9),
+    # ... but records as the base a smaller cohort was drawn from
+    ("METHODS: Hospital records of 9,400 births were screened to identify 85 infants with a palsy.", 85),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
