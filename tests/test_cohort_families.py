@@ -627,6 +627,14 @@ NOT_A_COHORT["audit14"] = [
     # two kinds of people joined by 'and' after a plural word
     "METHODS: Sixty controls and patients with gout were compared.",
 ]
+NOT_A_COHORT["audit15"] = [
+    # two kinds of people who both took part: the decisive verb is both's, no total stated
+    "RESULTS: In all, 170 stroke survivors and 140 caregivers participated.",
+    # case-control: matched controls who are not healthy make two groups
+    "METHODS: We identified 15 cases who developed a rash and 30 age-matched controls that did not.",
+    # a threshold is no count
+    "RESULTS: Noise rose in classes above 25 pupils.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -686,6 +694,12 @@ FAMILIES["audit13"] = [
     ("This is a retrospective study of the medical records of 9 patients treated with radiosurgery.", 9),
     # ... but records as the base a smaller cohort was drawn from
     ("METHODS: Hospital records of 9,400 births were screened to identify 85 infants with a palsy.", 85),
+    # audit 15: a healthy comparison group leaves the index group the cohort (as the dev set settles)
+    ("METHODS: Twelve cluster headache patients and 12 healthy controls were examined.", 12),
+    ("METHODS: A total of 140 adults with neck pain and 35 pain-free controls (PFCs) were included.", 140),
+    # those who completed a questionnaire took part; an uncommon person noun
+    ("METHODS: Hearing was rated with a questionnaire, completed by 36 workers.", 36),
+    ("RESULTS: Among 380 centenarians, the median age was 101.2 years.", 380),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),

@@ -22,6 +22,7 @@ def _design(extract, text: str):
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
         ("Patients were randomly, double-blindly assigned to block or placebo.", "randomized"),
         ("This RCT enrolled 150 smokers.", "randomized"),
+        ("DESIGN: Intervention study with random assignment of 60 adults to two diets.", "randomized"),
         ("A multicentre trial enrolled 400 participants.", "multicenter"),
         ("In this multicentre randomised controlled trial, 120 adults were randomised.", "randomized"),
         ("In this multicentre randomised controlled trial, 120 adults were randomised.", "multicenter"),
@@ -88,6 +89,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
         ("Trial registration: the trial was prospectively registered with ISRCTN (ISRCTN000111).", "prospective"),
         ("We randomised 60 adults to two diets. Retrospective registered 3 March 2019.", "retrospective"),
+        # a randomized sample is how people were sampled (audit 15)
+        ("The registry holds a randomized sample of 2 million insured adults.", "randomized"),
         # stimuli in randomized order; companies that are multinational (audit 14)
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("We coded 90 adverts from 12 local and multinational betting firms.", "multicenter"),

@@ -194,6 +194,7 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
+_AND_JOINED = regex.compile(r"\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?,?\s*and\s*")
 _MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
 _BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
 _FUNNEL_BASE_COUNT = regex.compile(
@@ -364,6 +365,7 @@ _OTHER_KIND_OF_PEOPLE = (
 )
 
 
+_HEALTHY = {"healthy", "normal", "pain-free", "disease-free", "volunteers", "volunteer"}
 _COMPARISON_WORDS = {"healthy", "asymptomatic", "matched", "general", "reference", "comparison", "normal",
                      "unexposed", "non-exposed", "control", "controls"}
 _CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
@@ -413,7 +415,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             and not set(following) & _COMPARISON_WORDS
             and not _SHARE_AFTER.match(text, m.end())
         )
-        if noun in words or "control" in words or "others" in following or lacks or other_people:
+        # "8 migraine patients and 8 healthy controls": a healthy comparison group leaves the index group
+        # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
+        control = "control" in words and not set(following) & _HEALTHY
+        if noun in words or control or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
@@ -569,8 +574,12 @@ class CohortComponent(FactComponent):
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
         scoring = _cues().scoring
-        best = next((c for c in good if c.categories & scoring.decisive
-                     or c.rule.removeprefix("cohort.") in scoring.decisive_rules), best)
+        # ... but not the second of two counts joined by "and", whose verb is both's ("185 survivors and
+        # 155 caregivers participated")
+        best = next((c for c in good if (c.categories & scoring.decisive
+                                          or c.rule.removeprefix("cohort.") in scoring.decisive_rules)
+                     and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start) for b in good)),
+                    best)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
