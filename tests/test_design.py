@@ -93,6 +93,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("The registry holds a randomized sample of 2 million insured adults.", "randomized"),
         # stimuli in randomized order; companies that are multinational (audit 14)
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
+        ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),
         ("We coded 90 adverts from 12 local and multinational betting firms.", "multicenter"),
         ("A toddler had a retrospectively recognised exposure to measles.", "retrospective"),
         ("Eight articles were selected. All of the studies were retrospective and small.", "retrospective"),
@@ -126,6 +127,9 @@ def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
         ("Data were collected in 12 hospitals.", 12),
         ("This was a two-center study of 50 adults.", 2),
         ("Patients were enrolled from 4 participating institutions.", 4),
+        # sites where people were enrolled, or where the study was run
+        ("Adults were enrolled at 17 sites in Canada.", 17),
+        ("The trial was conducted at 11 sites across Asia.", 11),
         # 'different' between the count and the centres
         ("Adults were enrolled from 35 different centers in four countries.", 35),
         ("The disease was diagnosed in two different neurological departments.", 2),
