@@ -700,6 +700,8 @@ FAMILIES["audit13"] = [
     # those who completed a questionnaire took part; an uncommon person noun
     ("METHODS: Hearing was rated with a questionnaire, completed by 36 workers.", 36),
     ("RESULTS: Among 380 centenarians, the median age was 101.2 years.", 380),
+    # the n of a study described by its design ('A national cross-sectional survey at discharge (n = 998)')
+    ("METHODS: An online cross-sectional survey of dental practices (n = 412) was carried out in 2019.", 412),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
