@@ -824,6 +824,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We examined 3,700 adults. RESULTS: After adjustment, men (n = 412) who had smoked had more "
          "hearing loss.", "male", None),
         ("METHODS: We sampled 90 trans adults who had sex with a cisgender male (n = 61; mean age 30).", "male", None),
+        # fingers, toes and other joints counted beside patients are lesions (audit 16)
+        ("METHODS: Forty-one fingers from 17 patients were examined with MR imaging.", "lesions", 41),
         # the denominator of a share is no count of one sex
         ("RESULTS: Sixty percent of the 140 respondents were women.", "female", None),
         ("RESULTS: 72% of all 90 participants were men.", "male", None),
