@@ -824,6 +824,13 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We examined 3,700 adults. RESULTS: After adjustment, men (n = 412) who had smoked had more "
          "hearing loss.", "male", None),
         ("METHODS: We sampled 90 trans adults who had sex with a cisgender male (n = 61; mean age 30).", "male", None),
+        # a report of a few cases that names each one's age and sex (audit 16)
+        ("We report two cases of psoas abscess. The first, a 47-year-old man, had fever. The second, a "
+         "52-year-old woman, had back pain.", "female", 1),
+        ("We report two cases of psoas abscess. The first, a 47-year-old man, had fever. The second, a "
+         "52-year-old woman, had back pain.", "male", 1),
+        # ... not when the persons named are fewer than the cases
+        ("We describe three cases. A 40-year-old man had fever. A 62-year-old man had pain.", "male", None),
         # fingers, toes and other joints counted beside patients are lesions (audit 16)
         ("METHODS: Forty-one fingers from 17 patients were examined with MR imaging.", "lesions", 41),
         # the denominator of a share is no count of one sex

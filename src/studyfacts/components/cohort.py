@@ -773,7 +773,8 @@ class CohortComponent(FactComponent):
                 found = {"female": [it for it in found["female"] if it[0] == f][:1],
                          "male": [it for it in found["male"] if it[0] == m][:1]}
         if pop.patients is not None and not found["female"] and not found["male"]:
-            self._single_sex_cohort(doc, text, draft)
+            if not self._cases_one_by_one(draft, by.get("case", [])):
+                self._single_sex_cohort(doc, text, draft)
             return
         for sex, items in found.items():
             if not items:
@@ -789,6 +790,30 @@ class CohortComponent(FactComponent):
                 continue
             v, noun, h = items[0]
             setattr(pop, sex, Count(value=v, noun=noun, span=draft.hit_span(h)))
+
+    @staticmethod
+    def _cases_one_by_one(draft: Draft, cases: list[Hit]) -> bool:
+        """"We report two cases ... The first patient, a 50-year-old man ... The second, a 35-year-old
+        woman": a report of a few cases that names each one's age and sex gives the sex counts, when
+        the persons it names (one per age and sex) are exactly its cases."""
+        pop = draft.population
+        total = pop.patients.value if pop.patients else 0
+        if not 2 <= total <= 5:
+            return False
+        persons: dict[tuple[str, str], Hit] = {}
+        for h in cases:
+            sex = _SEX.get((h.group("sex") or "").lower())
+            age = h.group("age")
+            if sex is None or not age:
+                return False  # a case named without its sex: the counts cannot be told
+            persons.setdefault((age.lower(), sex), h)
+        if len(persons) != total:
+            return False
+        for sex in ("female", "male"):
+            named = [h for (_, s), h in persons.items() if s == sex]
+            if named:
+                setattr(pop, sex, Count(value=len(named), noun=named[0].group("sex") or sex, span=draft.hit_span(named[0])))
+        return True
 
     def _single_sex_cohort(self, doc: Doc, text: str, draft: Draft) -> None:
         """"We enrolled 120 pregnant women", "Nine healthy male volunteers": a cohort named by one sex is all
