@@ -702,6 +702,9 @@ FAMILIES["audit13"] = [
     ("RESULTS: Among 380 centenarians, the median age was 101.2 years.", 380),
     # the n of a study described by its design ('A national cross-sectional survey at discharge (n = 998)')
     ("METHODS: An online cross-sectional survey of dental practices (n = 412) was carried out in 2019.", 412),
+    # a share of one sex in brackets between the count and its noun; adjectives joined by 'or'
+    ("METHODS: Subjects were 41 (61% male) survivors of sepsis interviewed after discharge.", 41),
+    ("We followed a sample of 820 maltreated or at risk children for ten years.", 820),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
@@ -831,6 +834,8 @@ def test_not_a_cohort_family(extract, family, text):
          "52-year-old woman, had back pain.", "male", 1),
         # ... not when the persons named are fewer than the cases
         ("We describe three cases. A 40-year-old man had fever. A 62-year-old man had pain.", "male", None),
+        # ... a share of one sex in brackets does not make the cohort all of that sex
+        ("METHODS: Subjects were 41 (61% male) survivors of sepsis interviewed after discharge.", "male", None),
         # fingers, toes and other joints counted beside patients are lesions (audit 16)
         ("METHODS: Forty-one fingers from 17 patients were examined with MR imaging.", "lesions", 41),
         # the denominator of a share is no count of one sex

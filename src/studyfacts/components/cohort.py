@@ -821,7 +821,7 @@ class CohortComponent(FactComponent):
         pop = draft.population
         span = pop.patients.span
         sent = sentence_at(doc, span.start)
-        named_by = span.text
+        named_by = _BRACKETED.sub(" ", span.text)  # "29 (57% male) survivors": a share in brackets names no cohort
         if span.rule == "cohort.n_equals":
             # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
             named_by = _CLAUSE_BREAK.split(text[max(sent[0], span.start - 60) : span.start])[-1]
