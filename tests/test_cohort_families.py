@@ -635,6 +635,12 @@ NOT_A_COHORT["audit15"] = [
     # a threshold is no count
     "RESULTS: Noise rose in classes above 25 pupils.",
 ]
+NOT_A_COHORT["audit17"] = [
+    # data that will be collected from people are a protocol's plan
+    "METHODS: Interview data will be collected from 14 carers using a topic guide.",
+    # groups listed by their n in one bracket, no total
+    "METHODS: Data from adults (aged 18 to 30 years; n = 64 with tinnitus, n = 120 without) were selected for analysis.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -705,6 +711,12 @@ FAMILIES["audit13"] = [
     # a share of one sex in brackets between the count and its noun; adjectives joined by 'or'
     ("METHODS: Subjects were 41 (61% male) survivors of sepsis interviewed after discharge.", 41),
     ("We followed a sample of 820 maltreated or at risk children for ten years.", 820),
+    # audit 17: a subgroup of the cohort weighs less than the cohort stated with its verb
+    ("RESULTS: In a subgroup of 38 patients, MRI was repeated. METHODS were applied to 210 patients enrolled "
+     "at one centre.", 210),
+    # ... but a subset selected for analysis is a sub-study's own cohort
+    ("METHODS: The survey reached 9,000 adults. A subset of 2,310 adults who gambled monthly were selected for "
+     "analysis.", 2310),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
@@ -896,6 +908,8 @@ def test_population_family(extract, text, field, value):
         ("We studied 30 children. The mean age at surgery was 11 years 2 months.", None, None),
         # the cohort's age in brackets after its age limit at a time point
         ("METHODS: Forty adults, older than 30 years at operation (median: 55.1 years), were treated.", None, 55.1),
+        # the cohort's age in brackets after a sex noun (audit 17)
+        ("METHODS: Eleven women (34.2 ± 5.1 years) completed the programme.", 34.2, None),
     ],
 )
 def test_age_family(extract, text, mean, median):
