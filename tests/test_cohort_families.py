@@ -717,6 +717,8 @@ FAMILIES["audit13"] = [
     # ... but a subset selected for analysis is a sub-study's own cohort
     ("METHODS: The survey reached 9,000 adults. A subset of 2,310 adults who gambled monthly were selected for "
      "analysis.", 2310),
+    # people named by their nationality (audit 17)
+    ("METHODS: We interviewed 27 Canadians aged 18 to 25 years who bet on sports.", 27),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
