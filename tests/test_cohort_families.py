@@ -719,6 +719,10 @@ FAMILIES["audit13"] = [
      "analysis.", 2310),
     # people named by their nationality (audit 17)
     ("METHODS: We interviewed 27 Canadians aged 18 to 25 years who bet on sports.", 27),
+    # audit 18: those in focus groups; an index group compared with matched controls; graders
+    ("METHODS: We held focus group discussions with 26 farm workers at three farms.", 26),
+    ("RESULTS: Twenty patients were examined and compared with 12 matched controls.", 20),
+    ("METHODS: A questionnaire was given to 350 third and fourth graders in class.", 350),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),

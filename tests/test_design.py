@@ -127,6 +127,8 @@ def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
         ("Data were collected in 12 hospitals.", 12),
         ("This was a two-center study of 50 adults.", 2),
         ("Patients were enrolled from 4 participating institutions.", 4),
+        # dialysis, intensive care, burn or stroke units are centres (audit 18)
+        ("This study was conducted in four haemodialysis units.", 4),
         # sites where people were enrolled, or where the study was run
         ("Adults were enrolled at 17 sites in Canada.", 17),
         ("The trial was conducted at 11 sites across Asia.", 11),

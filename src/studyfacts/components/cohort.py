@@ -417,7 +417,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         )
         # "8 migraine patients and 8 healthy controls": a healthy comparison group leaves the index group
         # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
-        control = "control" in words and not set(following) & _HEALTHY
+        # "32 patients ... compared to 16 matched controls": a comparison group likewise
+        control = "control" in words and not set(following) & _HEALTHY and m.group("join") is not None
         if noun in words or control or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
