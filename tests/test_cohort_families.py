@@ -641,6 +641,11 @@ NOT_A_COHORT["audit17"] = [
     # groups listed by their n in one bracket, no total
     "METHODS: Data from adults (aged 18 to 30 years; n = 64 with tinnitus, n = 120 without) were selected for analysis.",
 ]
+NOT_A_COHORT["audit19"] = [
+    # groups listed before one verb: the decisive verb is every group's, no total stated
+    "RESULTS: In total, 120 healthy subjects, 85 patients with diabetes, and 60 patients with gout were "
+    "included in the analysis.",
+]
 NOT_A_COHORT["audit8"] = [
     # the person noun does not head the long form ('Veterans' qualifies 'Affairs')
     "METHODS: Veterans Affairs (VA) data were used. We studied 152 VA sites.",
@@ -726,6 +731,12 @@ FAMILIES["audit13"] = [
     # a funnel step whose share is explained at length in brackets
     ("RESULTS: Of the 80 survivors remaining, 71 (89% of those available, 60% of all survivors) completed the "
      "interview.", 71),
+    # 'were included in the study' with a share ends the funnel from those sampled (audit 19)
+    ("METHODS: A cross-sectional study was designed for 520 workers. RESULTS: A total of 498 workers were "
+     "included in the study, a response rate of 95.8%.", 498),
+    # ... not 'enrolled in the <named> study', a parent study
+    ("METHODS: Of 600 adults enrolled in the HEART Brasil Study, 540 adults with complete data were included in "
+     "the present analysis.", 540),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),

@@ -194,7 +194,7 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
-_AND_JOINED = regex.compile(r"\s*(?:[(\[][^()\[\]]{0,60}[)\]]\s*)?,?\s*and\s*")
+_AND_JOINED = regex.compile(r"(?:[^.;\d()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,80}?,?\s*and\s*")
 _MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
 _BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
 _FUNNEL_BASE_COUNT = regex.compile(
