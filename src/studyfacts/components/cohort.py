@@ -575,11 +575,12 @@ class CohortComponent(FactComponent):
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
         scoring = _cues().scoring
-        # ... but not the second of two counts joined by "and", whose verb is both's ("185 survivors and
-        # 155 caregivers participated")
+        # ... but not the second of two counts joined by "and", no clause between, whose verb is both's
+        # ("185 survivors and 155 caregivers participated"; not "95 were invited ..., and 71 accepted")
         best = next((c for c in good if (c.categories & scoring.decisive
                                           or c.rule.removeprefix("cohort.") in scoring.decisive_rules)
-                     and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start) for b in good)),
+                     and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start)
+                                 and not _CLAUSE_VERB.search(text, b.end, c.start) for b in good)),
                     best)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
