@@ -864,6 +864,10 @@ def test_not_a_cohort_family(extract, family, text):
          "52-year-old woman, had back pain.", "female", 1),
         ("We report two cases of psoas abscess. The first, a 47-year-old man, had fever. The second, a "
          "52-year-old woman, had back pain.", "male", 1),
+        # two cases named one after the other (audit 19)
+        ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "patients", 2),
+        ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "female", 1),
+        ("A 38-year-old man and his wife were seen for fever.", "patients", 1),
         # ... not when the persons named are fewer than the cases
         ("We describe three cases. A 40-year-old man had fever. A 62-year-old man had pain.", "male", None),
         # ... a share of one sex in brackets does not make the cohort all of that sex

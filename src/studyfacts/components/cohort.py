@@ -194,6 +194,20 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
 
 
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
+def _two_cases(text: str, case: Hit, cases: list[Hit]) -> Hit | None:
+    """The second of two cases named one after the other, each with an age and a sex ("a 45-year-old man
+    and a 51-year-old woman"), else None."""
+    if not case.group("age") or _SEX.get((case.group("sex") or "").lower()) is None:
+        return None
+    for h in cases:
+        if (h.start > case.end and _CASE_AND.fullmatch(text, case.end, h.start) and h.group("age")
+                and _SEX.get((h.group("sex") or "").lower()) is not None
+                and (h.group("age"), h.group("sex").lower()) != (case.group("age"), case.group("sex").lower())):
+            return h
+    return None
+
+
+_CASE_AND = regex.compile(r"\s*,?\s*and\s+")
 _AND_JOINED = regex.compile(r"(?:[^.;\d()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,80}?,?\s*and\s*")
 _MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
 _BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
@@ -447,6 +461,13 @@ class CohortComponent(FactComponent):
                                                   not h.group("sex"), h.start))
             noun = case.group("sex") or "case"
             pop.patients = Count(value=1, noun=noun, span=draft.hit_span(case))
+            pair = _two_cases(doc_text(doc), case, by["case"])
+            if pair is not None:
+                # "We report on a 45-year-old man and a 51-year-old woman": two cases, each with its sex
+                pop.patients = Count(value=2, noun="cases", span=draft.span(case.start, pair.end, "cohort.case_pair"))
+                review(pop.patients, "two cases, one named after the other")
+                self._cases_one_by_one(draft, [case, pair])
+                case = None
         elif patients is not None:
             pop.patients = Count(
                 value=patients.value,
