@@ -864,6 +864,12 @@ def test_not_a_cohort_family(extract, family, text):
          "52-year-old woman, had back pain.", "female", 1),
         ("We report two cases of psoas abscess. The first, a 47-year-old man, had fever. The second, a "
          "52-year-old woman, had back pain.", "male", 1),
+        # a sex count written with its capital letter in the brackets after the people counted (audit 19)
+        ("RESULTS: Ten patients (6 M, 4 F) aged 70-88 were included.", "male", 6),
+        ("RESULTS: Ten patients (6 M, 4 F) aged 70-88 were included.", "female", 4),
+        # ... not a molar concentration nor a tracer
+        ("METHODS: Cells were grown under osmotic (2 M) stress. We also scanned 12 patients.", "male", None),
+        ("METHODS: [18F]FDG PET was done in 40 patients.", "female", None),
         # two cases named one after the other (audit 19)
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "patients", 2),
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "female", 1),
