@@ -870,6 +870,10 @@ def test_not_a_cohort_family(extract, family, text):
         # ... not a molar concentration nor a tracer
         ("METHODS: Cells were grown under osmotic (2 M) stress. We also scanned 12 patients.", "male", None),
         ("METHODS: [18F]FDG PET was done in 40 patients.", "female", None),
+        # a plural sex noun is followed by its verb, not by a noun it qualifies (audit 19)
+        ("METHODS: We enrolled 17 baristas. A total of 10 females and seven males took part.", "male", 7),
+        # ... where the singular adjective qualifies another noun ('433 male surgeons')
+        ("METHODS: We surveyed 500 patients; 120 male surgeons and 80 female surgeons replied.", "male", None),
         # two cases named one after the other (audit 19)
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "patients", 2),
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "female", 1),

@@ -761,7 +761,8 @@ class CohortComponent(FactComponent):
                     found[sex].append((part, h.group("sex") or sex,
                                        replace(h, start=share.start(), text=text[share.start() : h.end])))
                 continue
-            noun_after = _NOUN_AFTER_SEX.match(text, h.end)
+            # "433 male surgeons": the adjective's noun; after a plural ("four males took part") a verb follows
+            noun_after = _NOUN_AFTER_SEX.match(text, h.end) if (h.group("sex") or "").lower() in ("male", "female") else None
             after = noun_after.group(1).lower() if noun_after else None
             if after is not None and (after not in _PERSON_WORDS or _is_provider(after) and not cohort_of_providers):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
