@@ -193,7 +193,6 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
     return defined.get(short) or defined.get(short[:-1] if short.endswith("s") else short)
 
 
-# the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
 def _two_cases(text: str, case: Hit, cases: list[Hit]) -> Hit | None:
     """The second of two cases named one after the other, each with an age and a sex ("a 45-year-old man
     and a 51-year-old woman"), else None."""
@@ -211,6 +210,7 @@ _CASE_AND = regex.compile(r"\s*,?\s*and\s+")
 _AND_JOINED = regex.compile(r"(?:[^.;\d()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,80}?,?\s*and\s*")
 _MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
 _BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
+# the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
 _FUNNEL_BASE_COUNT = regex.compile(
     expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
     regex.IGNORECASE,
