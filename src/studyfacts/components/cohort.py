@@ -350,9 +350,11 @@ _BREAKDOWN_OPENS = regex.compile(
     r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
     regex.IGNORECASE
 )
+# the words that decide whether a second count makes groups (patterns/lexicons/second_group.json)
+_SECOND_GROUP_WORDS = {key: frozenset(value["words"]) for key, value in load_lexicon("second_group").items()
+                       if key != "_why"}
 # a second count that left the study, or never joined it, is no group of it (singular forms)
-_LEFT_THE_STUDY = {"declined", "refused", "withdrew", "withdrawn", "excluded", "dropped", "lost", "died",
-                   "ineligible", "deceased"}
+_LEFT_THE_STUDY = _SECOND_GROUP_WORDS["left_the_study"]
 
 
 # "..., 394 (77.3%) were treated in Australia and 116 (22.7%) in Malaysia": the other part of a breakdown
@@ -379,9 +381,8 @@ _OTHER_KIND_OF_PEOPLE = (
 )
 
 
-_HEALTHY = {"healthy", "normal", "pain-free", "disease-free", "volunteers", "volunteer"}
-_COMPARISON_WORDS = {"healthy", "asymptomatic", "matched", "general", "reference", "comparison", "normal",
-                     "unexposed", "non-exposed", "control", "controls"}
+_HEALTHY = _SECOND_GROUP_WORDS["healthy"]
+_COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
 _CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
 
