@@ -737,6 +737,8 @@ FAMILIES["audit13"] = [
     # ... not 'enrolled in the <named> study', a parent study
     ("METHODS: Of 600 adults enrolled in the HEART Brasil Study, 540 adults with complete data were included in "
      "the present analysis.", 540),
+    # a case series reported in the passive (audit 20)
+    ("METHODS: A series of six such cases is presented, with their imaging.", 6),
     # a subgroup analysis names a part of the cohort
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),

@@ -94,6 +94,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # stimuli in randomized order; companies that are multinational (audit 14)
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),
+        # studies described with other words, a recollection (audit 20)
+        ("The method serves retrospective epidemiological studies; we tested it in 30 adults.", "retrospective"),
+        ("Participants gave a retrospective account of their drinking.", "retrospective"),
         # how a measure was taken from memory is no design (audit 18)
         ("Childhood adversity variables measured retrospectively were related to outcomes in 200 adults.", "retrospective"),
         ("Function was compared with retrospectively reported function before the arrest.", "retrospective"),
