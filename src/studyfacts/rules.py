@@ -23,6 +23,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .literals import (
+    MAX_TRIES,
+    Bounded,
     Follow,
     Literals,
     LowText,
@@ -30,6 +32,7 @@ from .literals import (
     analyse,
     holds_any,
     lowered,
+    places,
     register,
     scan,
     whole_words,
@@ -466,19 +469,59 @@ def _together(family: tuple[CompiledRule, ...]) -> _Together:
     return _Together(pattern, parts, follows, slots)
 
 
+@cache
+def _bundles(family: tuple[CompiledRule, ...]) -> tuple[tuple[frozenset[int], _Together], ...]:
+    """The family's count rules as the patterns `_run_counts` tries at each count start:
+    (ids of its rules, their `_Together`). A rule with a `requires` that shares no opening
+    count with another rule (`separate`) is a pattern of its own, tried only in the texts
+    that pass its `requires` (most do not: "women|men|males?...", a bracketed
+    abbreviation), where in the family's pattern it cost its own count and rest at every
+    count start of every text; the others make one pattern, as in `_together`."""
+    rules = [cr for cr in family if cr.regex is not None and cr.counting]
+    alone = separate(family)
+    together = tuple(cr for cr in rules if id(cr) not in alone)
+    out = [(frozenset(id(cr) for cr in together), _together(together))] if together else []
+    out.extend((frozenset({id(cr)}), _together((cr,))) for cr in rules if id(cr) in alone)
+    return tuple(out)
+
+
+@cache
+def separate(family: tuple[CompiledRule, ...]) -> frozenset[int]:
+    """Ids of the count rules with a `requires` that open on no count they share with
+    another rule of the family (see `_bundles`)."""
+    rules = [cr for cr in family if cr.regex is not None and cr.counting]
+    keys: dict[int, tuple[str, bool, bool] | None] = {}
+    for cr in rules:
+        assert cr.regex is not None
+        o = _opening(cr.regex.pattern)
+        flags = cr.regex.flags
+        keys[id(cr)] = None if o is None else (o[0], bool(flags & regex.IGNORECASE), bool(flags & regex.VERBOSE))
+    shared = {k for k in keys.values() if k is not None and sum(1 for v in keys.values() if v == k) > 1}
+    return frozenset(id(cr) for cr in rules if cr.requires is not None and keys[id(cr)] not in shared)
+
+
 def _run_counts(
     family: tuple[CompiledRule, ...], rules: list[CompiledRule], scan_: TextScan, found: dict[str, list[Hit]]
 ) -> None:
     """The count-anchored `rules` that apply to this text, tried together at each count
-    start (see `_Together`); if that hits the time bound, one at a time, so only the slow
-    rule is skipped. All the family's count rules make one pattern, compiled once (a
-    pattern per subset would cost a compile of ~70 ms for each subset met); the matches
-    of rules that do not apply are dropped."""
-    text = scan_.text
+    start (see `_Together`, `_bundles`); if that hits the time bound, one at a time, so
+    only the slow rule is skipped. The family's count rules make a few patterns, each
+    compiled once (a pattern per subset would cost a compile of ~70 ms for each subset
+    met); the matches of rules that do not apply are dropped."""
     starts = scan_.count_starts()
     if not starts:
         return
-    together = _together(family)
+    for ids, together in _bundles(family):
+        sub = [cr for cr in rules if id(cr) in ids]
+        if sub:
+            _run_bundle(together, sub, scan_, starts, found)
+
+
+def _run_bundle(
+    together: _Together, rules: list[CompiledRule], scan_: TextScan, starts: list[int], found: dict[str, list[Hit]]
+) -> None:
+    """The `rules` of one pattern of `_bundles` at each count start."""
+    text = scan_.text
     wanted = {id(cr) for cr in rules}
     parts = [(part[0], *slot) for part, slot in zip(together.parts, together.slots, strict=True) if id(part[0]) in wanted]
     follows = [f for part, f in zip(together.parts, together.follows, strict=True) if id(part[0]) in wanted]
@@ -546,11 +589,25 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     text, low = scan_.text, scan_.low
     found: dict[str, list[Hit]] = {}
     counted: list[CompiledRule] = []
+    # the one-pass index, read once here: the literal tests below are `holds_any` and the
+    # first half of `scan` inline, for they run ~100 times an abstract
+    at_of, indexed = low.occurrences() if type(low) is LowText else (None, frozenset())
     for cr in rules:
-        if cr.regex is None:
+        rx = cr.regex
+        if rx is None:
             continue
-        if low is not None and cr.contains is not None and not holds_any(low, cr.contains):
-            continue  # cheapest test first: the words every match holds are absent
+        contains = cr.contains
+        if low is not None and contains is not None:
+            # cheapest test first: the words every match holds are absent
+            if at_of is None:
+                if not holds_any(low, contains):
+                    continue
+            else:
+                for s in contains:
+                    if s in at_of or (s not in indexed and s in low):
+                        break
+                else:
+                    continue
         if cr.counting:  # its `requires` is tested below
             found[cr.id] = []
             counted.append(cr)
@@ -570,23 +627,45 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                     for m in cr.regex.finditer(text, a, b, timeout=REGEX_TIMEOUT_S):
                         out.append(hit_from_match(cr, m))
             else:
-                for m in scan(cr.regex, text, low, None, cr.leading, REGEX_TIMEOUT_S):  # contains: tested above
-                    out.append(hit_from_match(cr, m))
+                # `scan` without its `contains` test (done above), inline: what finditer finds
+                leading = cr.leading
+                starts = (
+                    places(low, leading, MAX_TRIES, text, type(leading) is Bounded)
+                    if low is not None and leading is not None
+                    else None
+                )
+                if starts is None:
+                    for m in rx.finditer(text, timeout=REGEX_TIMEOUT_S):
+                        out.append(hit_from_match(cr, m))
+                else:
+                    end = 0
+                    match = rx.match
+                    for at in starts:
+                        if at < end:
+                            continue  # inside the previous match, which finditer would not revisit
+                        m = match(text, at, None, None, False, REGEX_TIMEOUT_S)  # by position: see `_run_counts`
+                        if m is not None:
+                            out.append(hit_from_match(cr, m))
+                            end = max(m.end(), at + 1)
         except TimeoutError:
             found[cr.id] = []
             scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
     # A count rule's `requires`: when some count rule has none, the combined pattern runs
     # anyway (trying every count rule at every count start), and a `requires` costs least
     # after it, for a rule that matched; when every one has a `requires`, before it, for
-    # most texts pass none and the pattern need not run at all.
+    # most texts pass none and the pattern need not run at all. A rule with a pattern of
+    # its own (`separate`) is tested before, for the same reason.
+    alone = separate(rules) if counted else frozenset()
+    if alone:
+        counted = [cr for cr in counted if id(cr) not in alone or cr.applies(text, low)]
     lazy = any(cr.requires is None for cr in counted)
     if not lazy:
-        counted = [cr for cr in counted if cr.applies(text, low)]
+        counted = [cr for cr in counted if id(cr) in alone or cr.applies(text, low)]
     if counted:
         _run_counts(rules, counted, scan_, found)
     if lazy:
         for cr in counted:
-            if found[cr.id] and cr.requires is not None and not cr.applies(text, low):
+            if found[cr.id] and cr.requires is not None and id(cr) not in alone and not cr.applies(text, low):
                 found[cr.id] = []
     return [h for hs in found.values() for h in hs]
 
