@@ -55,9 +55,33 @@ def _long_form(short: str, before: str) -> str | None:
     return None
 
 
+def _definitions(text: str) -> list[regex.Match[str]]:
+    """What `_DEF.finditer(text)` finds, tried only at the brackets every match opens with
+    (found with str.find, a memchr, instead of a regex scan of every character)."""
+    ats: list[int] = []
+    find = text.find
+    for ch in "([":
+        at = find(ch)
+        while at >= 0:
+            ats.append(at)
+            at = find(ch, at + 1)
+    ats.sort()
+    out = []
+    end = 0
+    match = _DEF.match
+    for at in ats:
+        if at < end:
+            continue  # inside the previous match, which finditer would not revisit
+        m = match(text, at)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def find_abbreviations(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
-    for m in _DEF.finditer(text):
+    for m in _definitions(text):
         short = m.group("short")
         start = m.start()
         before = text[max(0, start - 120):start]

@@ -27,12 +27,21 @@ from .base import SENTS_KEY, bounds_from_starts, doc_text
 _FINAL_CHARS = frozenset(Sentencizer.default_punct_chars)
 # A class of all 128 characters is slow to scan for (several of them lie beyond the BMP),
 # so: the ASCII three, then any non-ASCII character, kept when it is one of the others.
-_FINAL_ASCII = regex.compile(r"[.!?]")
+_ASCII_FINALS = ".!?"
 _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 
 def _final_offsets(text: str) -> list[int]:
-    found = [m.start() for m in _FINAL_ASCII.finditer(text)]
+    # the ASCII three with str.find (a memchr), not a regex scan: a few dozen a text
+    found: list[int] = []
+    find = text.find
+    for ch in _ASCII_FINALS:
+        at = find(ch)
+        while at >= 0:
+            found.append(at)
+            at = find(ch, at + 1)
+    if len(found) > 1:
+        found.sort()
     if not text.isascii():
         more = [m.start() for m in _NON_ASCII.finditer(text) if m.group() in _FINAL_CHARS]
         if more:
