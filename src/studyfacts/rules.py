@@ -88,6 +88,43 @@ _COUNT_FIRST = regex.compile(
 )
 
 
+_LOOKAROUND_OPEN = ("(?<!", "(?<=", "(?=", "(?!")
+_COUNT_GROUP = regex.compile(r"\(\?P<\w+>(?:\{COUNT\}|\{INT\})\)")
+
+
+def _count_group_first(pattern: str) -> bool:
+    """Whether the pattern's first item that is not a look-around is the count as a group of
+    its own ("(?<!(?:%|\\bpercent)\\s+of\\s+)(?P<n>{COUNT}) ..."): what may follow the count
+    is then read off the rest (`after_count`), whatever the look-arounds before it."""
+    i = 0
+    while pattern.startswith(_LOOKAROUND_OPEN, i):
+        depth, j = 0, i
+        while j < len(pattern):
+            ch = pattern[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "[":  # a class: its brackets and parentheses are characters
+                j += 1
+                if j < len(pattern) and pattern[j] == "^":
+                    j += 1
+                if j < len(pattern) and pattern[j] == "]":
+                    j += 1
+                while j < len(pattern) and pattern[j] != "]":
+                    j += 2 if pattern[j] == "\\" else 1
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if depth != 0:
+            return False
+        i = j + 1
+    return _COUNT_GROUP.match(pattern, i) is not None
+
+
 def _counting(rule: Rule, first: regex.Match[str] | None) -> str | None:
     anchor = rule.attrs.get("anchor")
     if anchor == "count":
@@ -136,6 +173,7 @@ class CompiledRule:
     counting: str | None = None
     anchor: str | None = None
     count_first: bool = False  # the pattern opens with the count's own group (`_COUNT_FIRST`)
+    count_group_first: bool = False  # ... perhaps behind look-arounds of any kind (`_count_group_first`)
     requires_gate: Gate | None = None
     # (name, number) of the pattern's named groups, in `groupdict` order: a hit's groups are
     # read off `Match.regs`, for `Match.start(name)` looks the name up on each call (~0.4 us)
@@ -145,6 +183,10 @@ class CompiledRule:
         self.anchor = self.rule.attrs.get("anchor")
         first = _COUNT_FIRST.match(self.rule.pattern) if isinstance(self.rule.pattern, str) else None
         self.count_first = first is not None
+        self.count_group_first = self.count_first or (
+            isinstance(self.rule.pattern, str) and "VERBOSE" not in self.rule.flags
+            and _count_group_first(self.rule.pattern)
+        )
         self.counting = _counting(self.rule, first)
         if self.regex is not None:
             self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
@@ -458,7 +500,7 @@ def _together(family: tuple[CompiledRule, ...]) -> _Together:
         flags = ("i" if ignore else "-i") + ("x" if verbose else "")
         head = f"(?:(?=(?{flags}:{lb})(?P<{count_group}>(?{flags}:{_count_pattern()})){''.join(rests)})|)"
         pieces[pieces.index(key)] = head  # type: ignore[arg-type]
-    follows = [after_count(cr.regex.pattern, cr.regex.flags) if cr.count_first and cr.regex else None
+    follows = [after_count(cr.regex.pattern, cr.regex.flags) if cr.count_group_first and cr.regex else None
                for cr, _, _ in parts]
     pattern = regex.compile("".join(pieces))  # type: ignore[arg-type]
     index = pattern.groupindex
