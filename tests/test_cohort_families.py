@@ -638,6 +638,10 @@ NOT_A_COHORT["audit15"] = [
 NOT_A_COHORT["audit17"] = [
     # data that will be collected from people are a protocol's plan
     "METHODS: Interview data will be collected from 14 carers using a topic guide.",
+    # a plan's sample given by its n; a range of sizes (audit 20)
+    "METHODS: The investigators will recruit adults with back pain (n = 30) for a pilot.",
+    "METHODS: We gathered feedback from content experts (n = 10 ‐ 12) on the tool.",
+    "METHODS: Each set of interviews took place with 3 ‐ 4 participants.",
     # groups listed by their n in one bracket, no total
     "METHODS: Data from adults (aged 18 to 30 years; n = 64 with tinnitus, n = 120 without) were selected for analysis.",
 ]
