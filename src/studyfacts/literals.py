@@ -244,6 +244,21 @@ def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | N
     return contains, leading
 
 
+def char_offsets(text: str, chars: str) -> list[int]:
+    """Sorted offsets of every one of the characters in the text, found with str.find (a memchr):
+    cheaper than a regex scan of every character where they are a few dozen a text."""
+    found: list[int] = []
+    find = text.find
+    for ch in chars:
+        at = find(ch)
+        while at >= 0:
+            found.append(at)
+            at = find(ch, at + 1)
+    if len(chars) > 1:
+        found.sort()
+    return found
+
+
 def lowered(text: str) -> str | None:
     """The text lower-cased with every offset kept, or None when that cannot be had."""
     low = text.lower()

@@ -23,8 +23,6 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .literals import (
-    MAX_TRIES,
-    Bounded,
     Follow,
     Literals,
     LowText,
@@ -32,7 +30,6 @@ from .literals import (
     analyse,
     holds_any,
     lowered,
-    places,
     register,
     scan,
     whole_words,
@@ -454,21 +451,31 @@ def _opening(pattern: str) -> tuple[str, str, str] | None:
     return m.group("lb"), m.group("name"), pattern[m.end() + len(count) + 1 :]
 
 
-@cache
-def _together(family: tuple[CompiledRule, ...]) -> _Together:
-    """The count rules of a family (`counting` set) as one pattern, built once per family."""
-    rules = [cr for cr in family if cr.regex is not None and cr.counting]
-    openings = {}
+_OpeningKey = tuple[str, bool, bool]  # (look-behind, IGNORECASE, VERBOSE): rules with one key share their count
+
+
+def _shared_openings(rules: list[CompiledRule]) -> dict[int, _OpeningKey]:
+    """Id of each rule whose opening count another rule of `rules` shares -> that opening's key."""
+    keys: dict[int, _OpeningKey] = {}
     for cr in rules:
         assert cr.regex is not None
         o = _opening(cr.regex.pattern)
         if o is not None:
-            openings.setdefault((o[0], bool(cr.regex.flags & regex.IGNORECASE), bool(cr.regex.flags & regex.VERBOSE)), []).append(cr)
-    shared = {id(cr): key for key, crs in openings.items() if len(crs) > 1 for cr in crs}
+            keys[id(cr)] = (o[0], bool(cr.regex.flags & regex.IGNORECASE), bool(cr.regex.flags & regex.VERBOSE))
+    counts: dict[_OpeningKey, int] = {}
+    for key in keys.values():
+        counts[key] = counts.get(key, 0) + 1
+    return {i: key for i, key in keys.items() if counts[key] > 1}
+
+
+@cache
+def _together(family: tuple[CompiledRule, ...]) -> _Together:
+    """The count rules of a family (`counting` set) as one pattern, built once per family."""
+    rules = [cr for cr in family if cr.regex is not None and cr.counting]
+    shared = _shared_openings(rules)
     pieces: list[str] = []
     parts = []
-    heads: dict[tuple[str, bool, bool], tuple[str, list[str]]] = {}  # opening -> (its count group, rests)
-    order: list[tuple[str, bool, bool] | None] = []
+    heads: dict[_OpeningKey, tuple[str, list[str]]] = {}  # opening -> (its count group, rests)
     for k, cr in enumerate(rules):
         assert cr.regex is not None
         names: list[tuple[str, str]] = []
@@ -532,14 +539,8 @@ def separate(family: tuple[CompiledRule, ...]) -> frozenset[int]:
     """Ids of the count rules with a `requires` that open on no count they share with
     another rule of the family (see `_bundles`)."""
     rules = [cr for cr in family if cr.regex is not None and cr.counting]
-    keys: dict[int, tuple[str, bool, bool] | None] = {}
-    for cr in rules:
-        assert cr.regex is not None
-        o = _opening(cr.regex.pattern)
-        flags = cr.regex.flags
-        keys[id(cr)] = None if o is None else (o[0], bool(flags & regex.IGNORECASE), bool(flags & regex.VERBOSE))
-    shared = {k for k in keys.values() if k is not None and sum(1 for v in keys.values() if v == k) > 1}
-    return frozenset(id(cr) for cr in rules if cr.requires is not None and keys[id(cr)] not in shared)
+    shared = _shared_openings(rules)
+    return frozenset(id(cr) for cr in rules if cr.requires is not None and id(cr) not in shared)
 
 
 def _run_counts(
@@ -594,11 +595,7 @@ def _run_bundle(
                     a = regs[head][0]  # the rule's match opens at its shared count
                 if cr.counting == "leftmost" and found[cr.id] and a < found[cr.id][-1].end:
                     continue  # inside this rule's previous match, which finditer would not revisit
-                groups = {}
-                for old, new in names:
-                    ga, gb = regs[new]
-                    if ga >= 0:
-                        groups[old] = (ga, gb, text[ga:gb])
+                groups = _groups(regs, text, names)
                 found[cr.id].append(
                     Hit(rule=cr.id, label=cr.label, start=a, end=b, text=text[a:b],
                         groups=groups, attrs=dict(cr.rule.attrs))
@@ -631,25 +628,11 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     text, low = scan_.text, scan_.low
     found: dict[str, list[Hit]] = {}
     counted: list[CompiledRule] = []
-    # the one-pass index, read once here: the literal tests below are `holds_any` and the
-    # first half of `scan` inline, for they run ~100 times an abstract
-    at_of, indexed = low.occurrences() if type(low) is LowText else (None, frozenset())
     for cr in rules:
-        rx = cr.regex
-        if rx is None:
+        if cr.regex is None:
             continue
-        contains = cr.contains
-        if low is not None and contains is not None:
-            # cheapest test first: the words every match holds are absent
-            if at_of is None:
-                if not holds_any(low, contains):
-                    continue
-            else:
-                for s in contains:
-                    if s in at_of or (s not in indexed and s in low):
-                        break
-                else:
-                    continue
+        if low is not None and cr.contains is not None and not holds_any(low, cr.contains):
+            continue  # cheapest test first: the words every match holds are absent
         if cr.counting:  # its `requires` is tested below
             found[cr.id] = []
             counted.append(cr)
@@ -669,26 +652,8 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                     for m in cr.regex.finditer(text, a, b, timeout=REGEX_TIMEOUT_S):
                         out.append(hit_from_match(cr, m))
             else:
-                # `scan` without its `contains` test (done above), inline: what finditer finds
-                leading = cr.leading
-                starts = (
-                    places(low, leading, MAX_TRIES, text, type(leading) is Bounded)
-                    if low is not None and leading is not None
-                    else None
-                )
-                if starts is None:
-                    for m in rx.finditer(text, timeout=REGEX_TIMEOUT_S):
-                        out.append(hit_from_match(cr, m))
-                else:
-                    end = 0
-                    match = rx.match
-                    for at in starts:
-                        if at < end:
-                            continue  # inside the previous match, which finditer would not revisit
-                        m = match(text, at, None, None, False, REGEX_TIMEOUT_S)  # by position: see `_run_counts`
-                        if m is not None:
-                            out.append(hit_from_match(cr, m))
-                            end = max(m.end(), at + 1)
+                for m in scan(cr.regex, text, low, None, cr.leading, REGEX_TIMEOUT_S):  # contains: tested above
+                    out.append(hit_from_match(cr, m))
         except TimeoutError:
             found[cr.id] = []
             scan_.warnings.append(f"rule {cr.id} hit the {REGEX_TIMEOUT_S}s matching bound; skipped")
@@ -712,14 +677,21 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     return [h for hs in found.values() for h in hs]
 
 
-def hit_from_match(cr: CompiledRule, m: regex.Match[str]) -> Hit:
-    regs = m.regs  # (start, end) of every group, (-1, -1) where it took no part
-    text = m.string
+def _groups(regs: tuple[tuple[int, int], ...], text: str, slots: list[tuple[str, int]]) -> dict[str, tuple[int, int, str]]:
+    """A hit's groups, (start, end, text) by name, from a match's `regs` and the (name, number) slots
+    of the groups wanted; a group that took no part is left out."""
     groups = {}
-    for name, i in cr.slots:
+    for name, i in slots:
         a, b = regs[i]
         if a >= 0:
             groups[name] = (a, b, text[a:b])
+    return groups
+
+
+def hit_from_match(cr: CompiledRule, m: regex.Match[str]) -> Hit:
+    regs = m.regs  # (start, end) of every group, (-1, -1) where it took no part
+    text = m.string
+    groups = _groups(regs, text, cr.slots)
     a, b = regs[0]
     return Hit(
         rule=cr.id,

@@ -13,6 +13,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..literals import char_offsets
 from .base import doc_text
 
 KEY = ("studyfacts", "abbreviations")
@@ -58,18 +59,10 @@ def _long_form(short: str, before: str) -> str | None:
 def _definitions(text: str) -> list[regex.Match[str]]:
     """What `_DEF.finditer(text)` finds, tried only at the brackets every match opens with
     (found with str.find, a memchr, instead of a regex scan of every character)."""
-    ats: list[int] = []
-    find = text.find
-    for ch in "([":
-        at = find(ch)
-        while at >= 0:
-            ats.append(at)
-            at = find(ch, at + 1)
-    ats.sort()
     out = []
     end = 0
     match = _DEF.match
-    for at in ats:
+    for at in char_offsets(text, "(["):
         if at < end:
             continue  # inside the previous match, which finditer would not revisit
         m = match(text, at)

@@ -193,16 +193,25 @@ def _abbreviated(short: str, defined: dict[str, str]) -> str | None:
     return defined.get(short) or defined.get(short[:-1] if short.endswith("s") else short)
 
 
+def _case_person(h: Hit) -> tuple[str, str] | None:
+    """(age, sex) of a case named with both ("a 45-year-old man": ("45", "male")), else None: two
+    mentions with one age and sex are taken for one person."""
+    sex = _SEX.get((h.group("sex") or "").lower())
+    age = h.group("age")
+    return (age.lower(), sex) if sex is not None and age else None
+
+
 def _two_cases(text: str, case: Hit, cases: list[Hit]) -> Hit | None:
     """The second of two cases named one after the other, each with an age and a sex ("a 45-year-old man
     and a 51-year-old woman"), else None."""
-    if not case.group("age") or _SEX.get((case.group("sex") or "").lower()) is None:
+    first = _case_person(case)
+    if first is None:
         return None
     for h in cases:
-        if (h.start > case.end and _CASE_AND.fullmatch(text, case.end, h.start) and h.group("age")
-                and _SEX.get((h.group("sex") or "").lower()) is not None
-                and (h.group("age"), h.group("sex").lower()) != (case.group("age"), case.group("sex").lower())):
-            return h
+        if h.start > case.end and _CASE_AND.fullmatch(text, case.end, h.start):
+            person = _case_person(h)
+            if person is not None and person != first:
+                return h
     return None
 
 
@@ -827,11 +836,10 @@ class CohortComponent(FactComponent):
             return False
         persons: dict[tuple[str, str], Hit] = {}
         for h in cases:
-            sex = _SEX.get((h.group("sex") or "").lower())
-            age = h.group("age")
-            if sex is None or not age:
-                return False  # a case named without its sex: the counts cannot be told
-            persons.setdefault((age.lower(), sex), h)
+            person = _case_person(h)
+            if person is None:
+                return False  # a case named without its age or sex: the counts cannot be told
+            persons.setdefault(person, h)
         if len(persons) != total:
             return False
         for sex in ("female", "male"):

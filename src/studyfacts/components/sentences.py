@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
+from ..literals import char_offsets
 from .base import SENTS_KEY, bounds_from_starts, doc_text
 
 _FINAL_CHARS = frozenset(Sentencizer.default_punct_chars)
@@ -32,16 +33,7 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]")
 
 
 def _final_offsets(text: str) -> list[int]:
-    # the ASCII three with str.find (a memchr), not a regex scan: a few dozen a text
-    found: list[int] = []
-    find = text.find
-    for ch in _ASCII_FINALS:
-        at = find(ch)
-        while at >= 0:
-            found.append(at)
-            at = find(ch, at + 1)
-    if len(found) > 1:
-        found.sort()
+    found = char_offsets(text, _ASCII_FINALS)  # the ASCII three: a few dozen a text
     if not text.isascii():
         more = [m.start() for m in _NON_ASCII.finditer(text) if m.group() in _FINAL_CHARS]
         if more:
