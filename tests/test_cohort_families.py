@@ -747,6 +747,70 @@ FAMILIES["audit13"] = [
     ("METHODS: Subgroup analyses were carried out in 210 women over 60. RESULTS: A total of 512 women were "
      "analysed.", 512),
 ]
+FAMILIES["session6"] = [
+    # a funnel whose intake came in by referral or inquiry: those who took part are the cohort
+    ("RESULTS: Clinics referred 240 adults. Overall, 180 adults contacted the study team, of which 95 completed "
+     "the baseline visit.", 95),
+    ("METHODS: We invited 600 nurses to complete an online survey. RESULTS: The survey was completed by 410 "
+     "nurses.", 410),
+    ("RESULTS: Of the 500 patients invited, 320 responded to the invitation and completed the survey.", 320),
+    # ... and 'referred to' after the count is no intake
+    ("METHODS: We enrolled 120 patients referred to our clinic for chronic cough.", 120),
+    ("METHODS: We enrolled 64 patients with an interest in sports medicine.", 64),
+    # a share's numerator with its own percentage, then 'of the M screened ... were enrolled'
+    ("RESULTS: 45 (30%) of the 150 screened patients were enrolled. Of the 45 patients, 20 had a relapse.", 45),
+    ("RESULTS: Overall, 812 (64.2%) of 1265 eligible adults were included in the analysis.", 812),
+    # a number stated once as a breakdown in brackets is no share of something larger
+    ("METHODS: A cohort of 1,200 (52% female and 48% male) adults was followed. RESULTS: Of the 1,200 adults, "
+     "300 (25%) smoked.", 1200),
+    # a control group smaller than the cohort may be its part; healthy or unexposed controls leave it the cohort
+    ("METHODS: We enrolled 60 patients with gout. Thirty patients were in the control group.", 60),
+    ("METHODS: We studied 30 patients with migraine. Thirty healthy volunteers served as controls.", 30),
+    ("METHODS: We studied 40 workers exposed to noise. Forty workers without exposure formed the control group.", 40),
+    ("METHODS: We studied 40 patients with gout. Pain was controlled with ice in 40 patients.", 40),
+    # the share of those eligible or invited who took part is the cohort's, not a share of it
+    ("Participants: A population-based sample of 3753 participants (83% of those eligible), aged 48 to 92 years, "
+     "took part.", 3753),
+    ("METHODS: In all, 640 adults (72% of those invited) completed the survey.", 640),
+    # those selected and invited are the intake; the final sample is the cohort
+    ("Study sample: 753 children were selected and invited to take part. The final sample was 475 children.", 475),
+    # groups listed with commas: the first stated total stays, a list of groups has none
+    ("METHODS: We included 120 patients, 80 patients with gout and 40 patients with arthritis.", 120),
+    ("METHODS: Adults (n = 412) completed the survey and the interview at home.", 412),
+    ("METHODS: From a database of 560 operated patients, 164 patients met these criteria.", 164),
+    ("Patients: Of the eligible 107 children, 57 (53%) filled out questionnaires and 47 visited the clinic.", 57),
+    # Embase's headings with '(s)': 'Objective(s):', 'Participant(s):', 'Result(s):' end the Importance section
+    ("Importance: Loud music harms hearing. Objective(s): To test earplugs. Design, Setting, and Participant(s): "
+     "Of the 90 volunteers assessed, 60 were included in the study. Result(s): Hearing loss was rare.", 60),
+    ("Importance: Falls are common. Objective(s): To test a program. Intervention(s): Exercise. Main Outcomes and "
+     "Measures: Falls. Result(s): In all, 212 adults were randomized.", 212),
+]
+NOT_A_COHORT["session6"] = [
+    # the intake in the active voice ('Clinics referred', 'We invited', 'We screened'), or by inquiry
+    "METHODS: We screened 500 patients for eligibility. RESULTS: Mean age was 54 years.",
+    "METHODS: We approached 320 families at the clinic. RESULTS: Families were mostly urban.",
+    "METHODS: Physicians referred 88 patients with chronic cough to the study. Spirometry was done at baseline.",
+    "RESULTS: Over six weeks, 212 adults inquired about the trial, of whom 120 were screened.",
+    "RESULTS: In total, 150 parents expressed interest in the study. Mean age was 38 years.",
+    # a part stated first as a share of something larger ('drug A 410 (52.1%) ... Of the 410 patients ...')
+    "RESULTS: The agents prescribed were drug A 410 (52.1%), drug B 380 (47.9%). Of the 410 patients prescribed "
+    "drug A, 120 (29.3%) relapsed.",
+    # a control group of patients in the next sentence, as large as the first group: two groups, no total
+    "METHODS: A retrospective study was done on 30 patients fused to L3. Thirty matched patients fused to L4 were "
+    "in the control group.",
+    "METHODS: We reviewed 24 patients treated with a plate. Twenty-six patients treated with a nail served as "
+    "controls.",
+    # groups listed with commas, or each given by its n, with no total
+    "METHODS: The study included 56 adults with pain and fear, 93 adults with pain alone, and 31 pain-free "
+    "controls.",
+    "METHODS: The derivation cohort (n = 640) was drawn from one registry and the validation cohort (n = 310) "
+    "from another.",
+    "METHODS: The sample consisted of 406 mill workers, 400 miners, 250 factory workers and 124 forestry workers.",
+    # the labelled parts of a breakdown whose whole is stated as an outcome of some
+    "METHODS: A total of 163 workers had noise measured (Factory A: 46 workers, B: 43, C: 34, and D: 40).",
+    # 'case management', 'case definition' name no case report
+    "We report an investigation of case management in a rural district. Data came from registers.",
+]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
@@ -895,6 +959,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("RESULTS: 72% of all 90 participants were men.", "male", None),
         # a disease before 'patients' names the people, not lesions (audit 14)
         ("RESULTS: A total of 310 hip fracture patients were analysed.", "lesions", None),
+        # the sex of those who left or only asked is not the cohort's (session 6)
+        ("RESULTS: Overall, 165 men inquired about the trial, of which 86 underwent screening.", "male", None),
+        ("RESULTS: Of 80 adults screened, 12 women were excluded. In all, 68 adults were enrolled (30 women).",
+         "female", 30),
+        ("METHODS: Forty women took part in the study.", "female", 40),
     ],
 )
 def test_population_family(extract, text, field, value):

@@ -17,7 +17,8 @@ characters, never past the sentence), and what it does (`effect`):
 `unless_count` names a group of the pattern that cancels the cue when it holds
 the candidate's own number. `applies_to` limits a cue to some candidate kinds (a rule id's last part, or a
 noun class such as `sex`, or one noun as `noun:cases`); `with` and `unless` make it depend on cues listed
-before it in the file (by id, or `category:NAME`). Every cue carries
+before it in the file (by id, or `category:NAME`). A cue read only by a component's code, by its id, names a
+kind no candidate has (`funnel`, `groups`), so that `assess` never weighs it. Every cue carries
 `examples` (windows it must match, in its direction) and may carry
 `counter_examples` (windows it must not); the test suite runs both.
 

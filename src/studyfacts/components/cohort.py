@@ -348,10 +348,20 @@ class Candidate:
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in)\s+(?P<n>{COUNT})\s+(?P<words>(?:[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|,\s*(?:and\s+)?in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)[a-z][\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+# the next item of a list after a count and its noun: ", 250 ...", "and 124 ..."
+_LIST_GOES_ON = regex.compile(
+    expand(r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:\d|{WORDNUM}\b)"), regex.IGNORECASE
+)
+# a second sample named with its own n after a conjunction: "... and the clinical sample (n = 119)"
+_SECOND_N = regex.compile(
+    expand(r"\s*[)\]]?[^()\[\]]*?\b(?:and|versus|vs\.?|whereas|while|compared\s+(?:with|to))\s+(?:the\s+|an?\s+)?"
+           r"(?:[\w-]+\s+){0,3}?(?:samples?|cohorts?|groups?|populations?)\s*[(\[]\s*n\s*=\s*(?P<n>{COUNT})\s*[)\]]"),
+    regex.IGNORECASE,
+)
 _A_GROUP_OF = regex.compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
@@ -392,6 +402,9 @@ _OTHER_KIND_OF_PEOPLE = (
 
 _HEALTHY = _SECOND_GROUP_WORDS["healthy"]
 _COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
+# controls who leave the index group the cohort when named in their own sentence (_control_group_next)
+_NOT_INDEX_CONTROLS = _HEALTHY | _SECOND_GROUP_WORDS["unaffected"]
+_WORD = regex.compile(r"[\w-]+")
 _CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
 
@@ -401,21 +414,65 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+# "1216 (47.6%)": a number with its own percentage, read where an earlier mention of a count is found
+_OWN_SHARE = regex.compile(r"\s*[(\[]\s*\d{1,3}(?:[.,]\d+)?\s*%\s*[)\]]")
+
+
+def _stated_as_share(text: str, number: str, before: int) -> bool:
+    """Whether `number` (as written, digits) is stated before `before` with its own percentage."""
+    if not number[:1].isdigit():
+        return False
+    i = text.find(number, 0, before)
+    while i >= 0:
+        j = i + len(number)
+        if ((i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,")) and not text[j : j + 1].isdigit()
+                and _OWN_SHARE.match(text, j)):
+            return True
+        i = text.find(number, j, before)
+    return False
+
+
 def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     """The size of a second group of the same noun later in the candidate's sentence, if any."""
     noun = _singular(cand.noun.split()[-1]) if cand.noun else ""
-    if not noun or noun == "n":
+    if noun == "n":
+        # "The population sample (n = 7186) was drawn from three regions and the clinical sample (n = 119)
+        # from a clinic": two samples, each given by its n, with no total
+        m = _SECOND_N.match(text, cand.end, min(sentence_end, cand.end + _GROUP_WINDOW))
+        return parse_int(m.group("n")) if m is not None else None
+    if not noun:
         return None
     end = min(sentence_end, cand.end + _GROUP_WINDOW)
     semicolon = text.find(";", cand.end, end)  # "56 were included; 30 received A and 26 B": a new clause
     if semicolon >= 0:
         end = semicolon
+    listed_other = False
     for m in _SECOND_GROUP.finditer(text, cand.end, end):
         between = text[cand.end : m.start()]
-        if _BREAKDOWN_OPENS.search(_BRACKETED.sub("", between)) or between.count("(") > between.count(")"):
+        inside = between.count("(") > between.count(")")
+        if m.group("comma") and inside:
+            continue  # "401 patients ... (197 dabigatran, 107 rivaroxaban, ...)": a bracketed breakdown
+        if _BREAKDOWN_OPENS.search(_BRACKETED.sub("", between)) or inside:
             # "10,835 responders, including 4,035 police and 6,800 other responders", "180 patients
             # (142 DMD and 38 SMA patients)": its parts, not a second group
             return None
+        if m.group("comma"):
+            if not any(x.group("join") for x in _SECOND_GROUP.finditer(text, m.end(), end)):
+                # a list of groups ends on "and <count>": not "Of 1,630 patients, 270 were discharged", nor
+                # "64 patients consented, 34 patients tried the earplugs"
+                continue
+            # "56 adults with pain and fear, 93 adults with pain alone, and 31 controls", "184 observed patients,
+            # 27 surgical patients, and 22 braced patients": a list of groups; but "120 patients, 80 patients
+            # with X and 40 patients with Y" lists the parts of the 120, recognised by their sum (never
+            # reported), unless another kind of people came first in the list ("406 mill workers, 400 miners,
+            # 250 factory workers")
+            if noun not in {_singular(w) for w in m.group("words").split()}:
+                listed_other = True
+                continue
+            parts = sum(parse_int(p.group("n")) or 0 for p in _SECOND_GROUP.finditer(text, m.start(), end))
+            if (parse_int(m.group("n")) or 0) < cand.value and not listed_other and parts == cand.value:
+                return None
+            return parse_int(m.group("n"))
         words = {_singular(w) for w in m.group("words").split()}
         if words & _LEFT_THE_STUDY:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
@@ -618,12 +675,47 @@ class CohortComponent(FactComponent):
         if rivals:
             best = replace(best, rivals=rivals)
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
+        if other is None:
+            other = self._control_group_next(doc, text, best, by)
+        if other is None and best.rule == "cohort.count_noun" and _LIST_GOES_ON.match(text, best.end):
+            # "The group consisted of 406 mill workers, 400 miners, 250 ...": the candidate is inside a list of
+            # groups (not "From a database of 560 patients, 164 patients met the criteria", a funnel's step)
+            window = text[max(sentence_at(doc, best.start)[0], best.start - 120) : best.start]
+            listed = _cues().cue("left.list_of_groups").found(window)
+            other = parse_int(listed.group("n")) if listed is not None else None
         if other is not None:
             # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.
             draft.warn(f"patients: {best.value} and {other} {best.noun} read as groups with no stated total; left null",
                        (best.start, best.end))
             return None
         return best
+
+    @staticmethod
+    def _control_group_next(doc: Doc, text: str, best: Candidate, by: dict[str, list[Hit]]) -> int | None:
+        """The size of a control group of the cohort's noun named in the next sentence, at least as large as
+        the cohort candidate: "A study of 30 patients fused to L3. Thirty matched patients fused to L4 were in
+        the control group" is two groups with no total. A smaller one may be a part of the cohort ("We
+        enrolled 60 patients. Thirty patients were in the control group"); healthy or unexposed controls
+        leave the index group the cohort."""
+        noun = _singular(best.noun.split()[-1]) if best.noun else ""
+        end = sentence_at(doc, best.start)[1]
+        if not noun or noun == "n" or end >= len(text):
+            return None
+        ns, ne = sentence_at(doc, min(len(text) - 1, end + 1))
+        if ns < end:
+            return None
+        control = _cues().cue("right.control_group")
+        for h in by.get("count", []):
+            if not ns <= h.start < ne:
+                continue
+            n = parse_int(h.group("n") or "")
+            if (n is None or n < best.value or _singular((h.group("noun") or "x").split()[-1].lower()) != noun
+                    or not control.found(text[h.end : ne])):
+                continue
+            if {w.lower() for w in _WORD.findall(text, ns, ne)} & _NOT_INDEX_CONTROLS:
+                return None  # "Thirty healthy volunteers served as controls": the index group stays
+            return n
+        return None
 
     def _inside_cohort(self, doc: Doc, text: str, base_n: int, before: int, by: dict[str, list[Hit]]) -> bool:
         """A cohort larger than `base_n` is stated before `before` (a count that scores as the cohort):
@@ -704,6 +796,10 @@ class CohortComponent(FactComponent):
             # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
             # analysis included 2,556 (17.4%) patients" are the analysed share of a base
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
+        if a.veto is None and rule == "count_noun" and _stated_as_share(text, h.group("n") or "", h.start):
+            # "ACT 1216 (47.6%), quinine 1044 (40.8%) ... Of the 1216 patients prescribed an ACT, 441 ...": a
+            # number first stated as a share of something larger is that part again, not the cohort
+            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: stated before as a share")
         if a.veto is None and isinstance(section, dict):
             needed = section.get("requires")
             if needed and needed not in a.categories:
@@ -783,6 +879,9 @@ class CohortComponent(FactComponent):
                 continue  # "The case group included 17 men (64%)": one arm's
             if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
                 continue
+            if any(_cues().cue(c).found(text[h.end : min(sentence_at(doc, h.start)[1], h.end + 80)])
+                   for c in ("right.excluded", "right.intake")):
+                continue  # "12 women were excluded", "165 men inquired about the trial": not who took part
             found[sex].append((n, h.group("sex") or sex, h))
         for h in by.get("sex_slash", []) + by.get("sex_ratio", []):
             x, y = parse_int(h.group("x") or ""), parse_int(h.group("y") or "")

@@ -91,10 +91,12 @@ _INLINE_HEADING = regex.compile(
 _HEADING_FIRST = regex.compile(r"\s{0,3}(?=[A-Z])")
 _HEADING = regex.compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?(?:\(s\))?|methods?(?:\(s\))?|m[ée]thodes?"
-    r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participants|methods?)s?)*|settings?|participants|patients|subjects"
-    r"|interventions?|measurements|main\s+outcome\s+measures?|results?|findings|conclusions?|interpretation"
-    r"|limitations|discussion)(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
+    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?"
+    r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participant|method)(?:s|\(s\))?)*|settings?"
+    r"|participants?|patients|subjects|interventions?|measurements|main\s+outcomes?\s+(?:and\s+)?measures?|results?"
+    r"|findings|conclusions?(?:\s+and\s+relevance)?|interpretation|limitations|discussion)"
+    # Embase prints "Objective(s):", "Participant(s):", "Result(s):"
+    r"(?:\(s\))?(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
     # distinctive enough to be read as headings without one.
     r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
@@ -106,7 +108,8 @@ _HEADING = regex.compile(
 )
 _INTRO = {"background", "introduction", "importance", "context", "rationale"}
 _AIM = {"objective", "objectives", "aim", "aims", "purpose"}
-_END = {"conclusion", "conclusions", "interpretation", "discussion", "limitations", "authors' conclusions",
+_END = {"conclusion", "conclusions", "conclusions and relevance", "interpretation",
+        "discussion", "limitations", "authors' conclusions",
         "authors’ conclusions", "authors conclusions"}
 
 # A period's sentence must say who was studied when; these cues say so.
@@ -201,7 +204,7 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
         for at in ats:
             m = _HEADING.match(text, at)
             if m is not None:
-                got.append((m.start("h"), " ".join(m.group("h").lower().split())))
+                got.append((m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split())))
         _store(doc)[key] = got
     return got
 
