@@ -414,22 +414,22 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-# "1216 (47.6%)": a number with its own percentage, read where an earlier mention of a count is found
-_OWN_SHARE = regex.compile(r"\s*[(\[]\s*\d{1,3}(?:[.,]\d+)?\s*%\s*[)\]]")
+# "1216 (47.6%)": a number with its own percentage (a share of something larger)
+_NUMBER_WITH_SHARE = regex.compile(r"(?<![\w.,])(\d[\d,]*)(?=\s*[(\[]\s*\d{1,3}(?:[.,]\d+)?\s*%\s*[)\]])")
 
 
-def _stated_as_share(text: str, number: str, before: int) -> bool:
-    """Whether `number` (as written, digits) is stated before `before` with its own percentage."""
-    if not number[:1].isdigit():
-        return False
-    i = text.find(number, 0, before)
-    while i >= 0:
-        j = i + len(number)
-        if ((i == 0 or not (text[i - 1].isalnum() or text[i - 1] in ".,")) and not text[j : j + 1].isdigit()
-                and _OWN_SHARE.match(text, j)):
-            return True
-        i = text.find(number, j, before)
-    return False
+def _stated_as_share(doc: Doc, text: str, number: str, before: int) -> bool:
+    """Whether `number` (as written, digits) is stated before `before` with its own percentage; the
+    first place of each such number is found once a doc."""
+    key = ("studyfacts", "numbers_with_share")
+    first = doc.user_data.get(key)
+    if first is None:
+        first = {}
+        for m in _NUMBER_WITH_SHARE.finditer(text):
+            first.setdefault(m.group(1), m.start())
+        doc.user_data[key] = first
+    at = first.get(number)
+    return at is not None and at < before
 
 
 def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
@@ -796,7 +796,7 @@ class CohortComponent(FactComponent):
             # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
             # analysis included 2,556 (17.4%) patients" are the analysed share of a base
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
-        if a.veto is None and rule == "count_noun" and _stated_as_share(text, h.group("n") or "", h.start):
+        if a.veto is None and rule == "count_noun" and _stated_as_share(doc, text, h.group("n") or "", h.start):
             # "ACT 1216 (47.6%), quinine 1044 (40.8%) ... Of the 1216 patients prescribed an ACT, 441 ...": a
             # number first stated as a share of something larger is that part again, not the cohort
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: stated before as a share")
