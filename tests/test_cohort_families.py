@@ -774,6 +774,13 @@ FAMILIES["session6"] = [
     ("METHODS: In all, 640 adults (72% of those invited) completed the survey.", 640),
     # those selected and invited are the intake; the final sample is the cohort
     ("Study sample: 753 children were selected and invited to take part. The final sample was 475 children.", 475),
+    # a case report's own case, not the cases a literature search found or others reported (session 6)
+    ("We treated a 72-year-old woman with a psoas abscess. A literature search found 14 comparable cases, of "
+     "which 4 of the 7 cases were fatal.", 1),
+    ("We operated on a 66-year-old woman with a hip abscess. Of the 11 reported cases, 6 had a poor outcome.", 1),
+    # ... but a series of the authors' own, or a search of their own records
+    ("A 45-year-old man presented with fever. We reviewed 12 cases of this abscess treated at our hospital.", 12),
+    ("A search of our hospital records found 52 patients with a psoas abscess.", 52),
     # groups listed with commas: the first stated total stays, a list of groups has none
     ("METHODS: We included 120 patients, 80 patients with gout and 40 patients with arthritis.", 120),
     ("METHODS: Adults (n = 412) completed the survey and the interview at home.", 412),
@@ -1019,6 +1026,10 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Forty adults, older than 30 years at operation (median: 55.1 years), were treated.", None, 55.1),
         # the cohort's age in brackets after a sex noun (audit 17)
         ("METHODS: Eleven women (34.2 ± 5.1 years) completed the programme.", 34.2, None),
+        # the verb names the mean (session 6)
+        ("METHODS: Age at operation averaged 58 years. Forty adults were enrolled.", 58, None),
+        ("METHODS: Forty adults were enrolled. The patients' ages averaged 71 years (range 60-85).", 71, None),
+        ("METHODS: Forty adults were enrolled. Symptoms had lasted an average of 6 years.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

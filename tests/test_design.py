@@ -91,6 +91,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("We randomised 60 adults to two diets. Retrospective registered 3 March 2019.", "retrospective"),
         # a randomized sample is how people were sampled (audit 15)
         ("The registry holds a randomized sample of 2 million insured adults.", "randomized"),
+        # data items sampled at random, not participants allocated (session 6)
+        ("We coded 400 randomized posts from a forum on back pain.", "randomized"),
+        ("Two reviewers read 120 randomized charts of adults with gout.", "randomized"),
         # stimuli in randomized order; companies that are multinational (audit 14)
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),

@@ -352,6 +352,9 @@ _SECOND_GROUP = regex.compile(
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+# a count of cases after a case report's own case, with no cohort cue (a score below the cohort verb's): cited
+_CITED_CASES_BELOW = 3.0
+_CITED_CASES_NOUN = regex.compile(r"\bcases?$|\b(?:reported|published|described)\b", regex.IGNORECASE)
 # the next item of a list after a count and its noun: ", 250 ...", "and 124 ..."
 _LIST_GOES_ON = regex.compile(
     expand(r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:\d|{WORDNUM}\b)"), regex.IGNORECASE
@@ -519,6 +522,14 @@ class CohortComponent(FactComponent):
             self._abbreviated_people(doc, by)
         pop = draft.population
         patients = self._patients(doc, draft, by)
+        if (patients is not None and by.get("case") and by["case"][0].start < patients.start
+                and patients.rule == "cohort.count_noun" and patients.score < _CITED_CASES_BELOW
+                and _CITED_CASES_NOUN.search(patients.noun)):
+            # "We treated a 72-year-old woman ... Of the 11 reported cases, 6 ...": after the report's own
+            # case, a count of cases that no cohort cue makes this study's is the literature's
+            draft.warn(f"patients: {patients.value} {patients.noun} after the case reported, read as cited cases; "
+                       "the case report's one patient kept", (patients.start, patients.end))
+            patients = None
         case = None
         if patients is None and by.get("case"):
             # "A 65-year-old man" names the patient and their sex; "We report a case" only that there is one
@@ -984,7 +995,7 @@ class CohortComponent(FactComponent):
                 # zinc": the age of a group, not of the cohort
                 continue
             stat = (h.group("stat") or "").lower() or None
-            stat = "mean" if stat == "average" else stat
+            stat = "mean" if stat in ("average", "averaged") else stat
             markers = (h.group("pre") or "") + (h.group("post") or "") + (h.group("post2") or "")
             sd_paren = "sd" in markers.lower() or "standard" in markers.lower()
             parsed = parse_stat(text, h.end, stat, sd_in_parens=sd_paren, max_words=2, limit=120)
