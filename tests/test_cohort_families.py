@@ -781,6 +781,15 @@ FAMILIES["session6"] = [
     # ... but a series of the authors' own, or a search of their own records
     ("A 45-year-old man presented with fever. We reviewed 12 cases of this abscess treated at our hospital.", 12),
     ("A search of our hospital records found 52 patients with a psoas abscess.", 52),
+    # the n of those who took part, after a participation or response rate (audit 22)
+    ("RESULTS: The participation rate was 72.0% (n = 857). The mean threshold in normal-hearing subjects "
+     "(n = 755) was 12 dB.", 857),
+    ("RESULTS: The overall response rate was 86.2% (n = 250) from two wards.", 250),
+    # ... but not the n of an answer's share
+    ("RESULTS: Answers: yes 7.0% (n = 4), no 21.1% (n = 12). We surveyed 60 nurses.", 60),
+    # this study, not an earlier or another one
+    ("Our previous study of 40 patients showed benefit. Here we enrolled 120 patients.", 120),
+    ("In the present study of 80 adults, pain fell.", 80),
     # groups listed with commas: the first stated total stays, a list of groups has none
     ("METHODS: We included 120 patients, 80 patients with gout and 40 patients with arthritis.", 120),
     ("METHODS: Adults (n = 412) completed the survey and the interview at home.", 412),
@@ -815,6 +824,12 @@ NOT_A_COHORT["session6"] = [
     "METHODS: The sample consisted of 406 mill workers, 400 miners, 250 factory workers and 124 forestry workers.",
     # the labelled parts of a breakdown whose whole is stated as an outcome of some
     "METHODS: A total of 163 workers had noise measured (Factory A: 46 workers, B: 43, C: 34, and D: 40).",
+    # another study's cohort quoted (audit 22)
+    "Preterm birth is common. A recent meta-analysis of 31016 pregnant women found no effect of zinc. We discuss "
+    "the implications.",
+    "Trials are rare. A prior randomized trial involving more than 900 adults was stopped early.",
+    # groups named one after the other, 'and in' the second (audit 22)
+    "The graft has been used in six patients with gangrenous toes and in one patient with severe claudication.",
     # 'case management', 'case definition' name no case report
     "We report an investigation of case management in a rural district. Data came from registers.",
 ]
@@ -971,6 +986,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("RESULTS: Of 80 adults screened, 12 women were excluded. In all, 68 adults were enrolled (30 women).",
          "female", 30),
         ("METHODS: Forty women took part in the study.", "female", 40),
+        # a gender identity is no sex count, as the dev set settles (audit 22)
+        ("METHODS: Participants (n = 600) were MSM = 300 and TG women = 300.", "female", None),
+        ("METHODS: Of 187 participants (transgender women = 58; MSM = 129), most enrolled.", "female", None),
+        ("METHODS: Of 187 participants (women = 58; men = 129), most enrolled.", "female", 58),
     ],
 )
 def test_population_family(extract, text, field, value):
