@@ -795,6 +795,10 @@ FAMILIES["session6"] = [
     ("METHODS: Adults (n = 412) completed the survey and the interview at home.", 412),
     ("METHODS: From a database of 560 operated patients, 164 patients met these criteria.", 164),
     ("Patients: Of the eligible 107 children, 57 (53%) filled out questionnaires and 47 visited the clinic.", 57),
+    # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
+    ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
+    ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
+    ("We treated a total of 40 patients with a psoas abscess.", 40),
     # Embase's headings with '(s)': 'Objective(s):', 'Participant(s):', 'Result(s):' end the Importance section
     ("Importance: Loud music harms hearing. Objective(s): To test earplugs. Design, Setting, and Participant(s): "
      "Of the 90 volunteers assessed, 60 were included in the study. Result(s): Hearing loss was rare.", 60),

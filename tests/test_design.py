@@ -188,6 +188,10 @@ def test_design_counts_centers(extract, text, centers):
         ("Schools were selected from May to July, 2012 for a noise survey.", "2012-05", "2012-07"),
         # tests or examinations carried out over a span of years
         ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
+        # what was gathered in the window: a questionnaire completed, incidents that occurred (session 6)
+        ("Between March 2019 and January 2020, 845 nurses completed the questionnaire.", "2019-03", "2020-01"),
+        ("We describe the awareness incidents that occurred across the region between January to December, 2015.",
+         "2015-01", "2015-12"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -214,6 +218,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Surveys of 300 nurses were conducted in March and October 2020.",
         # a national statistic in the background is not this study's period
         "During 2011-2012, 21 million adults exhibited hearing damage.",
+        # a survey of people licensed in a window is no survey of that window (session 6)
+        "A survey was mailed to 900 hygienists who had obtained their licenses between 1972 and 1992.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -121,7 +121,13 @@ _PERIOD_CUE = regex.compile(
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
     r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
-    r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?)\b",
+    r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?"
+    # what was gathered or counted in the window: "845 nurses completed the questionnaire", "awareness
+    # incidents that occurred between January and December 2015"; not any survey ("a survey was mailed to
+    # hygienists licensed between 1972 and 1992", "surveys from 1985 to 2005" reviewed)
+    r"|completed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:surveys?|questionnaires?)|(?:survey|questionnaire)\s+data"
+    r"|(?:surveys?|questionnaires?)\s+(?:was|were)\s+(?:sent|administered|conducted|distributed|completed|carried)"
+    r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
 # ... and these make it something else: a literature search, a publication window, a follow-up end.
