@@ -795,6 +795,14 @@ FAMILIES["session6"] = [
     ("METHODS: Adults (n = 412) completed the survey and the interview at home.", 412),
     ("METHODS: From a database of 560 operated patients, 164 patients met these criteria.", 164),
     ("Patients: Of the eligible 107 children, 57 (53%) filled out questionnaires and 47 visited the clinic.", 57),
+    # the n before the sample it counts, or after the people's age range (audit 22)
+    ("METHODS: We used data from a national survey, a large (N = 15,475) nationally representative sample of "
+     "adults.", 15475),
+    ("METHODS: This was a cross-sectional study of children (aged 8-17 y) with asthma (n = 148) and their "
+     "parents.", 148),
+    # ... not a subgroup's n after what they did
+    ("RESULTS: Odds were lower for a small sub-group of workers using hearing protection (N=19). We studied 300 "
+     "workers.", 300),
     # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
     ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
     ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
