@@ -803,6 +803,8 @@ FAMILIES["session6"] = [
     # ... not a subgroup's n after what they did
     ("RESULTS: Odds were lower for a small sub-group of workers using hearing protection (N=19). We studied 300 "
      "workers.", 300),
+    # the study's own population said in the present
+    ("SETTING: Three dialysis units. PATIENTS: In this study, there are 194 dialysis patients.", 194),
     # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
     ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
     ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
@@ -842,6 +844,13 @@ NOT_A_COHORT["session6"] = [
     "Trials are rare. A prior randomized trial involving more than 900 adults was stopped early.",
     # groups named one after the other, 'and in' the second (audit 22)
     "The graft has been used in six patients with gangrenous toes and in one patient with severe claudication.",
+    # a protocol's sample and the population it is drawn from, said in the present or future (audit 23)
+    "METHODS: This is a study protocol. Subjects will be 15 patients recruited by referral.",
+    "METHODS: The clinic currently sees 2,605 veterans who are currently in care; our recruitment goal of 40 "
+    "persons is modest.",
+    "METHODS: We have verified that there are 900 eligible adults at the clinic.",
+    # worked examples of a method, not people studied
+    "METHODS: Two experimental cases were used to demonstrate the capability of the assay.",
     # 'case management', 'case definition' name no case report
     "We report an investigation of case management in a rural district. Data came from registers.",
 ]
@@ -998,6 +1007,13 @@ def test_not_a_cohort_family(extract, family, text):
         ("RESULTS: Of 80 adults screened, 12 women were excluded. In all, 68 adults were enrolled (30 women).",
          "female", 30),
         ("METHODS: Forty women took part in the study.", "female", 40),
+        # sex counts in compact notation after the people counted (audit 23)
+        ("METHODS: A cohort study of 70 children (39M:31F) with palsy.", "male", 39),
+        ("METHODS: A cohort study of 70 children (39M:31F) with palsy.", "female", 31),
+        # a measure's levels are no treated units
+        ("METHODS: A total of 33 patients were treated at three dose levels.", "lesions", None),
+        ("METHODS: We recorded 9040 sound levels on 391 ships.", "lesions", None),
+        ("METHODS: Fusion covered 48 vertebral levels in 20 patients.", "lesions", 48),
         # a gender identity is no sex count, as the dev set settles (audit 22)
         ("METHODS: Participants (n = 600) were MSM = 300 and TG women = 300.", "female", None),
         ("METHODS: Of 187 participants (transgender women = 58; MSM = 129), most enrolled.", "female", None),

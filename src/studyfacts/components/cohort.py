@@ -32,6 +32,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
     ("PROVIDER", lexicon_alternation("person_nouns", "providers")),
     ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
+    ("NOT_UNITS_AFTER", lexicon_alternation("lesion_nouns", "not_units_after")),
     (
         "COHORT_VERB",
         r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|analy[sz]ed|studied"
