@@ -805,6 +805,10 @@ FAMILIES["session6"] = [
      "workers.", 300),
     # the study's own population said in the present
     ("SETTING: Three dialysis units. PATIENTS: In this study, there are 194 dialysis patients.", 194),
+    # a funnel of things is no funnel of people; questionnaires stand for those who answered (audit 23)
+    ("METHODS: We evaluated 42 patients. RESULTS: From 1100 procedures, 794 treated fractures.", 42),
+    ("RESULTS: Of the 1053 questionnaires distributed, 555 completed questionnaires were received.", 555),
+    ("RESULTS: Of 95 questionnaires distributed, 56 eligible responses were received.", 56),
     # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
     ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
     ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
@@ -851,6 +855,8 @@ NOT_A_COHORT["session6"] = [
     "METHODS: We have verified that there are 900 eligible adults at the clinic.",
     # worked examples of a method, not people studied
     "METHODS: Two experimental cases were used to demonstrate the capability of the assay.",
+    "RESULTS: Of the 16 surveyed parameters, 5 were identified as barriers by the experts.",
+    "RESULTS: Of 105 tumours, 90 were ablated completely.",
     # 'case management', 'case definition' name no case report
     "We report an investigation of case management in a rural district. Data came from registers.",
 ]

@@ -436,6 +436,34 @@ def _stated_as_share(doc: Doc, text: str, number: str, before: int) -> bool:
     return at is not None and at < before
 
 
+# words of a funnel's base that end in "s" but name no things counted ("in 5 years", "diagnosis")
+_NOT_PLURAL_THINGS = frozenset({"years", "months", "weeks", "days", "hours", "decades", "was", "has", "its", "this",
+                                "thus", "as", "is", "us", "plus", "whereas", "always", "sometimes", "perhaps"})
+
+
+# what stands for the people who answered ("Of the 1053 questionnaires distributed, 555 ... were received")
+_STAND_FOR_PEOPLE = frozenset({"questionnaires", "questionnaire", "surveys", "survey", "responses", "invitations",
+                               "interviews", "households", "families", "couples", "dyads"})
+
+
+# the base of a funnel just before a count: "Of the 16 surveyed parameters, "
+_FUNNEL_BASE_BEFORE = regex.compile(r"(?-i:\b(?:Of|Among|From))\s+[^,;.()]{1,120},\s*(?:a\s+total\s+of\s+)?$")
+
+
+def _of_things(base: str) -> bool:
+    """Whether a funnel's base ("Of the 16 surveyed parameters") counts things: a plural word that is no
+    person noun, and no person noun at all ("Of 1,234 screened", "Of the 62 patients enrolled" count people)."""
+    things = False
+    for w in _WORD.findall(base):
+        w = w.lower()
+        if w in _STRONG_NOUNS or w in _SEX_NOUNS or w in _PROVIDER_NOUNS or w in _STAND_FOR_PEOPLE:
+            return False
+        if (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+                and w not in _NOT_PLURAL_THINGS and not w[0].isdigit()):
+            things = True
+    return things
+
+
 def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     """The size of a second group of the same noun later in the candidate's sentence, if any."""
     noun = _singular(cand.noun.split()[-1]) if cand.noun else ""
@@ -604,6 +632,8 @@ class CohortComponent(FactComponent):
                 continue  # "Of 112 randomized patients, 107 were analysed": dropouts, not a funnel
             if publications.found(text[h.start : h.groups["n"][0]]):
                 continue  # "Of 228 articles screened, 4 were eligible": a literature search's funnel, not people
+            if _of_things(base):
+                continue  # "Of the 16 surveyed parameters, 5 were identified": a funnel of things, not people
             base_count = _FUNNEL_BASE_COUNT.search(base)
             base_n = parse_int(base_count.group(0)) if base_count else None
             backref = bool(base_n) and _BACKREF_VERB.match(h.group("verb") or "") is not None
@@ -791,6 +821,11 @@ class CohortComponent(FactComponent):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
+        if rule == "count_verb":
+            of = _FUNNEL_BASE_BEFORE.search(text, sent[0], h.start)
+            if of is not None and _of_things(of.group(0)):
+                # "Of the 16 surveyed parameters, 5 were identified": a step of a funnel of things
+                return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a funnel of things, not people")
         a = cues.assess(
             text,
             h.start,
