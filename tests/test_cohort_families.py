@@ -809,6 +809,10 @@ FAMILIES["session6"] = [
     ("METHODS: We evaluated 42 patients. RESULTS: From 1100 procedures, 794 treated fractures.", 42),
     ("RESULTS: Of the 1053 questionnaires distributed, 555 completed questionnaires were received.", 555),
     ("RESULTS: Of 95 questionnaires distributed, 56 eligible responses were received.", 56),
+    # health care providers as the people studied (audit 23)
+    ("METHODS: We conducted a cross-sectional survey of 408 health care providers from 42 countries.", 408),
+    ("RESULTS: Thirteen healthcare professionals from five practices were interviewed.", 13),
+    ("METHODS: We interviewed 12 psychologists and 300 patients.", 300),
     # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
     ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
     ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
