@@ -768,6 +768,9 @@ FAMILIES["session6"] = [
     ("METHODS: We studied 30 patients with migraine. Thirty healthy volunteers served as controls.", 30),
     ("METHODS: We studied 40 workers exposed to noise. Forty workers without exposure formed the control group.", 40),
     ("METHODS: We studied 40 patients with gout. Pain was controlled with ice in 40 patients.", 40),
+    # the same people stated again, who formed another trial's control group
+    ("METHODS: Twenty-two patients with arthritis were assessed. These 22 patients constituted the control group "
+     "of a trial.", 22),
     # the share of those eligible or invited who took part is the cohort's, not a share of it
     ("Participants: A population-based sample of 3753 participants (83% of those eligible), aged 48 to 92 years, "
      "took part.", 3753),

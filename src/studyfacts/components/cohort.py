@@ -406,6 +406,8 @@ _OTHER_KIND_OF_PEOPLE = (
 
 _HEALTHY = _SECOND_GROUP_WORDS["healthy"]
 _COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
+# a count stated again: "These 22 patients"
+_RESTATED = regex.compile(r"\b(?:these|those|the|all|both)\s+$", regex.IGNORECASE)
 # controls who leave the index group the cohort when named in their own sentence (_control_group_next)
 _NOT_INDEX_CONTROLS = _HEALTHY | _SECOND_GROUP_WORDS["unaffected"]
 _WORD = regex.compile(r"[\w-]+")
@@ -754,6 +756,8 @@ class CohortComponent(FactComponent):
             if (n is None or n < best.value or _singular((h.group("noun") or "x").split()[-1].lower()) != noun
                     or not control.found(text[h.end : ne])):
                 continue
+            if n == best.value and _RESTATED.search(text, max(ns, h.start - 12), h.start):
+                continue  # "Twenty-two patients were assessed. These 22 patients constituted the control group"
             if {w.lower() for w in _WORD.findall(text, ns, ne)} & _NOT_INDEX_CONTROLS:
                 return None  # "Thirty healthy volunteers served as controls": the index group stays
             return n
