@@ -816,6 +816,14 @@ FAMILIES["session6"] = [
     ("METHODS: We conducted a cross-sectional survey of 408 health care providers from 42 countries.", 408),
     ("RESULTS: Thirteen healthcare professionals from five practices were interviewed.", 13),
     ("METHODS: We interviewed 12 psychologists and 300 patients.", 300),
+    # a study verb's sentence past digits inside a name or after a sign (audit 24)
+    ("We examined the impact of clearing DNMT3A R882 mutations below ˂3% on outcome in 56 adult AML patients.", 56),
+    # the study group formed after a selection, decisive (audit 24)
+    ("METHODS: We treated 41 consecutive patients. The 38 patients with 24 months' follow-up formed our study "
+     "group.", 38),
+    # a clause word is no adjective of the people counted
+    ("The needs of adults bereaved by these two causes, including whether survivors differ, were examined in "
+     "adults (N = 403) who took part.", 403),
     # a case report named by the care given ('We encountered a case of', 'We managed a patient who')
     ("We encountered a case of air embolism after a lung biopsy. The patient recovered.", 1),
     ("We managed a patient who developed meningitis after spinal anaesthesia.", 1),
@@ -864,6 +872,8 @@ NOT_A_COHORT["session6"] = [
     "METHODS: Two experimental cases were used to demonstrate the capability of the assay.",
     "RESULTS: Of the 16 surveyed parameters, 5 were identified as barriers by the experts.",
     "RESULTS: Of 105 tumours, 90 were ablated completely.",
+    # a second group named by its number alone (audit 24)
+    "The abscess was studied prospectively in 5 patients and retrospectively in 4. All were drained.",
     # 'case management', 'case definition' name no case report
     "We report an investigation of case management in a rural district. Data came from registers.",
 ]

@@ -190,6 +190,8 @@ def test_design_counts_centers(extract, text, centers):
         ("The data came from 12 000 hearing tests carried out from 1979 to 1986.", "1979", "1986"),
         # what was gathered in the window: a questionnaire completed, incidents that occurred (session 6)
         ("Between March 2019 and January 2020, 845 nurses completed the questionnaire.", "2019-03", "2020-01"),
+        # months of one year joined by a dash (audit 24)
+        ("Adults were enrolled at the clinic (April 7-September 8, 2023).", "2023-04", "2023-09"),
         ("We describe the awareness incidents that occurred across the region between January to December, 2015.",
          "2015-01", "2015-12"),
     ],

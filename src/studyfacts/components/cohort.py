@@ -353,6 +353,9 @@ _SECOND_GROUP = regex.compile(
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+# a second group named by its number alone after "in N <people>": "in 5 patients and retrospectively in 4"
+_ELLIPTIC_SECOND = regex.compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+other\s+|another\s+)?(?P<n>{COUNT})(?=\s*[.;,)]|\s*$)"),
+                                 regex.IGNORECASE)
 # a count of cases after a case report's own case, with no cohort cue (a score below the cohort verb's): cited
 _CITED_CASES_BELOW = 3.0
 _CITED_CASES_NOUN = regex.compile(r"\bcases?$|\b(?:reported|published|described)\b", regex.IGNORECASE)
@@ -476,6 +479,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         return parse_int(m.group("n")) if m is not None else None
     if not noun:
         return None
+    if text[max(0, cand.start - 3) : cand.start].lower() == "in ":
+        m = _ELLIPTIC_SECOND.match(text, cand.end, sentence_end)
+        if m is not None:
+            return parse_int(m.group("n"))  # "studied prospectively in 5 patients and retrospectively in 4"
     end = min(sentence_end, cand.end + _GROUP_WINDOW)
     semicolon = text.find(";", cand.end, end)  # "56 were included; 30 received A and 26 B": a new clause
     if semicolon >= 0:
