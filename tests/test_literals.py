@@ -298,6 +298,9 @@ def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
         (r"(?P<n>\d+)(?:\s+of)?", None),  # may end with the count: anything may follow
         (r"(?P<n>\d+)[^%]", None),  # a negated class: cannot tell
         (r"(?P<n>\d+)x", None),  # a letter, case-insensitive: not worth telling
+        (r"(?P<n>\d+)\s*(?-i:(?P<sex>[MF]))", (frozenset({"M", "F"}), True)),  # letters of a case-sensitive part
+        (r"(?P<n>\d+)(?-i:\s*)x", None),  # the part's case ends with it
+        (r"(?P<n>\d+)(?:\s*)+%", (frozenset({"%"}), True)),  # a repeat that may match nothing
         (r"\d+\s+patients", None),  # the count is not a group of its own
     ],
 )

@@ -431,44 +431,58 @@ def scan(
 # The characters a sequence of items can begin with: (literal characters, whether white
 # space may come first); None when that cannot be told or the sequence may match nothing.
 Follow = tuple[frozenset[str], bool]
+# ... and whether the items may match nothing (then what follows them may come first)
+_Start = tuple[frozenset[str], bool, bool]
 
 
-def _first(items: list[tuple[Any, Any]]) -> Follow | None:
-    for i, (op, av) in enumerate(items):
-        if op in _ZERO_WIDTH:
-            continue
-        if op is _c.LITERAL:
-            return frozenset({chr(av)}), False
-        if op is _c.IN:
-            chars: set[str] = set()
-            space = False
-            for iop, iav in av:
-                if iop is _c.LITERAL:
-                    chars.add(chr(iav))
-                elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
-                    space = True
-                else:
-                    return None  # a range, a negation, another category: cannot tell
-            return frozenset(chars), space
-        if op is _c.SUBPATTERN:
-            return _first(_items(_group_body(av)) + items[i + 1 :])
-        if op is _c.BRANCH:
-            parts = [_first(_items(b) + items[i + 1 :]) for b in av[1]]
-            if any(p is None for p in parts):
-                return None
-            return frozenset().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p)
-        if op in _REPEATS:
-            body = _first(_items(av[2]))
-            if body is None:
-                return None
-            if av[0] >= 1:
-                return body
-            rest = _first(items[i + 1 :])
-            if rest is None:
-                return None
-            return body[0] | rest[0], body[1] or rest[1]
-        return None
-    return None  # may match nothing
+def _first_of(items: list[tuple[Any, Any]], cased: bool) -> _Start | None:
+    """What a sequence of items can begin with: each item's first characters, up to the
+    first that cannot match nothing. A letter read where the pattern ignores case is None
+    (its other cases would be needed too: not worth the bother); one in a case-sensitive
+    part ("(?-i:[MF])") is exact."""
+    chars: frozenset[str] = frozenset()
+    space = False
+    for op, av in items:
+        one = _first_one(op, av, cased)
+        if one is None:
+            return None
+        chars, space = chars | one[0], space or one[1]
+        if not one[2]:
+            return chars, space, False
+    return chars, space, True
+
+
+def _first_one(op: Any, av: Any, cased: bool) -> _Start | None:
+    if op in _ZERO_WIDTH:
+        return frozenset(), False, True
+    if op is _c.LITERAL:
+        ch = chr(av)
+        return (frozenset({ch}), False, False) if cased or ch.lower() == ch.upper() else None
+    if op is _c.IN:
+        chars: set[str] = set()
+        space = False
+        for iop, iav in av:
+            if iop is _c.LITERAL and (cased or chr(iav).lower() == chr(iav).upper()):
+                chars.add(chr(iav))
+            elif iop is _c.CATEGORY and iav is _c.CATEGORY_SPACE:
+                space = True
+            else:
+                return None  # a range, a negation, another category, a letter of any case: cannot tell
+        return frozenset(chars), space, False
+    if op is _c.SUBPATTERN:
+        return _first_of(_items(_group_body(av)), _case_after(av, cased))
+    if op is _c.BRANCH:
+        parts = [_first_of(_items(b), cased) for b in av[1]]
+        if any(p is None for p in parts):
+            return None
+        return (frozenset().union(*(p[0] for p in parts if p)), any(p[1] for p in parts if p),
+                any(p[2] for p in parts if p))
+    if op in _REPEATS:
+        body = _first_of(_items(av[2]), cased)
+        if body is None:
+            return None
+        return body[0], body[1], body[2] or av[0] == 0
+    return None
 
 
 def after_count(pattern: str, flags: int = 0) -> Follow | None:
@@ -484,7 +498,7 @@ def after_count(pattern: str, flags: int = 0) -> Follow | None:
         i += 1
     if i >= len(items) or items[i][0] is not _c.SUBPATTERN:
         return None
-    follow = _first(items[i + 1 :])
-    if follow is None or flags & regex.IGNORECASE and any(ch.lower() != ch.upper() for ch in follow[0]):
-        return None  # letters would need their other case too: not worth the bother
-    return follow
+    follow = _first_of(items[i + 1 :], not tree.state.flags & _c.SRE_FLAG_IGNORECASE)
+    if follow is None or follow[2]:
+        return None  # cannot tell, or the match may end with the count: anything may follow
+    return follow[0], follow[1]
