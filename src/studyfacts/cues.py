@@ -30,11 +30,14 @@ section weights, the threshold) lives in `patterns/cues/<family>_scoring.json`.
 
 from __future__ import annotations
 
+import functools
 import json
+import operator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, Literal
 
+import ahocorasick
 import regex
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -120,18 +123,45 @@ class CueSet:
     cues: tuple[Cue, ...]
     scoring: Scoring
 
-    def _for(self, kinds: frozenset[str]) -> tuple[_Plan, ...]:
+    def _for(self, kinds: frozenset[str]) -> _Plans:
         """The cues that apply to candidates of these kinds, in file order, each as the plain
-        tuple `assess` reads (computed once per set of kinds)."""
+        tuple `assess` reads, with the bit masks that pick those a window can match (computed
+        once per set of kinds)."""
         got = self._by_kinds.get(kinds)
         if got is None:
-            got = tuple(_plan(c) for c in self.cues if not c.rule.applies_to or kinds.intersection(c.rule.applies_to))
+            plans = tuple(_plan(c) for c in self.cues if not c.rule.applies_to or kinds.intersection(c.rule.applies_to))
+            # bit i stands for plans[i]: cues with no `needs` (and `between` cues, which do not
+            # read them) are always tried; a left or right cue with `needs`, when its window
+            # holds one of them
+            always = 0
+            by_need: dict[str, dict[str, int]] = {"left": {}, "right": {}}
+            for i, plan in enumerate(plans):
+                direction, needs = plan[1], plan[6]
+                if needs is None or direction == "between":
+                    always |= 1 << i
+                else:
+                    for n in needs:
+                        by_need[direction][n] = by_need[direction].get(n, 0) | 1 << i
+            every = {d: functools.reduce(operator.or_, masks.values(), 0) for d, masks in by_need.items()}
+            got = (plans, always, by_need["left"], by_need["right"], every["left"], every["right"])
             self._by_kinds[kinds] = got
         return got
 
     @cached_property
-    def _by_kinds(self) -> dict[frozenset[str], tuple[_Plan, ...]]:
+    def _by_kinds(self) -> dict[frozenset[str], _Plans]:
         return {}
+
+    @cached_property
+    def _needs_index(self) -> Any:
+        """Every left and right cue's `needs` in one Aho-Corasick automaton: one pass over a
+        candidate's window tells which of them it holds (see `assess`)."""
+        machine = ahocorasick.Automaton()
+        for c in self.cues:
+            if c.needs is not None and c.rule.direction != "between":
+                for n in c.needs:
+                    machine.add_word(n, n)
+        machine.make_automaton()
+        return machine
 
     @cached_property
     def left_scope(self) -> int:
@@ -166,6 +196,21 @@ class CueSet:
         right_end = min(e, end + self.right_scope)
         low_left = lowered(text[left_full:start])
         low_right = lowered(text[end:right_end])
+        # the cues worth trying: those whose `needs` the whole window holds (found in one pass
+        # over it) and those that have none; the others (most of the ~80 a candidate) are not
+        # visited at all
+        plans, live, left_need, right_need, left_every, right_every = self._for(kinds)
+        index = self._needs_index
+        if low_left is None:
+            live |= left_every  # no lower-cased copy, no shortcut: try them all
+        elif low_left:
+            for _, n in index.iter(low_left):
+                live |= left_need.get(n, 0)
+        if low_right is None:
+            live |= right_every
+        elif low_right:
+            for _, n in index.iter(low_right):
+                live |= right_need.get(n, 0)
         score = base
         groups: dict[str, float] = {}
         categories: set[str] = set()
@@ -174,9 +219,12 @@ class CueSet:
         # a left cue's match ends at the window's end, so it is tried there only (`_anchor`),
         # unless the window ends with a line break, where `$` also holds one character earlier
         left_nl = start > 0 and text[start - 1] == "\n"
-        # one pass over the cues in file order, the attributes read from a plain tuple:
-        # this loop runs ~65 times a candidate, so every step in it is kept plain
-        for rule, direction, scope, effect, with_, unless, needs, match, search in self._for(kinds):
+        # one pass over the live cues in file order (lowest bit first), the attributes read from
+        # a plain tuple: this loop runs ~30 times a candidate, so every step in it is kept plain
+        while live:
+            bit = live & -live
+            live ^= bit
+            rule, direction, scope, effect, with_, unless, needs, match, search = plans[bit.bit_length() - 1]
             if with_ is not None and not (with_[0] <= matched and with_[1] <= categories):
                 continue
             if unless is not None and not (unless[0].isdisjoint(matched) and unless[1].isdisjoint(categories)):
@@ -186,13 +234,14 @@ class CueSet:
                 if a < left_from:
                     a = left_from
                 if needs is not None and low_left is not None:
-                    # the literal shortcut, inline: `in` tests on one slice cost less than a call
-                    low = low_left[a - left_full :]
-                    for n in needs:
-                        if n in low:
-                            break
-                    else:
-                        continue
+                    if a > left_full:  # a narrower window than the one the index read: look again
+                        # the literal shortcut, inline: `in` tests on one slice cost less than a call
+                        low = low_left[a - left_full :]
+                        for n in needs:
+                            if n in low:
+                                break
+                        else:
+                            continue
                 window = text[a:start]
                 m = search(window) if left_nl else match(window)
             elif direction == "right":
@@ -200,12 +249,13 @@ class CueSet:
                 if b > e:
                     b = e
                 if needs is not None and low_right is not None:
-                    low = low_right[: b - end]
-                    for n in needs:
-                        if n in low:
-                            break
-                    else:
-                        continue
+                    if b < right_end:
+                        low = low_right[: b - end]
+                        for n in needs:
+                            if n in low:
+                                break
+                        else:
+                            continue
                 window = text[end:b]
                 m = match(window)
             else:
@@ -235,6 +285,9 @@ class CueSet:
 # references, None when the cue has none
 _Refs = tuple[frozenset[str], frozenset[str]]
 _Plan = tuple[CueRule, str, int, str, "_Refs | None", "_Refs | None", "Literals | None", Any, Any]
+# the plans of a set of kinds, then bit masks over them (bit i: plans[i]): the cues always tried,
+# the left and the right cues by each string of their needs, and every left and right cue with needs
+_Plans = tuple[tuple[_Plan, ...], int, dict[str, int], dict[str, int], int, int]
 
 
 def _refs(refs: list[str]) -> _Refs | None:
