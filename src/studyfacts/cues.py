@@ -129,7 +129,8 @@ class CueSet:
         once per set of kinds)."""
         got = self._by_kinds.get(kinds)
         if got is None:
-            plans = tuple(_plan(c) for c in self.cues if not c.rule.applies_to or kinds.intersection(c.rule.applies_to))
+            plans = tuple(plan for c, plan in zip(self.cues, self._plans, strict=True)
+                          if not c.rule.applies_to or kinds.intersection(c.rule.applies_to))
             # bit i stands for plans[i]: cues with no `needs` (and `between` cues, which do not
             # read them) are always tried; a left or right cue with `needs`, when its window
             # holds one of them
@@ -150,6 +151,12 @@ class CueSet:
     @cached_property
     def _by_kinds(self) -> dict[frozenset[str], _Plans]:
         return {}
+
+    @cached_property
+    def _plans(self) -> tuple[_Plan, ...]:
+        """Every cue's plan, built once: a new set of kinds (each noun counted makes one) only
+        picks among them."""
+        return tuple(_plan(c) for c in self.cues)
 
     @cached_property
     def _needs_index(self) -> Any:
