@@ -1030,6 +1030,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("RESULTS: Of 80 adults screened, 12 women were excluded. In all, 68 adults were enrolled (30 women).",
          "female", 30),
         ("METHODS: Forty women took part in the study.", "female", 40),
+        # a sex count written as a fraction gives its numerator (audit 24)
+        ("RESULTS: We enrolled 113 patients; 79/113 (69.9%) male, median age 60 years.", "male", 79),
         # sex counts in compact notation after the people counted (audit 23)
         ("METHODS: A cohort study of 70 children (39M:31F) with palsy.", "male", 39),
         ("METHODS: A cohort study of 70 children (39M:31F) with palsy.", "female", 31),

@@ -294,6 +294,8 @@ _INCLUDED_AFTER = regex.compile(
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
+# "79/113 (69.9%) male": a fraction's numerator just before a sex count read from its denominator
+_FRACTION_BEFORE = regex.compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
 # "Forty-six (98%) of the 47 patients were male": the share's numerator before a sex count's denominator
 _SHARE_OF_BEFORE = regex.compile(
     expand(r"(?P<n>{COUNT})\s*(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s*)?(?:out\s+)?of\s+(?:the\s+|all\s+)?$"), regex.IGNORECASE
@@ -915,6 +917,14 @@ class CohortComponent(FactComponent):
             n = parse_int(h.group("n") or "")
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
+                continue
+            frac = _FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)
+            if frac is not None:
+                # "79/113 (69.9%) male": the count is the fraction's numerator, the 113 its denominator
+                part = parse_int(frac.group("n"))
+                if part is not None and part <= n:
+                    found[sex].append((part, h.group("sex") or sex,
+                                       replace(h, start=frac.start(), text=text[frac.start() : h.end])))
                 continue
             share = _SHARE_OF_BEFORE.search(text, max(s, h.start - 40), h.start)
             if share is not None:
