@@ -449,8 +449,7 @@ _NOT_PLURAL_THINGS = frozenset({"years", "months", "weeks", "days", "hours", "de
 
 
 # what stands for the people who answered ("Of the 1053 questionnaires distributed, 555 ... were received")
-_STAND_FOR_PEOPLE = frozenset({"questionnaires", "questionnaire", "surveys", "survey", "responses", "invitations",
-                               "interviews", "households", "families", "couples", "dyads"})
+_STAND_FOR_PEOPLE = frozenset(load_lexicon("person_nouns")["stand_for_people"]["words"])
 
 
 # the base of a funnel just before a count: "Of the 16 surveyed parameters, "
