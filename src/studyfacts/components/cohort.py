@@ -489,7 +489,9 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     if semicolon >= 0:
         end = semicolon
     listed_other = False
-    for m in _SECOND_GROUP.finditer(text, cand.end, end):
+    # read once: a comma's list is judged by the matches after it
+    later = list(_SECOND_GROUP.finditer(text, cand.end, end))
+    for i, m in enumerate(later):
         between = text[cand.end : m.start()]
         inside = between.count("(") > between.count(")")
         if m.group("comma") and inside:
@@ -499,7 +501,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # (142 DMD and 38 SMA patients)": its parts, not a second group
             return None
         if m.group("comma"):
-            if not any(x.group("join") for x in _SECOND_GROUP.finditer(text, m.end(), end)):
+            if not any(x.group("join") for x in later[i + 1 :]):
                 # a list of groups ends on "and <count>": not "Of 1,630 patients, 270 were discharged", nor
                 # "64 patients consented, 34 patients tried the earplugs"
                 continue
@@ -511,7 +513,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             if noun not in {_singular(w) for w in m.group("words").split()}:
                 listed_other = True
                 continue
-            parts = sum(parse_int(p.group("n")) or 0 for p in _SECOND_GROUP.finditer(text, m.start(), end))
+            parts = sum(parse_int(p.group("n")) or 0 for p in later[i:])
             if (parse_int(m.group("n")) or 0) < cand.value and not listed_other and parts == cand.value:
                 return None
             return parse_int(m.group("n"))
@@ -910,7 +912,7 @@ class CohortComponent(FactComponent):
         for h in by.get("sex", []):
             if section_kind(doc, h.start) == "intro":
                 continue
-            s, _ = sentence_at(doc, h.start)
+            s, e = sentence_at(doc, h.start)
             if _VS.search(text[s : h.start]):
                 continue  # "(vs 1473 male ... nonresponders)": the comparison group
             n = parse_int(h.group("n") or "")
@@ -946,8 +948,8 @@ class CohortComponent(FactComponent):
                 continue  # "The case group included 17 men (64%)": one arm's
             if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
                 continue
-            if any(_cues().cue(c).found(text[h.end : min(sentence_at(doc, h.start)[1], h.end + 80)])
-                   for c in ("right.excluded", "right.intake")):
+            after_sex = text[h.end : min(e, h.end + 80)]
+            if any(_cues().cue(c).found(after_sex) for c in ("right.excluded", "right.intake")):
                 continue  # "12 women were excluded", "165 men inquired about the trial": not who took part
             found[sex].append((n, h.group("sex") or sex, h))
         for h in by.get("sex_slash", []) + by.get("sex_ratio", []):
