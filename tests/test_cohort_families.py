@@ -878,6 +878,43 @@ NOT_A_COHORT["session6"] = [
     "We report an investigation of case management in a rural district. Data came from registers.",
 ]
 
+
+FAMILIES["session7"] = [
+    # people named by their role or trade, and a country's initials among the adjectives (audit 25)
+    ("METHODS: Eighty British army personnel were recruited from four regiments.", 80),
+    ("METHODS: Thirty-two male forest loggers took part in the noise survey.", 32),
+    ("METHODS: A total of 64 regular patrons of two nightclubs were allocated to two groups.", 64),
+    ("METHODS: We interviewed 212 U.S. service members after deployment.", 212),
+    ("METHODS: A representative sample of 1,450 U.K. adults completed the survey.", 1450),
+    ("METHODS: A chart review of 96 consecutive suicide attempters was carried out.", 96),
+    # a funnel's end stated by a count and its verb, 'in the study', its percentage a share of the step before
+    ("RESULTS: In 2020, 530 patients were admitted after cardiac arrest. Of these, 70 survived, 52 (74%) "
+     "met the inclusion criteria and 40 (77%) were included in the study.", 40),
+    ("METHODS: We reviewed 400 charts; 212 patients met the criteria, and 180 were enrolled in our cohort.",
+     180),
+    # ... not 'in the study group', one arm
+    ("RESULTS: A total of 120 patients were enrolled. Of these, 30 (25%) were included in the study group "
+     "and 90 in the control group.", 120),
+    # a numbered part's sample is not the cohort when a total is stated
+    ("METHODS: A total of 70 patients were enrolled. In phase 1, 30 patients received the low dose.", 70),
+    ("METHODS: In this study, 45 patients were enrolled.", 45),
+    # people added to a group already stated are not the cohort
+    ("METHODS: We treated 40 patients with the new device. Twelve further patients were treated off-protocol.",
+     40),
+    ("A 52-year-old man presented with paresis and was treated with radiosurgery. Since then, three additional "
+     "patients have been treated the same way.", 1),
+]
+
+NOT_A_COHORT["session7"] = [
+    # one numbered experiment's, study's or part's sample each, no total
+    "In experiment 1, nine amateur singers were tested. In experiment 2, eight different singers took part.",
+    "METHODS: In Study 1, 240 students completed the scale. In Study 2, 180 adults completed it again.",
+    "METHODS: Part 1: 30 participants judged distances. Part 2: with the same method, 10 participants walked "
+    "to a target; 20 others saw a landmark.",
+    # a rate's base is no count of anyone
+    "The incidence is 4-6 per 100,000 women and 1-2 per 100,000 men each year. We review the options.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 
@@ -1043,6 +1080,14 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Participants (n = 600) were MSM = 300 and TG women = 300.", "female", None),
         ("METHODS: Of 187 participants (transgender women = 58; MSM = 129), most enrolled.", "female", None),
         ("METHODS: Of 187 participants (women = 58; men = 129), most enrolled.", "female", 58),
+        # a rate's base is no sex count (audit 25)
+        ("The incidence is 4-6 per 100,000 women and 1-2 per 100,000 men each year.", "female", None),
+        ("The incidence is 4-6 per 100,000 women and 1-2 per 100,000 men each year.", "male", None),
+        # the sex adjective's noun past one or two adjectives; not an animal's
+        ("METHODS: Hearing was tested in 12 male and 7 female recreational divers.", "male", 12),
+        ("METHODS: Hearing was tested in 12 male and 7 female recreational divers.", "female", 7),
+        ("METHODS: Hearing was tested in 12 male Wistar rats and 8 female rats.", "male", None),
+        ("METHODS: Hearing was tested in 12 male laboratory rats.", "male", None),
     ],
 )
 def test_population_family(extract, text, field, value):
@@ -1102,6 +1147,11 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Age at operation averaged 58 years. Forty adults were enrolled.", 58, None),
         ("METHODS: Forty adults were enrolled. The patients' ages averaged 71 years (range 60-85).", 71, None),
         ("METHODS: Forty adults were enrolled. Symptoms had lasted an average of 6 years.", None, None),
+        # after 'aged' the limits need no 'years' (audit 25)
+        ("METHODS: We surveyed 300 adults aged 65 and older (mean = 73.4, standard deviation = 6.2).", 73.4, None),
+        ("METHODS: We surveyed 300 adults aged 18-64 (median 39).", None, 39),
+        ("METHODS: We surveyed 300 adults aged 65+ (mean 72.0 years).", 72.0, None),
+        ("METHODS: 60 patients were followed for 2 to 10 years (median 5 years).", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

@@ -43,6 +43,9 @@ def _design(extract, text: str):
         ("This study is a prospective cohort in which 300 adults will be enrolled.", "prospective"),
         # registering patients is collecting them; registering a trial is not a design
         ("All consecutive patients were prospectively registered in our hip database.", "prospective"),
+        # a second design word joined by "and" to data is this study's own (audit 25)
+        ("This retrospective analysis of records and prospective assessment of quality of life included 40 adults.",
+         "prospective"),
         ("The charts were retrospectively reviewed; the trial was retrospectively registered on 2 May 2021.",
          "retrospective"),
     ],
@@ -122,6 +125,11 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # departments of one hospital: listed by speciality, or said to be of one hospital
         ("Staff were recruited from five departments (surgery, radiology, pharmacy, kitchen) of one hospital.", "multicenter"),
         ("Patients were treated in three departments of a university hospital.", "multicenter"),
+        # another study's design, or one still to come (audit 25)
+        ("We followed 90 adults for a year. These results support the initiation of trials with randomized "
+         "controlled designs.", "randomized"),
+        ("Two inpatients were treated with the method, which is currently evaluated in a randomized trial.",
+         "randomized"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):

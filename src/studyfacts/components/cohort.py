@@ -130,7 +130,9 @@ _SEX_OWNER = regex.compile(
     regex.IGNORECASE,
 )
 # "307 female and 433 male surgeons": the noun the sex words qualify
-_NOUN_AFTER_SEX = regex.compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b")
+# the words after "male"/"female" (past "and 12 females"): the first is the adjective's noun, or one or two
+# more adjectives stand before it ("15 male and 5 female recreational divers")
+_NOUN_AFTER_SEX = regex.compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?(?:\s+([a-z][a-z-]+)\b)?", regex.IGNORECASE)
 _PERSON_WORDS = _STRONG_NOUNS | {
     "patient", "participant", "subject", "sex", "gender", "and", "or", "were", "was", "with", "in", "of", "to",
     "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
@@ -154,6 +156,22 @@ _LESION_SUBGROUP = regex.compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
+
+
+def _sex_adjective_noun(m: regex.Match[str] | None) -> str | None:
+    """The noun a sex adjective qualifies: "433 male surgeons" -> surgeons; past one or two adjectives
+    to a person noun ("5 female recreational divers" -> divers); else the first word ("12 male rats" -> rats)."""
+    if m is None:
+        return None
+    words = [w.lower() for w in m.groups() if w]
+    if words[0] in _PERSON_WORDS:
+        return words[0]
+    for w in words[1:]:
+        if w in _STRONG_NOUNS:
+            return w
+        if w in _PERSON_WORDS:
+            break  # a function word ends the noun phrase ("12 male mice and patients")
+    return words[0]
 
 
 def _whole_words(words: list[str]) -> regex.Pattern[str]:
@@ -909,6 +927,7 @@ class CohortComponent(FactComponent):
         total = pop.patients.value if pop.patients else None
         cohort_of_providers = pop.patients is not None and _is_provider(pop.patients.noun)
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
+        rate_per = _cues().cue("left.not_cohort.rate_per")
         for h in by.get("sex", []):
             if section_kind(doc, h.start) == "intro":
                 continue
@@ -919,6 +938,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            if rate_per.found(text[max(s, h.start - 20) : h.start]):
+                continue  # "5 per 100,000 women": the base of a rate, no count of anyone
             frac = _FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)
             if frac is not None:
                 # "79/113 (69.9%) male": the count is the fraction's numerator, the 113 its denominator
@@ -938,7 +959,7 @@ class CohortComponent(FactComponent):
                 continue
             # "433 male surgeons": the adjective's noun; after a plural ("four males took part") a verb follows
             noun_after = _NOUN_AFTER_SEX.match(text, h.end) if (h.group("sex") or "").lower() in ("male", "female") else None
-            after = noun_after.group(1).lower() if noun_after else None
+            after = _sex_adjective_noun(noun_after)
             if after is not None and (after not in _PERSON_WORDS or _is_provider(after) and not cohort_of_providers):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)

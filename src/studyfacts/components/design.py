@@ -141,11 +141,10 @@ _FOLLOWUP_END = regex.compile(
     r"\b(?:follow(?:ed)?[- ]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
     regex.IGNORECASE,
 )
-# "Further randomized trials are needed", "A randomized study will be necessary": not this study's design.
+# "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
+# (the words: patterns/lexicons/design_cues.json, not_this_study).
 _NOT_THIS_STUDY = regex.compile(
-    r"\b(?:needed|necessary|warranted|required|should|future|further|would|will\s+be|previous(?:ly)?|prior"
-    r"|earlier|published|recommend\w*|ongoing|planned)\b",
-    regex.IGNORECASE,
+    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b", regex.IGNORECASE
 )
 # "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
 # a sentence that says what this study is, whatever future it also names (a protocol).
@@ -157,7 +156,8 @@ _THIS_STUDY_IS = regex.compile(
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
-    r"|\b(?:data|database|registry)\s+(?:\w+\s+)?$",
+    # "analysis of data and prospective evaluation of quality of life": "and" begins another phrase
+    r"|\b(?:data|database|registry)\s+(?:(?!(?:and|or)\b)\w+\s+)?$",
     regex.IGNORECASE,
 )
 _CENTER_STOP = {
