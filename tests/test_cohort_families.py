@@ -905,6 +905,33 @@ FAMILIES["session7"] = [
      "patients have been treated the same way.", 1),
 ]
 
+FAMILIES["session8"] = [
+    # a review's pooled total in the passive, its number spelled out or not (audit 26)
+    ("RESULTS: In total, 212 patients across 9 studies were included. Pooled pain scores fell.", 212),
+    ("RESULTS: Two thousand and forty patients from seven cohort studies were included in the meta-analysis.",
+     2040),
+    # a year-like count that is a count
+    ("METHODS: A total of 2012 residents were offered screening.", 2012),
+    ("METHODS: The questionnaire was completed by 1950 regular players.", 1950),
+    ("METHODS: Screening was performed in 2015 volunteers at three sites.", 2015),
+    # the method's verb before 'in N people' frames the cohort, and a later 'In N people with ...' is its part
+    ("Laser pulses were used to elicit evoked potentials in 12 patients with neuropathy. In 9 patients with "
+     "sensory loss the potentials were absent.", 12),
+    ("METHODS: The reflex was elicited in 14 healthy volunteers by electrical pulses.", 14),
+    ("METHODS: A total of 60 patients were enrolled. Morphine was used in 12 patients after surgery.", 60),
+]
+
+NOT_A_COHORT["session8"] = [
+    # a year after its preposition is no count (audit 26)
+    "In 2014 residents of the county were offered free screening. Uptake rose.",
+    "Since 1998 volunteers have staffed the mobile clinic. We describe its services.",
+    "Until 2005 nurses performed the triage alone; a physician then joined.",
+    # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
+    "METHODS: We recruited 64 parent-child dyads from two clinics.",
+    # the passive pooled form needs studies and an inclusion verb
+    "RESULTS: Twelve patients in two studies developed sepsis.",
+]
+
 NOT_A_COHORT["session7"] = [
     # one numbered experiment's, study's or part's sample each, no total
     "In experiment 1, nine amateur singers were tested. In experiment 2, eight different singers took part.",
@@ -1152,6 +1179,11 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We surveyed 300 adults aged 18-64 (median 39).", None, 39),
         ("METHODS: We surveyed 300 adults aged 65+ (mean 72.0 years).", 72.0, None),
         ("METHODS: 60 patients were followed for 2 to 10 years (median 5 years).", None, None),
+        # between limits, and the psychologists' M for the mean (audit 26)
+        ("METHODS: We tested 90 adults aged between 20 and 70 years (mean = 41.5, SD = 9.8).", 41.5, None),
+        ("METHODS: We surveyed 150 pupils of 11-14 years of age (M = 12.6, SD = 0.9).", 12.6, None),
+        ("METHODS: We surveyed 150 pupils aged 11-14 years (M1 = 3.2, SD = 0.9).", None, None),
+        ("METHODS: 80 nurses had worked from 1 to 30 years (mean = 12.1, SD = 7.7).", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

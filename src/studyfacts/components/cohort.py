@@ -321,6 +321,7 @@ _SHARE_OF_BEFORE = regex.compile(
 _SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
 _THREE_DIGITS = regex.compile(r"\d{3}")
+_PLAIN_YEAR = regex.compile(r"(?:19\d\d|20[0-3]\d)")  # a count that may be a year (no separator)
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
 _INCLUDE_CUE = regex.compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
@@ -829,6 +830,8 @@ class CohortComponent(FactComponent):
             noun_class = ""
             base_key = rule
         kinds = {rule, noun_class, f"noun:{noun}"}  # "noun:cases": a cue may apply to one noun (applies_to)
+        if rule == "count_noun" and _PLAIN_YEAR.fullmatch(h.group("n") or ""):
+            kinds.add("year")  # "In 2012 residents were offered screening": left.not_cohort.year_preposition
         if _is_provider(noun):
             kinds.add("provider")  # "35 clinicians and 286 patients": right.providers_then_patients
         adj = h.group("adj")
@@ -1074,7 +1077,7 @@ class CohortComponent(FactComponent):
                 # zinc": the age of a group, not of the cohort
                 continue
             stat = (h.group("stat") or "").lower() or None
-            stat = "mean" if stat in ("average", "averaged") else stat
+            stat = "mean" if stat in ("average", "averaged", "m") else stat  # "M = 11.3, SD = 0.7"
             markers = (h.group("pre") or "") + (h.group("post") or "") + (h.group("post2") or "")
             sd_paren = "sd" in markers.lower() or "standard" in markers.lower()
             parsed = parse_stat(text, h.end, stat, sd_in_parens=sd_paren, max_words=2, limit=120)
