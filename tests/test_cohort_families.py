@@ -919,6 +919,14 @@ FAMILIES["session8"] = [
      "sensory loss the potentials were absent.", 12),
     ("METHODS: The reflex was elicited in 14 healthy volunteers by electrical pulses.", 14),
     ("METHODS: A total of 60 patients were enrolled. Morphine was used in 12 patients after surgery.", 60),
+    # a part's sample is the cohort when the other part counts no people, or a total is stated first
+    ("In the first study, 16 deaf adults were stimulated with a coil. In a second study, the noise was measured "
+     "in a model of the skull.", 16),
+    ("A total of 150 patients were included. In the first phase, 50 patients received the low dose. In the "
+     "second phase, 100 patients received the high dose.", 150),
+    ("This is the first study to describe 33 patients treated with the new stent. A second study will follow.", 33),
+    # ... not a framed count that comes first, nor one larger than the count before it
+    ("In 20 patients with CRPS, we assessed pain before the block. In 5 patients, the block failed.", 20),
 ]
 
 NOT_A_COHORT["session8"] = [
@@ -926,6 +934,17 @@ NOT_A_COHORT["session8"] = [
     "In 2014 residents of the county were offered free screening. Uptake rose.",
     "Since 1998 volunteers have staffed the mobile clinic. We describe its services.",
     "Until 2005 nurses performed the triage alone; a physician then joined.",
+    # the parts of a study told one after the other, each with its own sample, no total (audit 26)
+    "Two surveys were run in a coastal town. The first survey asked 512 residents about asthma by telephone. "
+    "The second survey measured lung function in 48 residents who came to the clinic.",
+    "The trial had two stages. In the first stage, tolerability was tested. Twenty-two adults took a low dose. "
+    "In the second stage, 90 adults were randomized.",
+    "The first experiment placed the probe at 10 positions. In a second experiment, the probe was studied in "
+    "eight subjects. In a third experiment, 15 subjects were measured.",
+    # a sentence framed on a count after a larger count of the same people is a part of them (audit 27)
+    "We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
+    "blood flow was also recorded.",
+    "Complete relief was achieved in 26 patients. In 4 patients, the pain came back within a week.",
     # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
     "METHODS: We recruited 64 parent-child dyads from two clinics.",
     # the passive pooled form needs studies and an inclusion verb
@@ -1115,6 +1134,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Hearing was tested in 12 male and 7 female recreational divers.", "female", 7),
         ("METHODS: Hearing was tested in 12 male Wistar rats and 8 female rats.", "male", None),
         ("METHODS: Hearing was tested in 12 male laboratory rats.", "male", None),
+        # a sex split written as a ratio of counts that add up to the cohort (audits 26, 27)
+        ("METHODS: Thirty adults (F:M: 17:13) received the injection.", "female", 17),
+        ("METHODS: We reviewed the charts of 150 patients (male:female ratio, 90:60).", "male", 90),
+        ("METHODS: We reviewed the charts of 150 patients (male:female ratio, 3:2).", "male", None),
+        ("METHODS: Thirty adults (F:M 2:1) received the injection.", "female", None),
     ],
 )
 def test_population_family(extract, text, field, value):

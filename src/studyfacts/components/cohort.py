@@ -434,6 +434,15 @@ _COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
 _RESTATED = regex.compile(r"\b(?:these|those|the|all|both)\s+$", regex.IGNORECASE)
 # controls who leave the index group the cohort when named in their own sentence (_control_group_next)
 _NOT_INDEX_CONTROLS = _HEALTHY | _SECOND_GROUP_WORDS["unaffected"]
+# the parts of a study told one after the other, each with its own sample (second_group.json, parts)
+_PARTS = load_lexicon("second_group")["parts"]
+_ORDINALS = [w.lower() for w in _PARTS["ordinals"]]
+_PART_OPENS = regex.compile(
+    rf"(?:^|[.;:]\s*|\b(?:in|for|during)\s+)(?:the\s+|a\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
+    rf"(?P<part>{'|'.join(_PARTS['words'])})\b(?!\s+(?:to|of|that|which|ever)\b)",
+    regex.IGNORECASE,
+)
+_PART_LOOKAHEAD = 1500  # characters after the cohort's sentence searched for the next part
 _WORD = regex.compile(r"[\w-]+")
 _CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
@@ -743,6 +752,13 @@ class CohortComponent(FactComponent):
                      and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start)
                                  and not _CLAUSE_VERB.search(text, b.end, c.start) for b in good)),
                     best)
+        framed = self._framed_part_of(best, cands)
+        if framed is not None:
+            # "... blocks were monitored in 24 patients, who had chronic pain ... In two patients, blood flow was
+            # measured": a sentence framed on a count after a larger count of the same people is a part of them
+            draft.warn(f"patients: {best.value} {best.noun} framed after {framed.value} {framed.noun}, a part of "
+                       "them; which is the cohort is not clear; left null", (best.start, best.end))
+            return None
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
@@ -750,6 +766,8 @@ class CohortComponent(FactComponent):
         other = _other_group(text, best, sentence_at(doc, best.start)[1])
         if other is None:
             other = self._control_group_next(doc, text, best, by)
+        if other is None:
+            other = self._part_next(doc, text, best, by)
         if other is None and best.rule == "cohort.count_noun" and _LIST_GOES_ON.match(text, best.end):
             # "The group consisted of 406 mill workers, 400 miners, 250 ...": the candidate is inside a list of
             # groups (not "From a database of 560 patients, 164 patients met the criteria", a funnel's step)
@@ -790,6 +808,53 @@ class CohortComponent(FactComponent):
             if {w.lower() for w in _WORD.findall(text, ns, ne)} & _NOT_INDEX_CONTROLS:
                 return None  # "Thirty healthy volunteers served as controls": the index group stays
             return n
+        return None
+
+    @staticmethod
+    def _framed_part_of(best: Candidate, cands: list[Candidate]) -> Candidate | None:
+        """An earlier, larger count of the same people before a cohort chosen by its sentence frame ("In 8
+        patients with ...") that only the subgroup cue kept below the threshold ("... were recorded in 10
+        patients with ..."): the framed count is a part of it."""
+        if "left.sentence_in" not in best.why:
+            return None
+        noun = _singular(best.noun.split()[-1].lower()) if best.noun else ""
+        for c in cands:
+            if (c.start < best.start and c.value > best.value and 0 <= c.score < best.score
+                    and "subgroup" in c.categories and c.noun
+                    and _singular(c.noun.split()[-1].lower()) == noun):
+                return c
+        return None
+
+    @staticmethod
+    def _part_next(doc: Doc, text: str, best: Candidate, by: dict[str, list[Hit]]) -> int | None:
+        """The sample of the next part of a study told part by part: "The first survey gathered data from 604
+        residents ... The second survey tested hearing in 64 people" are two groups with no total. The part
+        opens in the cohort's sentence before the count, or in the sentence before it ("In the first part, an
+        interview was held. A total of 41 adults ..."); the next part opens in a later sentence with its own
+        count of people (the ordinal's successor, the same kind of part)."""
+        s, e = sentence_at(doc, best.start)
+        from_ = sentence_at(doc, s - 2)[0] if s >= 2 else s
+        opened = None
+        # from the stop before the sentence, so that a part opening the sentence is found ("^" holds only at 0)
+        for m in _PART_OPENS.finditer(text, max(0, from_ - 2), best.start):
+            opened = m
+        if opened is None:
+            return None
+        k = _ORDINALS.index(opened.group("ord").lower())
+        if k + 1 >= len(_ORDINALS):
+            return None
+        part = _singular(opened.group("part").lower())
+        for m in _PART_OPENS.finditer(text, max(0, e - 2), min(len(text), e + _PART_LOOKAHEAD)):
+            if m.group("ord").lower() != _ORDINALS[k + 1] or _singular(m.group("part").lower()) != part:
+                continue
+            ns, ne = sentence_at(doc, m.start("ord"))
+            # its count: in the sentence that opens it or the next one
+            end = sentence_at(doc, ne + 1)[1] if ne + 1 < len(text) else ne
+            for h in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", []):
+                n = parse_int(h.group("n") or "")
+                if m.start() <= h.start < end and n and n != best.value:
+                    return n
+            return None
         return None
 
     def _inside_cohort(self, doc: Doc, text: str, base_n: int, before: int, by: dict[str, list[Hit]]) -> bool:
