@@ -925,6 +925,13 @@ FAMILIES["session8"] = [
     ("A total of 150 patients were included. In the first phase, 50 patients received the low dose. In the "
      "second phase, 100 patients received the high dose.", 150),
     ("This is the first study to describe 33 patients treated with the new stent. A second study will follow.", 33),
+    # 'N of M people ... were included/assessed', words between the noun and its verb (audit 27)
+    ("METHODS: 312 of 450 adults undergoing knee surgery were included.", 312),
+    ("METHODS: 640 out of 9,800 employees of the plant were examined by audiometry.", 640),
+    ("RESULTS: Nine out of 21 patients identified were included in the study.", 9),
+    # ... not those followed up of a cohort stated before, nor a count of whom something is said
+    ("METHODS: We enrolled 44 patients. RESULTS: 30 of the 44 patients were assessed at one year.", 44),
+    ("RESULTS: Pain was reduced in 18 of 30 patients who were enrolled.", 30),  # the share's denominator
     # ... not a framed count that comes first, nor one larger than the count before it
     ("In 20 patients with CRPS, we assessed pain before the block. In 5 patients, the block failed.", 20),
 ]

@@ -307,8 +307,16 @@ def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
 
 
 # "783 of 939 (84%) eligible survivors were included": the inclusion verb after an "N of M" count
+_OF_PEOPLE_GAP = r"(?:\s(?:(?!\b(?:who|whom|that|which|and|but|or)\b)[^.;,()\d]){0,60}?)?"  # "... receiving surgery"
 _INCLUDED_AFTER = regex.compile(
-    r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
+    r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
+    regex.IGNORECASE,
+)
+# "285 of 405 women receiving surgery were assessed at 5 days ...": a weaker verb, read only where the
+# "N of M" is the first count of people the abstract's body states (not "18 of the 30 patients were assessed
+# at one year" after "We enrolled 30 patients": those followed up)
+_ASSESSED_AFTER = regex.compile(
+    r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:were|was)\s+(?:\w+\s+)?(?:assessed|interviewed|surveyed|examined|evaluated)\b",
     regex.IGNORECASE,
 )
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
@@ -713,6 +721,9 @@ class CohortComponent(FactComponent):
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
                     or _INCLUDED_AFTER.match(text, h.end, e)
+                    or (_ASSESSED_AFTER.match(text, h.end, e) and not any(
+                        c.start < h.start and section_kind(doc, c.start) != "intro"
+                        for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
                     # "136 of 212 survivors responded": those who took part, where the abstract is a
                     # survey's (the took_part rule's own condition), not "18 of 30 patients responded"
                     or (participated.found(text[h.end : min(h.end + 80, e)]) and survey.applies(text))
