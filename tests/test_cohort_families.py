@@ -914,6 +914,9 @@ FAMILIES["session8"] = [
     ("METHODS: A total of 2012 residents were offered screening.", 2012),
     ("METHODS: The questionnaire was completed by 1950 regular players.", 1950),
     ("METHODS: Screening was performed in 2015 volunteers at three sites.", 2015),
+    # players of an instrument are people (audit 27)
+    ("METHODS: Hearing data were collected from 315 percussionists at a music festival.", 315),
+    ("METHODS: Forty violinists and pianists were recruited from two orchestras.", 40),
     # the method's verb before 'in N people' frames the cohort, and a later 'In N people with ...' is its part
     ("Laser pulses were used to elicit evoked potentials in 12 patients with neuropathy. In 9 patients with "
      "sensory loss the potentials were absent.", 12),
@@ -952,6 +955,9 @@ NOT_A_COHORT["session8"] = [
     "We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
     "blood flow was also recorded.",
     "Complete relief was achieved in 26 patients. In 4 patients, the pain came back within a week.",
+    # a cohort told only by sex, and a later sex-labelled outcome count past a short phrase (audit 27)
+    "RESULTS: Twenty-one female and 90 male patients presented with the arrest. Survival favoured women [15 "
+    "female survivors to discharge (71%), 40 male (44%)].",
     # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
     "METHODS: We recruited 64 parent-child dyads from two clinics.",
     # the passive pooled form needs studies and an inclusion verb
