@@ -22,6 +22,9 @@ def _design(extract, text: str):
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
         ("Patients were randomly, double-blindly assigned to block or placebo.", "randomized"),
         ("This RCT enrolled 150 smokers.", "randomized"),
+        # this study's aim and what was done for it, told in the Background (audit 27)
+        ("BACKGROUND: Animal data suggest a benefit. To assess the effect of the drug, a randomized trial was "
+         "performed against usual care. METHODS: Forty patients were enrolled.", "randomized"),
         ("DESIGN: Intervention study with random assignment of 60 adults to two diets.", "randomized"),
         ("A multicentre trial enrolled 400 participants.", "multicenter"),
         ("In this multicentre randomised controlled trial, 120 adults were randomised.", "randomized"),
@@ -64,6 +67,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        ("BACKGROUND: A randomized trial was performed in 2010 and showed a benefit. METHODS: We enrolled 40 "
+         "patients.", "randomized"),
         ("A randomised multicentre study will be needed to confirm this.", "multicenter"),
         ("The question is a hard one, and a randomized trial would settle it.", "randomized"),
         (

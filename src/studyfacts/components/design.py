@@ -153,6 +153,14 @@ _THIS_STUDY_IS = regex.compile(
     r"(?:[\w-]+,?\s+){0,6}$",
     regex.IGNORECASE,
 )
+# "BACKGROUND: ... To assess the effect of the drug, a randomized trial was performed ...": a Background
+# sentence that states this study's own aim and what was done for it (not "A randomized trial was
+# performed in 2010 and showed ...", another study's)
+_OWN_AIM_DONE = regex.compile(
+    r"\s*(?:In\s+order\s+)?to\s+(?:assess|evaluate|investigate|determine|compare|examine|test|study|explore|clarify)\b"
+    r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b",
+    regex.IGNORECASE,
+)
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
@@ -266,7 +274,7 @@ class DesignComponent(FactComponent):
                 if h.label in ("randomized", "multicenter", "prospective"):
                     if (
                         review
-                        or section_kind(doc, h.start) == "intro"
+                        or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(doc_text(doc), s, e))
                         or (
                             _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
                             and not _THIS_STUDY_IS.search(doc_text(doc)[max(s, h.start - 250) : h.start])
