@@ -935,6 +935,8 @@ FAMILIES["session8"] = [
     # ... not those followed up of a cohort stated before, nor a count of whom something is said
     ("METHODS: We enrolled 44 patients. RESULTS: 30 of the 44 patients were assessed at one year.", 44),
     ("RESULTS: Pain was reduced in 18 of 30 patients who were enrolled.", 30),  # the share's denominator
+    # a count in brackets after its category, alone, stays the cohort
+    ("METHODS: We treated adults with bacterial meningitis (20 patients) with the new drug.", 20),
     # ... not a framed count that comes first, nor one larger than the count before it
     ("In 20 patients with CRPS, we assessed pain before the block. In 5 patients, the block failed.", 20),
 ]
@@ -958,6 +960,9 @@ NOT_A_COHORT["session8"] = [
     # a cohort told only by sex, and a later sex-labelled outcome count past a short phrase (audit 27)
     "RESULTS: Twenty-one female and 90 male patients presented with the arrest. Survival favoured women [15 "
     "female survivors to discharge (71%), 40 male (44%)].",
+    # counts in brackets after their categories, one item each of a breakdown (audit 27)
+    "RESULTS: The causes were bacterial meningitis (14 cases) and viral meningitis (9 cases).",
+    "METHODS: The groups were defined by rhythm (VF n = 40; other rhythm n = 72) and were followed up.",
     # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
     "METHODS: We recruited 64 parent-child dyads from two clinics.",
     # the passive pooled form needs studies and an inclusion verb
