@@ -207,6 +207,11 @@ def test_design_counts_centers(extract, text, centers):
         ("Adults were enrolled at the clinic (April 7-September 8, 2023).", "2023-04", "2023-09"),
         ("We describe the awareness incidents that occurred across the region between January to December, 2015.",
          "2015-01", "2015-12"),
+        # a study's own window, whatever it reviewed in passing or pooled as a method (audit 27)
+        ("We analysed registry data of 300 adults for the period 2007-2014. In addition, we reviewed the current "
+         "policy.", "2007", "2014"),
+        ("Admissions were collected between 2001 and 2012 and pooled by random-effects meta-analysis.", "2001",
+         "2012"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -235,6 +240,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "During 2011-2012, 21 million adults exhibited hearing damage.",
         # a survey of people licensed in a window is no survey of that window (session 6)
         "A survey was mailed to 900 hygienists who had obtained their licenses between 1972 and 1992.",
+        # a review's years date its search or the studies it read (audit 27)
+        "This scoping review mapped studies of heat waves and admissions in Europe (2003-2019).",
+        "For this systematic review, research on wildfires in the park from 2004 to 2019 was analysed.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

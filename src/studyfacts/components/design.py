@@ -161,6 +161,7 @@ _OWN_AIM_DONE = regex.compile(
     r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b",
     regex.IGNORECASE,
 )
+_POOLING_ONLY = regex.compile(r"\bmeta|\bpooled\b", regex.IGNORECASE)
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
@@ -309,7 +310,17 @@ class DesignComponent(FactComponent):
             setattr(d, name, value)
         if centers is not None:
             d.centers = centers
-        d.period = self._period(doc, draft, [h for h in hits if h.label == "period"], evidence)
+        periods = [h for h in hits if h.label == "period"]
+        # a meta-analysis or pooled analysis may be a method of a study of its own data, so only a review
+        # named otherwise ("systematic review", "this review", "we searched") drops the periods
+        # (nor "we reviewed the current policy", said in passing)
+        if periods and any(h.label == "review" and not _POOLING_ONLY.search(h.text)
+                           and not (h.rule == "design.review_this" and h.text.lower().startswith("review") and " " in h.text)
+                           for h in hits):
+            # a review's year ranges date its search or the studies it pooled, never an inclusion of its own
+            draft.warn(f"period {periods[0].text!r} skipped: the abstract is a review", periods[0])
+            periods = []
+        d.period = self._period(doc, draft, periods, evidence)
         d.evidence.extend(evidence)
 
     @staticmethod
