@@ -937,6 +937,7 @@ FAMILIES["session8"] = [
     ("RESULTS: Pain was reduced in 18 of 30 patients who were enrolled.", 30),  # the share's denominator
     # a count in brackets after its category, alone, stays the cohort
     ("METHODS: We treated adults with bacterial meningitis (20 patients) with the new drug.", 20),
+    ("RESULTS: Of the 340 nurses contacted, 212 replied to the survey.", 212),
     # ... not a framed count that comes first, nor one larger than the count before it
     ("In 20 patients with CRPS, we assessed pain before the block. In 5 patients, the block failed.", 20),
 ]
@@ -963,6 +964,8 @@ NOT_A_COHORT["session8"] = [
     # counts in brackets after their categories, one item each of a breakdown (audit 27)
     "RESULTS: The causes were bacterial meningitis (14 cases) and viral meningitis (9 cases).",
     "METHODS: The groups were defined by rhythm (VF n = 40; other rhythm n = 72) and were followed up.",
+    # a survey's intake whose responders are given only as a share (audit 28)
+    "RESULTS: Of the 340 nurses contacted, 62% replied to the survey. Most worked night shifts.",
     # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
     "METHODS: We recruited 64 parent-child dyads from two clinics.",
     # the passive pooled form needs studies and an inclusion verb

@@ -67,6 +67,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        # centres that are no places a study ran at (audit 28)
+        ("The dimer behaves as two individual metallic centers with weak coupling.", "multicenter"),
         ("BACKGROUND: A randomized trial was performed in 2010 and showed a benefit. METHODS: We enrolled 40 "
          "patients.", "randomized"),
         ("A randomised multicentre study will be needed to confirm this.", "multicenter"),

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from ..models import Period, Span
 from ..numbers import parse_int
-from ..rules import Hit, lexicon_alternation
+from ..rules import Hit, lexicon_alternation, load_lexicon
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
 _MONTH = (
@@ -162,6 +162,8 @@ _OWN_AIM_DONE = regex.compile(
     regex.IGNORECASE,
 )
 _POOLING_ONLY = regex.compile(r"\bmeta|\bpooled\b", regex.IGNORECASE)
+# "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
+_NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
@@ -298,7 +300,7 @@ class DesignComponent(FactComponent):
                     evidence.append(draft.hit_span(h))
             elif h.label == "centers" and not single and not review:
                 words = {w.lower() for w in (h.group("adj") or "").split()}
-                if words & _CENTER_STOP:
+                if words & _CENTER_STOP or words & _NOT_CENTRES:
                     continue  # "2 patients from other hospitals"
                 n = 2 if h.group("bi") else parse_int(h.group("n") or "")
                 if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
