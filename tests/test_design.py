@@ -22,6 +22,9 @@ def _design(extract, text: str):
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
         ("Patients were randomly, double-blindly assigned to block or placebo.", "randomized"),
         ("This RCT enrolled 150 smokers.", "randomized"),
+        # the adverb after the verb (audit 28)
+        ("METHODS: Forty adults were assigned randomly to two diets.", "randomized"),
+        ("METHODS: Wards were allocated at random to the new protocol or usual care.", "randomized"),
         # this study's aim and what was done for it, told in the Background (audit 27)
         ("BACKGROUND: Animal data suggest a benefit. To assess the effect of the drug, a randomized trial was "
          "performed against usual care. METHODS: Forty patients were enrolled.", "randomized"),
