@@ -938,6 +938,8 @@ FAMILIES["session8"] = [
     # a count in brackets after its category, alone, stays the cohort
     ("METHODS: We treated adults with bacterial meningitis (20 patients) with the new drug.", 20),
     ("RESULTS: Of the 340 nurses contacted, 212 replied to the survey.", 212),
+    # a case report 'on' its patient (audit 28)
+    ("Here we report on a woman with a rare tumour of the heart, removed at surgery.", 1),
     # ... not a framed count that comes first, nor one larger than the count before it
     ("In 20 patients with CRPS, we assessed pain before the block. In 5 patients, the block failed.", 20),
 ]
