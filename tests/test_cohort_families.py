@@ -1157,6 +1157,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Hearing was tested in 12 male and 7 female recreational divers.", "female", 7),
         ("METHODS: Hearing was tested in 12 male Wistar rats and 8 female rats.", "male", None),
         ("METHODS: Hearing was tested in 12 male laboratory rats.", "male", None),
+        # the sex counts of another count after its colon (audit 28)
+        ("METHODS: We enrolled 90 children. After exclusions, the remaining 30 patients: 12 boys and 18 girls.",
+         "female", None),
+        ("METHODS: We reviewed the files of 90 patients: 40 boys and 50 girls.", "female", 50),
         # a sex split written as a ratio of counts that add up to the cohort (audits 26, 27)
         ("METHODS: Thirty adults (F:M: 17:13) received the injection.", "female", 17),
         ("METHODS: We reviewed the charts of 150 patients (male:female ratio, 90:60).", "male", 90),

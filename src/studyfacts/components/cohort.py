@@ -124,7 +124,7 @@ _AGE_OF_GROUP = regex.compile(
 _SEX_OWNER = regex.compile(
     expand(
         r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*)\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
-        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*)$",
+        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40})$",  # ... or "34 patients: 14 boys and 20 girls"
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
