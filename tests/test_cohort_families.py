@@ -968,6 +968,8 @@ NOT_A_COHORT["session8"] = [
     "METHODS: The groups were defined by rhythm (VF n = 40; other rhythm n = 72) and were followed up.",
     # a survey's intake whose responders are given only as a share (audit 28)
     "RESULTS: Of the 340 nurses contacted, 62% replied to the survey. Most worked night shifts.",
+    # adults and minors named by their age, no total (audit 28)
+    "METHODS: The survey sampled 1,250 adults and 180 16-17-year-olds from the national register.",
     # pairs are no count of people: the persons in them are not stated (GUIDE: no arithmetic)
     "METHODS: We recruited 64 parent-child dyads from two clinics.",
     # the passive pooled form needs studies and an inclusion verb

@@ -378,7 +378,7 @@ class Candidate:
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = regex.compile(
-    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)[a-z][\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -452,6 +452,7 @@ _PART_OPENS = regex.compile(
 )
 _PART_LOOKAHEAD = 1500  # characters after the cohort's sentence searched for the next part
 _WORD = regex.compile(r"[\w-]+")
+_AGED_PEOPLE = regex.compile(r"\d{1,2}(?:[-–]\d{1,2})?-year-olds")  # "and 199 15-17-year-olds": people
 _CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
 _SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
 
@@ -569,7 +570,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # the two noun phrases joined directly, no clause between ("61 inpatients ... were included in
             # this study and 30 patients were treated with each" is not two groups)
             and not _CLAUSE_VERB.search(text, cand.end, m.start())
-            and any(w in _OTHER_KIND_OF_PEOPLE for w in following)
+            and any(w in _OTHER_KIND_OF_PEOPLE or _AGED_PEOPLE.fullmatch(w) for w in following)
             and not _is_provider(cand.noun)
             # "40 patients and 20 healthy volunteers", "... and 1 622 079 individuals from the general population":
             # the index group stays (as the dev set settles), and "and 3 patients (2.8%) in ..." is a share
