@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studyfacts.models import Record, iter_spans, json_schema
+from studyfacts.rules import REGEX_BOUND_ABOVE, REGEX_TIMEOUT_S, regex_timeout
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -77,3 +78,47 @@ def test_robustness_empty_abstract_says_why(extract, text):
     record = extract(text)
     assert record.abstract is None
     assert any("no abstract" in w for w in record.warnings)
+
+
+@pytest.mark.parametrize(
+    ("length", "bounded"),
+    [(0, False), (REGEX_BOUND_ABOVE, False), (REGEX_BOUND_ABOVE + 1, True), (2_000_000, True)],
+)
+def test_robustness_regex_bound_only_on_long_text(length, bounded):
+    assert regex_timeout("a" * length) == (REGEX_TIMEOUT_S if bounded else None)
+
+
+_LONG = "There were 74 patients aged 61 years; 12 women and 62 men. " * 120  # 7,080 characters
+
+
+def test_robustness_long_text_keeps_the_regex_bound(extract, monkeypatch):
+    """A text over REGEX_BOUND_ABOVE characters still runs its regex calls under the bound:
+    with a bound no call can meet, what timed out is dropped with a warning (a rule's
+    "matching bound", or a family's "regex timed out" when a `requires` gate timed out) and
+    the record still comes out sound. A text at the threshold runs unbounded: nothing times out."""
+    import studyfacts.rules
+
+    def timed_out(record: Record) -> bool:
+        return any("matching bound" in w or "regex timed out" in w for w in record.warnings)
+
+    assert len(_LONG) > REGEX_BOUND_ABOVE
+    monkeypatch.setattr(studyfacts.rules, "REGEX_TIMEOUT_S", 1e-9)
+    record = extract(_LONG)
+    _assert_sound(record)
+    assert timed_out(record)
+    short = extract(_LONG[:REGEX_BOUND_ABOVE])
+    _assert_sound(short)
+    assert not timed_out(short)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("text", list(PATHOLOGICAL.values()), ids=list(PATHOLOGICAL))
+def test_robustness_pathological_input_at_the_threshold_is_fast(extract, text):
+    """Hostile text cut to REGEX_BOUND_ABOVE characters, matched with no time bound: each
+    record took at most ~0.1 s when the threshold was set (5 s leaves room for a slow machine)."""
+    import time
+
+    start = time.process_time()
+    record = extract(text[:REGEX_BOUND_ABOVE])
+    assert time.process_time() - start < 5
+    _assert_sound(record)

@@ -402,11 +402,12 @@ def scan(
     low: str | None,
     contains: Literals | None,
     leading: Literals | None,
-    timeout: float,
+    timeout: float | None,
 ) -> Iterator[regex.Match[str]]:
     """Exactly the matches of `pattern.finditer(text)`, found with less work where the
     literals allow: none when the text lacks every required string, and only tries at
-    the places where a match can begin when there are few of them."""
+    the places where a match can begin when there are few of them. `timeout` bounds each
+    regex call (None: no bound, which costs less per call: see rules.regex_timeout)."""
     if low is not None:
         if contains is not None and not holds_any(low, contains):
             return
@@ -418,12 +419,13 @@ def scan(
             for at in starts:
                 if at < end:
                     continue  # inside the previous match, which finditer would not revisit
-                m = match(text, at, None, None, False, timeout)  # by position: see rules._run_counts
+                # by position: see rules._run_bundle
+                m = match(text, at) if timeout is None else match(text, at, None, None, False, timeout)
                 if m is not None:
                     yield m
                     end = max(m.end(), at + 1)
             return
-    yield from pattern.finditer(text, timeout=timeout)
+    yield from pattern.finditer(text) if timeout is None else pattern.finditer(text, timeout=timeout)
 
 
 # --- what may follow a rule's leading count -----------------------------------------
