@@ -161,7 +161,6 @@ _OWN_AIM_DONE = regex.compile(
     r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b",
     regex.IGNORECASE,
 )
-_POOLING_ONLY = regex.compile(r"\bmeta|\bpooled\b", regex.IGNORECASE)
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
@@ -313,12 +312,10 @@ class DesignComponent(FactComponent):
         if centers is not None:
             d.centers = centers
         periods = [h for h in hits if h.label == "period"]
-        # a meta-analysis or pooled analysis may be a method of a study of its own data, so only a review
-        # named otherwise ("systematic review", "this review", "we searched") drops the periods
-        # (nor "we reviewed the current policy", said in passing)
-        if periods and any(h.label == "review" and not _POOLING_ONLY.search(h.text)
-                           and not (h.rule == "design.review_this" and h.text.lower().startswith("review") and " " in h.text)
-                           for h in hits):
+        # a review named as one ("systematic review", "this review", "we searched") drops the periods; not a
+        # meta-analysis, which may be a study's method over its own data, nor "we reviewed the current policy"
+        # said in passing (their rules' attrs: keeps_periods)
+        if periods and any(h.label == "review" and not h.attrs.get("keeps_periods") for h in hits):
             # a review's year ranges date its search or the studies it pooled, never an inclusion of its own
             draft.warn(f"period {periods[0].text!r} skipped: the abstract is a review", periods[0])
             periods = []
