@@ -976,6 +976,18 @@ NOT_A_COHORT["session8"] = [
     "RESULTS: Twelve patients in two studies developed sepsis.",
 ]
 
+FAMILIES["session9"] = [
+    # those whose data are missing are not who was studied; those whose data were obtained are
+    ("METHODS: We followed 120 adults after the repair. No outcome data were obtained in 18 patients.", 120),
+    ("METHODS: Complete data were obtained in 96 patients after the repair.", 96),
+]
+
+NOT_A_COHORT["session9"] = [
+    "RESULTS: Outcome data were missing for 20 patients, and questionnaires were not available for 11 patients.",
+    "RESULTS: No follow-up data were retrieved for 14 patients who moved abroad.",
+    "RESULTS: Biopsies could not be evaluated in 7 patients because the samples were too small.",
+]
+
 NOT_A_COHORT["session7"] = [
     # one numbered experiment's, study's or part's sample each, no total
     "In experiment 1, nine amateur singers were tested. In experiment 2, eight different singers took part.",
@@ -1168,6 +1180,23 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We reviewed the charts of 150 patients (male:female ratio, 90:60).", "male", 90),
         ("METHODS: We reviewed the charts of 150 patients (male:female ratio, 3:2).", "male", None),
         ("METHODS: Thirty adults (F:M 2:1) received the injection.", "female", None),
+        # a comparison in a bracket closed before the sex counts is over (session 9)
+        ("RESULTS: Of 900 invited, 400 replied. Age was alike in responders and nonresponders (median [IQR], "
+         "61 [50-70] years vs 63 [52-71] years), and 250 responders (62.5%) were men and 150 (37.5%) women.", "male", 250),
+        ("RESULTS: Of 900 invited, 400 replied. Age was alike in responders and nonresponders (median [IQR], "
+         "61 [50-70] years vs 63 [52-71] years), and 250 responders (62.5%) were men and 150 (37.5%) women.", "female", 150),
+        ("RESULTS: Of 900 invited, 400 replied; 250 were men, versus 300 men among the 500 nonresponders.", "male", 250),
+        ("RESULTS: Of 900 invited, 400 replied, compared with 300 men among those who did not reply.", "male", None),
+        # a count after a comma without its space (session 9)
+        ("RESULTS: A total of 58 patients were seen,35 (60.3%) were female.", "female", 35),
+        ("RESULTS: Doses of 1,2 and 4 mg were given to 58 patients.", "patients", 58),
+        # a sex count told as a share of the count before it (session 9)
+        ("METHODS: We enrolled 58 patients, 35 of whom were female.", "female", 35),
+        ("METHODS: We enrolled 58 patients; 23 (40%) of them were male.", "male", 23),
+        # ... and some of a sex count's people are no sex count of the cohort
+        ("METHODS: We enrolled 140 adults: 120 were male, of whom 95 were men who inject drugs.", "male", 120),
+        ("METHODS: We enrolled 140 adults: 120 were male (86%), among them 95 men who inject drugs.", "male", 120),
+        ("METHODS: We enrolled 140 adults, of whom 95 were men.", "male", 95),
     ],
 )
 def test_population_family(extract, text, field, value):

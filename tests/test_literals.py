@@ -46,7 +46,7 @@ def all_rules() -> list[CompiledRule]:
 # Where a count can start, found the slow, obvious way: any digit or number word not
 # preceded by a word character, "." or "," (a digit may follow a comma that four digits
 # precede: "2013,42"), except a word that continues a number.
-_COUNT_START = regex.compile(rf"(?<![\w.])(?:(?<!,)|(?<=\d{{4}},))\d|(?<![\w.,])(?i:(?:{_NUMBER_WORDS})\b)")
+_COUNT_START = regex.compile(rf"(?<![\w.])(?:(?<!,)|(?<=\d{{4}},)|(?<=[^\W\d_],))\d|(?<![\w.,])(?i:(?:{_NUMBER_WORDS})\b)")
 
 
 def slow_count_starts(text: str) -> list[int]:

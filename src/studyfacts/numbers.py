@@ -70,9 +70,10 @@ FRAGMENTS: dict[str, str] = {
     # an integer, with or without thousands separators
     # not inside another number: no digit or "." before it, and no "," unless four or more
     # digits precede that comma, which then cannot be a thousands separator ("From January
-    # 2010 to January 2013,42 patients": a comma without its space)
+    # 2010 to January 2013,42 patients": a comma without its space), or a letter does ("Total of
+    # 47 patients seen,32 were male": the same)
     # and no leading zero ("1, 058 participants": a thousands group cut off by a stray space)
-    "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?!0\d)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
+    "INT": rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},)|(?<=[^\W\d_],))(?!0\d)(?:{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)",
     # any number: integer or decimal (point or Lancet's middle dot)
     # a decimal comma only before a ± ("age 56,9 +/- 12 years" is 56.9), where it cannot be a list;
     # never the tail or the head of one elsewhere ("55,8%" is neither 8 nor 55)
@@ -89,7 +90,7 @@ FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
 # (INT with a plain-space group as its first choice, under the same look-behinds: one test per
 # position, not two)
 FRAGMENTS["COUNT_INT"] = (
-    rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},))(?!0\d)"
+    rf"(?<![\d.])(?:(?<!,)|(?<=\d{{4}},)|(?<=[^\W\d_],))(?!0\d)"
     rf"(?:\d{{1,3}}(?: \d{{3}})+(?!\d|[.,·]\d|\s\d)|{_DIGIT_GROUP}|\d+)(?![\d]|[.,·]\d)"
 )
 FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['COUNT_INT']}|{FRAGMENTS['WORDNUM']})"

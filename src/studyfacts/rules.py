@@ -335,7 +335,7 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
 # {INT} or {WORDNUM}) and are tried only there: at a run of digits not inside another number
 # or word, and not the whole part of a decimal ("2.5", which no count can be), or at a number
 # word ("forty-two patients") that does not continue a number ("one hundred and twelve").
-_DIGITS = regex.compile(r"(?<![\w.])(?:(?<!,)|(?<=\d{4},))\d++(?![.\u00b7]\d)")  # "2013,42": see numbers' INT
+_DIGITS = regex.compile(r"(?<![\w.])(?:(?<!,)|(?<=\d{4},)|(?<=[^\W\d_],))\d++(?![.\u00b7]\d)")  # "2013,42", "seen,32": see numbers' INT
 
 
 _SEPARATORS = frozenset(",\u2009\u202f\u00a0")  # thousands separators: see numbers._THOU

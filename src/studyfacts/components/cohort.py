@@ -129,6 +129,12 @@ _SEX_OWNER = regex.compile(
     ),
     regex.IGNORECASE,
 )
+# "103 were male, of whom 84 ...": a count of some of the people a sex count counted
+_OF_A_SEX_COUNT = regex.compile(
+    r"\b(?:women|men|females?|males?|girls|boys)\b\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?,?\s*"
+    r"(?:of|among)\s+(?:whom|them|these|those)\s*,?\s*$",
+    regex.IGNORECASE,
+)
 # "307 female and 433 male surgeons": the noun the sex words qualify
 # the words after "male"/"female" (past "and 12 females"): the first is the adjective's noun, or one or two
 # more adjectives stand before it ("15 male and 5 female recreational divers")
@@ -400,6 +406,15 @@ _SECOND_N = regex.compile(
 )
 _A_GROUP_OF = regex.compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
 _BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
+
+
+def _unbracketed(text: str) -> str:
+    """The text without its closed brackets, nested ones too ("(median [IQR], 67 [58-74] vs 68)")."""
+    for _ in range(3):
+        text, n = _BRACKETED.subn(" ", text)
+        if not n:
+            break
+    return text
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
 _BREAKDOWN_OPENS = regex.compile(
     r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
@@ -1012,8 +1027,10 @@ class CohortComponent(FactComponent):
             if section_kind(doc, h.start) == "intro":
                 continue
             s, e = sentence_at(doc, h.start)
-            if _VS.search(text[s : h.start]):
-                continue  # "(vs 1473 male ... nonresponders)": the comparison group
+            if _VS.search(_unbracketed(text[s : h.start])):
+                # "(vs 1473 male ... nonresponders)": the comparison group; a comparison in a bracket closed
+                # before the count ("(67 years vs 68 years), and 2075 responders were men") is over
+                continue
             n = parse_int(h.group("n") or "")
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
@@ -1042,6 +1059,8 @@ class CohortComponent(FactComponent):
             after = _sex_adjective_noun(noun_after)
             if after is not None and (after not in _PERSON_WORDS or _is_provider(after) and not cohort_of_providers):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
+            if _OF_A_SEX_COUNT.search(text, max(s, h.start - 60), h.start):
+                continue  # "103 were male, of whom 84 were men who have sex with men": some of that sex
             owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
                 continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
