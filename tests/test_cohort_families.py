@@ -980,6 +980,26 @@ FAMILIES["session9"] = [
     # those whose data are missing are not who was studied; those whose data were obtained are
     ("METHODS: We followed 120 adults after the repair. No outcome data were obtained in 18 patients.", 120),
     ("METHODS: Complete data were obtained in 96 patients after the repair.", 96),
+    # a funnel's inclusion step in the next sentence, its base named by 'these' or 'them' (audit 29)
+    ("METHODS: We reviewed the files of 140 survivors of stroke. Among them, 38 adults without diabetes were "
+     "included.", 38),
+    ("METHODS: We screened the registry for 610 adults; of these, 212 patients were eligible.", 212),
+    ("METHODS: We reviewed the files of 140 survivors. Of them, a total of 64 were enrolled.", 64),
+    # ... not an inclusion in the analysis after enrolment (dropouts), nor a treated part
+    ("METHODS: We enrolled 180 patients. Of these, 166 were included in the final analysis.", 180),
+    ("METHODS: We reviewed 260 patients with gout. Of these, 41 were treated surgically.", 260),
+    # the cohort named by what it consisted of, after its base (audit 29)
+    ("METHODS: The study considered 4300 nurses employed from 2001 to 2006. The cohort consisted of 3900 nurses "
+     "(91%) whose records were complete.", 3900),
+    ("METHODS: We reviewed 700 charts. The final study sample comprised 512 patients.", 512),
+    # ... not a control group's
+    ("METHODS: We enrolled 150 adults. The control group consisted of 50 patients (33%).", 150),
+    # occupations (audit 29)
+    ("METHODS: Eleven bartenders from four bars completed the survey. A subset of five participants wore a "
+     "noise meter.", 11),
+    # a case series reported in the passive; not what was reported of some (audit 29)
+    ("The cases of four patients are reported. Two patients were treated by drainage.", 4),
+    ("METHODS: We followed 52 adults after the repair. Three patients were reported to have relapsed.", 52),
 ]
 
 NOT_A_COHORT["session9"] = [
