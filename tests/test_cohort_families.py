@@ -999,13 +999,24 @@ FAMILIES["session9"] = [
      "noise meter.", 11),
     # a case series reported in the passive; not what was reported of some (audit 29)
     ("The cases of four patients are reported. Two patients were treated by drainage.", 4),
-    ("METHODS: We followed 52 adults after the repair. Three patients were reported to have relapsed.", 52),
+    ("METHODS: We followed 52 adults after the repair. Three patients were reported to have relapsed.", 52),    # ... and the n of people after a person noun stays
+    ("METHODS: Platelet donors (n = 640) were included.", 640),
+    ("METHODS: We examined 45 subjects at each of three visits.", 45),
+    # an n in brackets before the person noun it counts (audit 29)
+    ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
+    ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
 ]
 
 NOT_A_COHORT["session9"] = [
     "RESULTS: Outcome data were missing for 20 patients, and questionnaires were not available for 11 patients.",
     "RESULTS: No follow-up data were retrieved for 14 patients who moved abroad.",
     "RESULTS: Biopsies could not be evaluated in 7 patients because the samples were too small.",
+    # an n after units that are not people: donations, samples, cycles, visits (audit 29)
+    "METHODS: All platelet donations (N = 52,310) made between 2015 and 2018 were included.",
+    "METHODS: Stored blood samples (n = 640) were analysed for the marker.",
+    "METHODS: Consecutive IVF cycles (n = 312) were reviewed.",
+    # one site's count, the total not printed (audit 29)
+    "METHODS: The fit test was run with twelve subjects at each of the five participating laboratories.",
 ]
 
 NOT_A_COHORT["session7"] = [
@@ -1286,6 +1297,12 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We surveyed 150 pupils of 11-14 years of age (M = 12.6, SD = 0.9).", 12.6, None),
         ("METHODS: We surveyed 150 pupils aged 11-14 years (M1 = 3.2, SD = 0.9).", None, None),
         ("METHODS: 80 nurses had worked from 1 to 30 years (mean = 12.1, SD = 7.7).", None, None),
+        # the statistic after the limits and a semicolon or comma, with its unit, spread or bracket (audit 29)
+        ("METHODS: We tested 36 adults (aged 21-64 years; mean 44.7 years).", 44.7, None),
+        ("METHODS: Twenty men (61-79 year-old; mean+/-SD: 70.4+/-5.2) were tested.", 70.4, None),
+        ("METHODS: We tested 36 adults aged 21-64 years, median 47 (IQR 35-55).", None, 47),
+        ("METHODS: We tested 36 adults aged over 60 years, median 4 visits each.", None, None),
+        ("METHODS: We tested 36 adults aged 18 years or older; mean follow-up 3 years.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

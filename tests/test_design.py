@@ -102,6 +102,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
         ("Trial registration: the trial was prospectively registered with ISRCTN (ISRCTN000111).", "prospective"),
         ("We randomised 60 adults to two diets. Retrospective registered 3 March 2019.", "retrospective"),
+        ("We randomised 60 adults to two diets. Date of registration: 3/3/2019 (retrospectively registered).",
+         "retrospective"),
+        ("We randomised 60 adults to two diets. Trial registration: ISRCTN000111. Retrospectively registered",
+         "retrospective"),
         # a randomized sample is how people were sampled (audit 15)
         ("The registry holds a randomized sample of 2 million insured adults.", "randomized"),
         # data items sampled at random, not participants allocated (session 6)
@@ -217,6 +221,16 @@ def test_design_counts_centers(extract, text, centers):
          "policy.", "2007", "2014"),
         ("Admissions were collected between 2001 and 2012 and pooled by random-effects meta-analysis.", "2001",
          "2012"),
+        # an end year written with its last two digits (audit 29)
+        ("Noise exposure of 300 dock workers was studied over the period 1971-88.", "1971", "1988"),
+        ("Data from the 1985-87 national survey of 4,000 workers were analysed.", "1985", "1987"),
+        # two phases or groups of one study, each with its range, in one sentence (audit 29)
+        ("Sixty adults received usual care (May 2017-June 2018) and 60 later adults followed the new pathway "
+         "(July 2018-December 2019).", "2017-05", "2019-12"),
+        ("We identified 300 admissions of adults, 160 during the heat wave (2021-22) and 140 in the control "
+         "period (2020-21).", "2020", "2022"),
+        ("A total of 41 patients underwent open repair between 2004 and 2008, while 39 underwent keyhole repair "
+         "between 2009 and 2013.", "2004", "2013"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -246,6 +260,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # a survey of people licensed in a window is no survey of that window (session 6)
         "A survey was mailed to 900 hygienists who had obtained their licenses between 1972 and 1992.",
         # a review's years date its search or the studies it read (audit 27)
+        # a year and month written ISO style, and a short end year back across a century, are no range
+        "Patients were enrolled in 2014-06 and followed for a year.",
+        "Patients were enrolled 1998-03 at the clinic.",
+        "Patients were enrolled 1997-02 at the clinic.",
         "This scoping review mapped studies of heat waves and admissions in Europe (2003-2019).",
         "For this systematic review, research on wildfires in the park from 2004 to 2019 was analysed.",
     ],

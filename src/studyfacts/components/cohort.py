@@ -786,6 +786,7 @@ class CohortComponent(FactComponent):
             draft.warn(f"patients: {best.value} {best.noun} framed after {framed.value} {framed.noun}, a part of "
                        "them; which is the cohort is not clear; left null", (best.start, best.end))
             return None
+        best = self._cohort_after_framed_part(best, good)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
         if rivals:
@@ -851,6 +852,21 @@ class CohortComponent(FactComponent):
                     and _singular(c.noun.split()[-1].lower()) == noun):
                 return c
         return None
+
+    @staticmethod
+    def _cohort_after_framed_part(best: Candidate, good: list[Candidate]) -> Candidate:
+        """"In two patients, EM was performed ... Ten consecutive patients were evaluated": a count chosen by its
+        sentence frame, followed by a larger count of the same people stated with a cohort verb, was a part of
+        them; the larger count is the cohort."""
+        if "left.sentence_in" not in best.why:
+            return best
+        noun = _singular(best.noun.split()[-1].lower()) if best.noun else ""
+        for c in good:
+            if (c.start > best.start and c.value > best.value and c.noun
+                    and c.categories & {"cohort-verb", "cohort-verb-after"}
+                    and _singular(c.noun.split()[-1].lower()) == noun):
+                return c
+        return best
 
     @staticmethod
     def _part_next(doc: Doc, text: str, best: Candidate, by: dict[str, list[Hit]]) -> int | None:

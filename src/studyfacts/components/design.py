@@ -248,6 +248,13 @@ def _month(hit: Hit, i: int) -> str | None:
 
 def _period_of(hit: Hit) -> Period | None:
     y2 = int(hit.group("y2") or 0)
+    if hit.group("yy"):
+        # "1964-89": the end year's last two digits, in the start year's century; "2001-05" (12 or less)
+        # is a month, "1998-02" (back across a century) is not read
+        y1, yy = int(hit.group("y1") or 0), int(hit.group("yy") or 0)
+        y2 = y1 - y1 % 100 + yy
+        if yy <= 12 or y2 <= y1:
+            return None
     y1 = int(hit.group("y1") or 0) or y2  # "from January to December, 2014"
     if not (y1 and y2) or y2 < y1 or y2 - y1 > 80:
         return None
@@ -255,6 +262,24 @@ def _period_of(hit: Hit) -> Period | None:
     if (hit.group("cue") or "").lower() == "since":
         return None  # "since 1990 ..." opens a window; only a stated end makes a period
     return Period(start=f"{y1}-{m1}" if m1 else str(y1), end=f"{y2}-{m2}" if m2 else str(y2))
+
+
+def _with_second_phase(period: Period, hit: Hit, others: list[Hit]) -> Period:
+    """"147 during the bushfire (2019-20) and 128 in the control period (2018-19)", "(June 2018-October 2019)
+    ... and 90 later patients (October 2019-November 2021)": two ranges in the period's sentence are two
+    phases or groups of one study, whose period runs from the earliest start to the latest end."""
+    for o in others:
+        if o.end <= hit.end and o.start >= hit.start:
+            continue  # inside the period's own match
+        second = _period_of(o)
+        if second is None or (o.group("cue") or "").lower() == "since" or (
+            _AND.search(o.text) and (o.group("cue") or "").lower() != "between"
+        ):
+            continue
+        start = min(period.start, second.start, key=lambda d: (d[:4], d[5:] or "00"))
+        end = max(period.end, second.end, key=lambda d: (d[:4], d[5:] or "99"))
+        period = Period(start=start, end=end)
+    return period
 
 
 class DesignComponent(FactComponent):
@@ -344,7 +369,7 @@ class DesignComponent(FactComponent):
             if not _PERIOD_CUE.search(sent):
                 continue
             evidence.append(draft.hit_span(h))
-            return period
+            return _with_second_phase(period, h, [o for o in hits if o is not h and s <= o.start < e])
         return None
 
 
