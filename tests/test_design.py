@@ -54,6 +54,9 @@ def _design(extract, text: str):
          "prospective"),
         ("The charts were retrospectively reviewed; the trial was retrospectively registered on 2 May 2021.",
          "retrospective"),
+        # a hospital and its affiliated hospitals are several centres (audit 30)
+        ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
+        ("Patients came from our hospital and its affiliated clinics.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -130,6 +133,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Units were stimulated with randomised series of heat pulses.", "randomized"),
         ("Plants were collected in 15 villages and 3 neighborhood centers.", "multicenter"),
         # a threshold of use ('with >=2 departments') is not the study's centres, nor a factory's departments
+        ("We studied 40 adults at a university-affiliated hospital.", "multicenter"),
         ("We studied 40 adults at one hospital; visits to >=2 departments were frequent.", "multicenter"),
         ("Frequent users (consultations with \u2265 3 clinics) had higher costs.", "multicenter"),
         ("Patients who had visited at least 2 hospitals were more often readmitted.", "multicenter"),
@@ -221,6 +225,8 @@ def test_design_counts_centers(extract, text, centers):
          "policy.", "2007", "2014"),
         ("Admissions were collected between 2001 and 2012 and pooled by random-effects meta-analysis.", "2001",
          "2012"),
+        # infants born in a window are included at birth
+        ("All 820 infants born between 2011 and 2016 at the unit were included.", "2011", "2016"),
         # an end year written with its last two digits (audit 29)
         ("Noise exposure of 300 dock workers was studied over the period 1971-88.", "1971", "1988"),
         ("Data from the 1985-87 national survey of 4,000 workers were analysed.", "1985", "1987"),
@@ -260,6 +266,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # a survey of people licensed in a window is no survey of that window (session 6)
         "A survey was mailed to 900 hygienists who had obtained their licenses between 1972 and 1992.",
         # a review's years date its search or the studies it read (audit 27)
+        # when the people were born is no inclusion window (audit 30)
+        "We interviewed 25 retirees born between 1944 and 1956 about their gambling.",
         # a year and month written ISO style, and a short end year back across a century, are no range
         "Patients were enrolled in 2014-06 and followed for a year.",
         "Patients were enrolled 1998-03 at the clinic.",

@@ -129,6 +129,8 @@ _SEX_OWNER = regex.compile(
     ),
     regex.IGNORECASE,
 )
+# a comparison sign or a cut-off word right before a number: "AUDIT >=8 men", "a score of 6 for men"
+_THRESHOLD_BEFORE = regex.compile(r"(?:[<>≥≤]=?|=[<>]|\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
 # "103 were male, of whom 84 ...": a count of some of the people a sex count counted
 _OF_A_SEX_COUNT = regex.compile(
     r"\b(?:women|men|females?|males?|girls|boys)\b\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?,?\s*"
@@ -596,6 +598,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
         # "32 patients ... compared to 16 matched controls": a comparison group likewise
         control = "control" in words and not set(following) & _HEALTHY and m.group("join") is not None
+        if "control" in words and set(following) & _HEALTHY and m.group("join") is not None:
+            continue  # "44 patients with sepsis and 24 healthy control patients": healthy controls, even named by the noun
         if noun in words or control or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
@@ -1051,6 +1055,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            if _THRESHOLD_BEFORE.search(text, max(s, h.start - 12), h.start):
+                continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
             if rate_per.found(text[max(s, h.start - 20) : h.start]):
                 continue  # "5 per 100,000 women": the base of a rate, no count of anyone
             frac = _FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)

@@ -141,6 +141,15 @@ _FOLLOWUP_END = regex.compile(
     r"\b(?:follow(?:ed)?[- ]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
     regex.IGNORECASE,
 )
+# "people born between 1945 and 1955", "birth cohorts 1950-1959": when the people were born, not when they
+# were included; but infants born in a window are included at birth ("all infants born between 2010 and 2015")
+_BIRTHS_BEFORE = regex.compile(
+    r"\b(?:born|births?|birth\s+(?:years?|cohorts?)|years?\s+of\s+birth)\s+(?:\w+\s+){0,2}?$",
+    regex.IGNORECASE,
+)
+_BORN_INCLUDED = regex.compile(
+    r"\b(?:infants?|neonates?|newborns?|bab(?:y|ies)|preterm|births|deliveries|delivered|twins)\b", regex.IGNORECASE
+)
 # "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
 # (the words: patterns/lexicons/design_cues.json, not_this_study).
 _NOT_THIS_STUDY = regex.compile(
@@ -363,8 +372,10 @@ class DesignComponent(FactComponent):
                 continue  # two dates, not a range
             s, e = sentence_at(doc, h.start)
             sent = text[s:e]
-            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(text[max(s, h.start - 40) : h.start]):
-                draft.warn(f"period {h.text!r} skipped: it dates a search or the end of follow-up", h)
+            before = text[max(s, h.start - 40) : h.start]
+            births = _BIRTHS_BEFORE.search(before) is not None and not _BORN_INCLUDED.search(sent)
+            if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(before) or births:
+                draft.warn(f"period {h.text!r} skipped: it dates a search, births or the end of follow-up", h)
                 continue
             if not _PERIOD_CUE.search(sent):
                 continue
