@@ -1011,6 +1011,12 @@ FAMILIES["session9"] = [
     # a cohort named as selected from an enrolled base (audit 30)
     ("METHODS: Among 2210 soldiers enrolled in the parent study, a cohort of 640 were identified as having "
      "served twice.", 640),
+    # a count broken down by labelled shares in its bracket is no share (audit 30)
+    ("METHODS: Analyses of survey data from 1,850 Canadian adults (41% non-drinkers; 59% drinkers) were run.", 1850),
+    # a case named by age and listed adjectives, or by the data read of one patient (audit 30)
+    ("A 14-month-old pale, febrile infant presented with a rash. The mother had measles.", 1),
+    ("The clinical data of a patient with a rare spinal tumour were retrospectively analysed.", 1),
+    ("METHODS: We analysed the records of a patient cohort of 64 adults with gout.", 64),
     # an n in brackets before the person noun it counts (audit 29)
     ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
     ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
