@@ -203,6 +203,14 @@ def test_pain_family_instruments_named_together(run, text, want):
         "Pain was rated on a VAS from 0 (no pain) to 10 (worst pain imaginable).",
         "Pain intensity was measured with an 11-point NRS (0 = no pain, 10 = worst pain).",
         "Patients with moderate pain (VAS 4 to 6) were included.",
+        # a change named with its scale after it, its arms' values and their CI limits (pain audit 1)
+        "Patients reported improvements in mean average neck pain intensity on the NRS [Group A: 2.1; 95% CI 1.2 to "
+        "3.0; Group B: 3.4; 95% CI 2.5 to 4.3].",
+        # a questionnaire's pain domain is scored on its own scale (pain audit 1)
+        "Mean preoperative SRS-22r pain score was 3.1 improving to 3.9 after fusion in 48 adolescents with back pain.",
+        "The KOOS pain subscale rose from 48 to 79 in patients with knee pain.",
+        # a range of scores written out
+        "Pain scores on the VAS ranged from 2 to 9 in the 40 patients.",
     ],
 )
 def test_pain_family_not_pain(run, text):
@@ -223,3 +231,19 @@ def test_pain_checks_run_on_grammar_values(extract):
                      "baseline to 4.15 ± 2.4 (range, 0-9) at 24 h.")
     kinds = sorted({c.kind for c in record.checks})
     assert {"mean_in_range", "sd_vs_range", "grim"} <= set(kinds)
+
+
+# A value with its confidence interval, and a range written out beside the mean (pain audit 1)
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Mean NRS pain was 5.8 (95% CI 4.9 to 6.7) at baseline and 2.9 (95% CI 2.1-3.7) at 8 weeks.",
+         [("mean", 5.8, True), ("mean", 2.9, False)]),
+        ("Before treatment, pain was severe in all 30 patients (VAS 6 to 10, mean 8.1).", [("mean", 8.1, False)]),
+        ("Pain scores ranged from 2 to 9 on the VAS (mean 5.6) in the 40 patients.", [("mean", 5.6, False)]),
+        # counter-example: a change from one level to another stays two values
+        ("Mean VAS pain fell from 7.2 to 2.4 after the block.", [("mean", 7.2, True), ("mean", 2.4, False)]),
+    ],
+)
+def test_pain_family_confidence_intervals_and_written_ranges(run, text, want):
+    _check(run, text, want)

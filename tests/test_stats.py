@@ -65,7 +65,7 @@ def test_stats_expression_counter_examples_give_no_central_value(text):
         ("0, 2", True, {"iqr": (0, 2)}),
         ("SD 1.4", False, {"sd": 1.4}),
         ("81.3%", False, {"role": "count"}),
-        ("95% CI 1.2-3.4", False, {"role": "count"}),  # the '%' of '95%' marks it as no score spread
+        ("95% CI 1.2-3.4", False, {"role": "ci"}),  # the '%' of '95%' is the interval's level, no count's share
         ("CI 1.2-3.4", False, {"role": "ci"}),
         ("mean 14.7 months; median 6", False, {"role": "duration"}),
         ("blade", False, {"role": "label", "label": "blade"}),

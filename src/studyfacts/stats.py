@@ -140,6 +140,10 @@ def p_value(op: str, val: str) -> PValue | None:
     return PValue(op=op, value=v)
 
 
+# the level of a confidence interval ("95% CI", "90 % confidence interval"): no percentage of a count
+_CI_LEVEL = regex.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?=(?:CI|C\.I\.|confidence\s+intervals?)\b)", regex.IGNORECASE)
+
+
 def read_qualifier(inner: str, *, median: bool = False, sd_named_before: bool = False) -> Qualifier:
     """Read the inside of a bracket after a value: '(range, 0–9; p < 0.0001)', '[IQR 7-9]', '(SD 1.4)'.
 
@@ -150,7 +154,7 @@ def read_qualifier(inner: str, *, median: bool = False, sd_named_before: bool = 
     pm = _compiled("PVALUE").search(inner)
     if pm:
         q.p = p_value(pm.group("op"), pm.group("val"))
-    if _compiled("Q_COUNT").search(inner):
+    if _compiled("Q_COUNT").search(_CI_LEVEL.sub("", inner)):  # "(95% CI 5.1-7.3)": the 95% is the CI's level
         q.role = "count"
         return q
     if _compiled("Q_DURATION").search(inner):
