@@ -1017,6 +1017,20 @@ FAMILIES["session9"] = [
     ("A 14-month-old pale, febrile infant presented with a rash. The mother had measles.", 1),
     ("The clinical data of a patient with a rare spinal tumour were retrospectively analysed.", 1),
     ("METHODS: We analysed the records of a patient cohort of 64 adults with gout.", 64),
+    # audit 31: the n of people named by a clause that says who they are
+    ("METHODS: We examined blood pressure among women who have given birth (WGB) with both obesity and Type 2 "
+     "diabetes (n = 74).", 74),
+    ("METHODS: We surveyed people who gamble weekly (at least 52 times a year) on horse races (n = 1290).", 1290),
+    # ... not after another group's n
+    # the analysed cohort formed by people qualified before their clause
+    ("METHODS: We studied 500 kidney recipients; 476 patients alive with a working graft at 90 days formed the "
+     "analytic cohort.", 476),
+    # a case report by the authors, or of a person named by what they are
+    ("The authors report a case of spinal abscess after acupuncture.", 1),
+    ("A 58-year old fisherman developed a hand infection. Antibiotics failed to cure him.", 1),
+    ("A 58-year old farmer developed a hand infection. Antibiotics failed to cure him.", 1),
+    # a funnel's base is no list of groups
+    ("RESULTS: Of the 82 participating subjects, 77 individuals (40 men and 37 women) completed the study.", 82),
     # an n in brackets before the person noun it counts (audit 29)
     ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
     ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
@@ -1035,6 +1049,11 @@ NOT_A_COHORT["session9"] = [
     "(n = 1,300) and an external validation cohort (n = 2,870).",
     # controls not said to be healthy make two groups
     "METHODS: We studied 40 patients with sepsis and 30 control patients.",
+    # audit 31: groups named by general person nouns, and an n after another group's n
+    "METHODS: We studied 19 CRPS patients (mean duration 3 y), 22 OA subjects (mean duration 8 y), and 20 "
+    "healthy controls.",
+    "METHODS: Members of a panel with debt problems (N = 2040) and panel members who said that they had been "
+    "affected by a relative's debts (N = 1130) were surveyed.",
     # one site's count, the total not printed (audit 29)
     "METHODS: The fit test was run with twelve subjects at each of the five participating laboratories.",
 ]
@@ -1248,6 +1267,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 140 adults: 120 were male, of whom 95 were men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults: 120 were male (86%), among them 95 men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults, of whom 95 were men.", "male", 95),
+        # audit 31: the sex letter in lower case inside the people's brackets, the count after its share
+        ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "male", 81),
+        ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "female", 69),
+        ("METHODS: In 40 patients (walked 97 m in six minutes) the test was done.", "male", None),
+        ("RESULTS: Nine of 20 patients screened were included. 77.8 % (7) were women.", "female", 7),
         # a screening cut-off for each sex is no count (audit 30)
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "female", None),
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "male", None),

@@ -143,6 +143,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # departments of one hospital: listed by speciality, or said to be of one hospital
         ("Staff were recruited from five departments (surgery, radiology, pharmacy, kitchen) of one hospital.", "multicenter"),
         ("Patients were treated in three departments of a university hospital.", "multicenter"),
+        # work to come (audit 31)
+        ("We reviewed 80 adults at one centre. These findings warrant confirmation in prospective multicenter "
+         "trials.", "prospective"),
+        ("We reviewed 80 adults at one centre. The results need to be confirmed in randomized trials.", "randomized"),
         # another study's design, or one still to come (audit 25)
         ("We followed 90 adults for a year. These results support the initiation of trials with randomized "
          "controlled designs.", "randomized"),

@@ -129,6 +129,7 @@ _SEX_OWNER = regex.compile(
     ),
     regex.IGNORECASE,
 )
+_SHARE_THEN_COUNT = regex.compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a comparison sign or a cut-off word right before a number: "AUDIT >=8 men", "a score of 6 for men"
 _THRESHOLD_BEFORE = regex.compile(r"(?:[<>≥≤]=?|=[<>]|\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
 # "103 were male, of whom 84 ...": a count of some of the people a sex count counted
@@ -524,6 +525,17 @@ def _of_things(base: str) -> bool:
     return things
 
 
+# a funnel's base opening its sentence: "Of the 76 ...", "Among 300 ..."
+_FUNNEL_OPENS_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?-i:Of|Among|From)\s+(?:the\s+|these\s+|all\s+)?$")
+# nouns that name people in general: "21 FMS patients, 23 CBP subjects and 20 controls" are groups of one kind
+_GENERIC_PEOPLE = frozenset({"patient", "subject", "participant", "individual", "person"})
+
+
+def _same_people(noun: str, words: set[str]) -> bool:
+    """The second group's words name the cohort's kind of people: its noun, or both a general person noun."""
+    return noun in words or (noun in _GENERIC_PEOPLE and bool(words & _GENERIC_PEOPLE))
+
+
 def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     """The size of a second group of the same noun later in the candidate's sentence, if any."""
     noun = _singular(cand.noun.split()[-1]) if cand.noun else ""
@@ -555,6 +567,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # (142 DMD and 38 SMA patients)": its parts, not a second group
             return None
         if m.group("comma"):
+            if _FUNNEL_OPENS_BEFORE.search(text, max(0, cand.start - 16), cand.start):
+                continue  # "Of the 76 participating subjects, 71 individuals completed": a funnel's step, no list
             if not any(x.group("join") for x in later[i + 1 :]):
                 # a list of groups ends on "and <count>": not "Of 1,630 patients, 270 were discharged", nor
                 # "64 patients consented, 34 patients tried the earplugs"
@@ -564,7 +578,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # with X and 40 patients with Y" lists the parts of the 120, recognised by their sum (never
             # reported), unless another kind of people came first in the list ("406 mill workers, 400 miners,
             # 250 factory workers")
-            if noun not in {_singular(w) for w in m.group("words").split()}:
+            if not _same_people(noun, {_singular(w) for w in m.group("words").split()}):
                 listed_other = True
                 continue
             parts = sum(parse_int(p.group("n")) or 0 for p in later[i:])
@@ -600,7 +614,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         control = "control" in words and not set(following) & _HEALTHY and m.group("join") is not None
         if "control" in words and set(following) & _HEALTHY and m.group("join") is not None:
             continue  # "44 patients with sepsis and 24 healthy control patients": healthy controls, even named by the noun
-        if noun in words or control or "others" in following or lacks or other_people:
+        same = noun in words or (_same_people(noun, words) and not set(following) & (_COMPARISON_WORDS | _HEALTHY))
+        if same or control or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
@@ -1083,7 +1098,10 @@ class CohortComponent(FactComponent):
                 continue  # "307 female and 433 male surgeons": the sex of someone other than the participants
             if _OF_A_SEX_COUNT.search(text, max(s, h.start - 60), h.start):
                 continue  # "103 were male, of whom 84 were men who have sex with men": some of that sex
-            owner = _SEX_OWNER.search(text, max(s, h.start - 100), h.start)
+            # "60% (18) were women": the count in brackets after its share; whose share it is, is read before it
+            share_first = _SHARE_THEN_COUNT.search(text, max(s, h.start - 16), h.start)
+            at = share_first.start() if share_first else h.start
+            owner = _SEX_OWNER.search(text, max(s, at - 100), at)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
                 continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
             if n != total and _cues().cue("left.per_arm.group_had").found(text[max(s, h.start - 60) : h.start]):
