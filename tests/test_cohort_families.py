@@ -1049,6 +1049,10 @@ NOT_A_COHORT["session9"] = [
     "(n = 1,300) and an external validation cohort (n = 2,870).",
     # controls not said to be healthy make two groups
     "METHODS: We studied 40 patients with sepsis and 30 control patients.",
+    # a count inside a reference printed in the text is the cited paper's (audit 31)
+    "Smoke harms the heart [[4]Jones A. Lee B. Green spaces, healthier hearts: a cohort study of 45,210 adults. "
+    "Heart J. 2020; 12: 1-9 Crossref Google Scholar], and cities must act [[5]Park C. Urban heat. Lancet. 2021; 3: "
+    "4-5 Google Scholar].",
     # audit 31: groups named by general person nouns, and an n after another group's n
     "METHODS: We studied 19 CRPS patients (mean duration 3 y), 22 OA subjects (mean duration 8 y), and 20 "
     "healthy controls.",

@@ -525,6 +525,15 @@ def _of_things(base: str) -> bool:
     return things
 
 
+# a reference printed inside the text, as web pages give an editorial's: "[[2]Canadell J.G. ... Google Scholar]"
+_REFERENCE = regex.compile(r"\[\[\d{1,3}\][^\[\]]{0,1500}(?:\[[^\[\]]{0,200}\][^\[\]]{0,1500}){0,3}\]")
+
+
+def _inside_reference(text: str, at: int) -> bool:
+    """Whether the offset lies inside a reference printed in the text."""
+    return any(m.start() < at < m.end() for m in _REFERENCE.finditer(text, max(0, at - 4000), min(len(text), at + 4000)))
+
+
 # a funnel's base opening its sentence: "Of the 76 ...", "Among 300 ..."
 _FUNNEL_OPENS_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?-i:Of|Among|From)\s+(?:the\s+|these\s+|all\s+)?$")
 # nouns that name people in general: "21 FMS patients, 23 CBP subjects and 20 controls" are groups of one kind
@@ -978,6 +987,9 @@ class CohortComponent(FactComponent):
             section = 0 if cues.cue(section["unless"]).found(left) else "veto"
         if section == "veto":
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, f"out: in the {kind} section")
+        if "[[" in text and _inside_reference(text, h.start):
+            # "[[20]Smith J. ... an Australian cohort study of 105,078 adults ... Google Scholar]": a cited paper's
+            return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: inside a cited reference")
         # the three-digit test first: it is one short fullmatch, the other a search of the window
         if _THREE_DIGITS.fullmatch(h.group("n") or "") and _SPACED_GROUP.search(left):
             return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
