@@ -1031,6 +1031,10 @@ FAMILIES["session9"] = [
     ("A 58-year old farmer developed a hand infection. Antibiotics failed to cure him.", 1),
     # a funnel's base is no list of groups
     ("RESULTS: Of the 82 participating subjects, 77 individuals (40 men and 37 women) completed the study.", 82),
+    # audit 32: 'N out of M people had ... and were enrolled', a funnel step after 'only'
+    ("METHODS: Charts of 30 adults were reviewed. 27 out of 30 adults had complete imaging and were enrolled in "
+     "the study.", 27),
+    ("RESULTS: Of 4120 infected adults, only 512 underwent a follow-up visit within six months.", 512),
     # an n in brackets before the person noun it counts (audit 29)
     ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
     ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
@@ -1049,6 +1053,8 @@ NOT_A_COHORT["session9"] = [
     "(n = 1,300) and an external validation cohort (n = 2,870).",
     # controls not said to be healthy make two groups
     "METHODS: We studied 40 patients with sepsis and 30 control patients.",
+    # a rate's denominator is the base it was counted in (audit 32)
+    "RESULTS: The incidence of early (<48 h) delirium was 0.4% (61 out of 15,210 cases).",
     # a count inside a reference printed in the text is the cited paper's (audit 31)
     "Smoke harms the heart [[4]Jones A. Lee B. Green spaces, healthier hearts: a cohort study of 45,210 adults. "
     "Heart J. 2020; 12: 1-9 Crossref Google Scholar], and cities must act [[5]Park C. Urban heat. Lancet. 2021; 3: "

@@ -317,8 +317,10 @@ def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
 
 # "783 of 939 (84%) eligible survivors were included": the inclusion verb after an "N of M" count
 _OF_PEOPLE_GAP = r"(?:\s(?:(?!\b(?:who|whom|that|which|and|but|or)\b)[^.;,()\d]){0,60}?)?"  # "... receiving surgery"
+# (_INCLUDED_AFTER: "11 out of 12 patients had a complete data set and were enrolled": their own predicate, then
+# "and" the inclusion verb)
 _INCLUDED_AFTER = regex.compile(
-    r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
+    r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:and\s+)?(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
     regex.IGNORECASE,
 )
 # "285 of 405 women receiving surgery were assessed at 5 days ...": a weaker verb, read only where the
