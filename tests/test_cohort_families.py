@@ -1035,6 +1035,9 @@ FAMILIES["session9"] = [
     ("METHODS: Charts of 30 adults were reviewed. 27 out of 30 adults had complete imaging and were enrolled in "
      "the study.", 27),
     ("RESULTS: Of 4120 infected adults, only 512 underwent a follow-up visit within six months.", 512),
+    # a case report's patient named without an age (audit 32)
+    ("An elderly woman was admitted with fever and a swollen knee. She recovered after drainage.", 1),
+    ("METHODS: We enrolled 52 adults with gout. An elderly patient developed a rash.", 52),
     # an n in brackets before the person noun it counts (audit 29)
     ("METHODS: The study comprised (n = 38) participants selected purposively.", 38),
     ("METHODS: The trial enrolled (n = 212) adults with asthma across the region.", 212),
@@ -1277,6 +1280,7 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 140 adults: 120 were male, of whom 95 were men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults: 120 were male (86%), among them 95 men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults, of whom 95 were men.", "male", 95),
+        ("A middle-aged man presented with fever and back pain. He recovered.", "male", 1),
         # audit 31: the sex letter in lower case inside the people's brackets, the count after its share
         ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "male", 81),
         ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "female", 69),
