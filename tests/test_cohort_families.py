@@ -1035,6 +1035,10 @@ FAMILIES["session9"] = [
     ("METHODS: Charts of 30 adults were reviewed. 27 out of 30 adults had complete imaging and were enrolled in "
      "the study.", 27),
     ("RESULTS: Of 4120 infected adults, only 512 underwent a follow-up visit within six months.", 512),
+    # nationalities and trades named as people (audit 32)
+    ("METHODS: A telephone survey was run among 2210 Norwegians aged 18-80 years.", 2210),
+    ("METHODS: Twenty-four Taiwanese with facial acne were treated on one side of the face.", 24),
+    ("RESULTS: Among 140 maintainers, 61% wore hearing protection.", 140),
     # a case report's patient named without an age (audit 32)
     ("An elderly woman was admitted with fever and a swollen knee. She recovered after drainage.", 1),
     ("METHODS: We enrolled 52 adults with gout. An elderly patient developed a rash.", 52),
@@ -1362,6 +1366,8 @@ def test_population_family(extract, text, field, value):
         # a spread's label that names two (audit 30)
         ("METHODS: We enrolled 70 children. The median age (IQR range) at the time of the scan was 9 (6.1, 12.0) "
          "years.", None, 9),
+        # 'years old' written out in the brackets after the people (audit 32)
+        ("METHODS: Eight healthy men (22.4 +/- 1.3 years old) were studied.", 22.4, None),
         # limits written 'year-old', the mean as 'mean+/-SD:' (audit 29)
         ("METHODS: Twenty men 61-79 year-old (mean+/-SD: 70.4+/-5.2) were tested.", 70.4, None),
         ("METHODS: We tested 36 adults aged 21-64 years (mean +/- SD 44.7 +/- 9.1 years).", 44.7, None),
