@@ -1285,6 +1285,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 140 adults: 120 were male (86%), among them 95 men who inject drugs.", "male", 120),
         ("METHODS: We enrolled 140 adults, of whom 95 were men.", "male", 95),
         ("A middle-aged man presented with fever and back pain. He recovered.", "male", 1),
+        # the whole cohort said to be of one sex in a sentence of its own (audit 33)
+        ("METHODS: We reviewed 46 patients with lupus. All patients were females.", "female", 46),
+        ("METHODS: We reviewed 46 patients with gout; all were men.", "male", 46),
+        ("METHODS: We reviewed 46 patients with gout. Of the 7 deaths, all were men.", "male", None),
+        ("BACKGROUND: In earlier trials all patients were men. METHODS: We reviewed 46 adults with gout.", "male", None),
         # audit 31: the sex letter in lower case inside the people's brackets, the count after its share
         ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "male", 81),
         ("METHODS: In 150 patients (81 m, 69f, mean age 57 years) the test was done.", "female", 69),

@@ -132,6 +132,13 @@ _SEX_OWNER = regex.compile(
 _SHARE_THEN_COUNT = regex.compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a comparison sign or a cut-off word right before a number: "AUDIT >=8 men", "a score of 6 for men"
 _THRESHOLD_BEFORE = regex.compile(r"(?:[<>≥≤]=?|=[<>]|\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
+_INTEGER = regex.compile(r"(?<![\d.,])\d[\d,]*(?![\d.]\d)")
+# "All patients were female", "all were women": the whole cohort of one sex, said in so many words
+_ALL_WERE_SEX = regex.compile(
+    r"\ball\s+(?:of\s+)?(?:the\s+|our\s+|these\s+)?(?:(?:patients|participants|subjects|cases|respondents|individuals"
+    r"|children|adults|volunteers)\s+)?(?:were|was|are|where)\s+(?P<sex>females?|women|males?|men|girls|boys)\b(?!\s*(?:and|or|/)\b)",
+    regex.IGNORECASE,
+)
 # "103 were male, of whom 84 ...": a count of some of the people a sex count counted
 _OF_A_SEX_COUNT = regex.compile(
     r"\b(?:women|men|females?|males?|girls|boys)\b\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?,?\s*"
@@ -1201,6 +1208,21 @@ class CohortComponent(FactComponent):
             # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
             named_by = _CLAUSE_BREAK.split(text[max(sent[0], span.start - 60) : span.start])[-1]
         named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
+        if not named:
+            # "We reviewed 38 patients ... All patients were female": said of all of them in a sentence of its own
+            total = pop.patients.value
+            # not "Of the 5 deaths, all were male": a count other than the cohort's before it names whom "all" means
+            said = [m for m in _ALL_WERE_SEX.finditer(text) if section_kind(doc, m.start()) != "intro"
+                    and all(parse_int(n) == total for n in _INTEGER.findall(text, sentence_at(doc, m.start())[0], m.start()))]
+            sexes = {_SEX[m.group("sex").lower()] for m in said}
+            if len(sexes) == 1:
+                sex = sexes.pop()
+                if not any(_OTHER_SEX[sex].search(text, *sentence_at(doc, m.start())) for m in said):
+                    count = Count(value=pop.patients.value, noun=pop.patients.noun,
+                                  span=draft.span(said[0].start(), said[0].end(), "cohort.all_one_sex"))
+                    review(count, f"the cohort's count, all said to be {sex}")
+                    setattr(pop, sex, count)
+            return
         if len(named) != 1 or named[0] not in _OTHER_SEX:
             return  # "40 men and women", "450 MSM/TGW": not all of one sex
         sex = named[0]
