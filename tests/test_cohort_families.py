@@ -1371,6 +1371,9 @@ def test_population_family(extract, text, field, value):
         # a spread's label that names two (audit 30)
         ("METHODS: We enrolled 70 children. The median age (IQR range) at the time of the scan was 9 (6.1, 12.0) "
          "years.", None, 9),
+        # the people averaged an age (audit 33)
+        ("METHODS: We enrolled 50 adults. The participants averaged 47 years old.", 47, None),
+        ("METHODS: We enrolled 50 smokers. Smokers averaged 21 years of smoking.", None, None),
         # 'years old' written out in the brackets after the people (audit 32)
         ("METHODS: Eight healthy men (22.4 +/- 1.3 years old) were studied.", 22.4, None),
         # limits written 'year-old', the mean as 'mean+/-SD:' (audit 29)

@@ -143,6 +143,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # departments of one hospital: listed by speciality, or said to be of one hospital
         ("Staff were recruited from five departments (surgery, radiology, pharmacy, kitchen) of one hospital.", "multicenter"),
         ("Patients were treated in three departments of a university hospital.", "multicenter"),
+        # a review's studies told elliptically (audit 33)
+        ("We included 19 studies: 18 retrospective studies and one prospective.", "prospective"),
+        ("Of the 9 studies, one was prospective and 8 were retrospective.", "retrospective"),
         # work to come (audit 31)
         ("We reviewed 80 adults at one centre. These findings warrant confirmation in prospective multicenter "
          "trials.", "prospective"),
