@@ -1060,6 +1060,8 @@ NOT_A_COHORT["session9"] = [
     "(n = 1,300) and an external validation cohort (n = 2,870).",
     # controls not said to be healthy make two groups
     "METHODS: We studied 40 patients with sepsis and 30 control patients.",
+    # the people's own count opens the bracket: the count after it is its breakdown (audit 33)
+    "METHODS: Gout patients (41, 25 men) were followed for five years.",
     # a rate's denominator is the base it was counted in (audit 32)
     "RESULTS: The incidence of early (<48 h) delirium was 0.4% (61 out of 15,210 cases).",
     # a count inside a reference printed in the text is the cited paper's (audit 31)
