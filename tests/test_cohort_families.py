@@ -1060,6 +1060,8 @@ NOT_A_COHORT["session9"] = [
     "(n = 1,300) and an external validation cohort (n = 2,870).",
     # controls not said to be healthy make two groups
     "METHODS: We studied 40 patients with sepsis and 30 control patients.",
+    # a planned sample in a protocol (audit 34)
+    "METHODS: A randomized controlled trial will be conducted with a sample of 240 older adults.",
     # the people's own count opens the bracket: the count after it is its breakdown (audit 33)
     "METHODS: Gout patients (41, 25 men) were followed for five years.",
     # a rate's denominator is the base it was counted in (audit 32)

@@ -54,6 +54,9 @@ def _design(extract, text: str):
          "prospective"),
         ("The charts were retrospectively reviewed; the trial was retrospectively registered on 2 May 2021.",
          "retrospective"),
+        # a protocol's own planned design (GUIDE: design words describing the planned study count; audit 34)
+        ("This protocol describes a randomized controlled trial that will be conducted in two hospitals.",
+         "randomized"),
         # a hospital and its affiliated hospitals are several centres (audit 30)
         ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
         ("Patients came from our hospital and its affiliated clinics.", "multicenter"),

@@ -159,7 +159,10 @@ _NOT_THIS_STUDY = regex.compile(
 # a sentence that says what this study is, whatever future it also names (a protocol).
 _THIS_STUDY_IS = regex.compile(
     r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:\([^()]{0,150}\)\s+)?(?:trial|study)\s+(?:is|was)\s+(?:a|an)\s+"
-    r"(?:[\w-]+,?\s+){0,6}$",
+    r"(?:[\w-]+,?\s+){0,6}$"
+    # "This protocol describes a randomized controlled trial that will be conducted": the planned study's own design
+    r"|\b(?:this|our|the)\s+(?:study\s+|trial\s+)?protocol\s+(?:describes|outlines|presents|reports)\s+(?:the\s+design\s+of\s+)?"
+    r"(?:a|an)\s+(?:[\w-]+,?\s+){0,6}$",
     regex.IGNORECASE,
 )
 # "BACKGROUND: ... To assess the effect of the drug, a randomized trial was performed ...": a Background
