@@ -1039,6 +1039,12 @@ FAMILIES["session9"] = [
     ("METHODS: A telephone survey was run among 2210 Norwegians aged 18-80 years.", 2210),
     ("METHODS: Twenty-four Taiwanese with facial acne were treated on one side of the face.", 24),
     ("RESULTS: Among 140 maintainers, 61% wore hearing protection.", 140),
+    # a funnel's end that fulfilled the inclusion criteria, in its sentence or the next (audit 34)
+    ("RESULTS: Among 212 identified survivors, 84 fulfilled the inclusion criteria.", 84),
+    ("METHODS: We reviewed 160 cases of status epilepticus. Nine patients fulfilled the inclusion criteria.", 9),
+    # ... not when a later step narrows it, nor criteria for an outcome
+    ("METHODS: We reviewed 300 adults. 120 adults met the inclusion criteria. Of these, 100 were enrolled.", 100),
+    ("METHODS: We enrolled 200 patients. Forty patients met the criteria for remission at one year.", 200),
     # a case report's patient named without an age (audit 32)
     ("An elderly woman was admitted with fever and a swollen knee. She recovered after drainage.", 1),
     ("METHODS: We enrolled 52 adults with gout. An elderly patient developed a rash.", 52),

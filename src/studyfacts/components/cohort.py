@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..confidence import policy, review
-from ..cues import Cue, CueSet, load_cues
+from ..cues import Cue, CueSet, Scoring, load_cues
 from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
 from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon, phrase_alternation
@@ -46,7 +46,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)"
         r"|received\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:surveys?|questionnaires?)",
     ),
-    ("FUNNEL_MET", r"met\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
+    ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
 def _cues() -> CueSet:
@@ -823,6 +823,7 @@ class CohortComponent(FactComponent):
             draft.warn(f"patients: {best.value} {best.noun} framed after {framed.value} {framed.noun}, a part of "
                        "them; which is the cohort is not clear; left null", (best.start, best.end))
             return None
+        best = self._eligible_end(best, good, scoring)
         best = self._cohort_after_framed_part(best, good)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
         rivals = tuple(sorted({c.value for c in good if c.value != best.value and c.score >= best.score}))
@@ -889,6 +890,20 @@ class CohortComponent(FactComponent):
                     and _singular(c.noun.split()[-1].lower()) == noun):
                 return c
         return None
+
+    @staticmethod
+    def _eligible_end(best: Candidate, good: list[Candidate], scoring: Scoring) -> Candidate:
+        """"We reviewed 155 cases ... Six patients fulfilled the inclusion criteria": a later, smaller count that met
+        the inclusion criteria is the funnel's end, where the cohort chosen is the first stated (no decisive one) and
+        no step after it narrows it further ("... 120 met the criteria. Of these, 100 were enrolled")."""
+        if best.categories & scoring.decisive or best.rule.removeprefix("cohort.") in scoring.decisive_rules:
+            return best
+        for i, c in enumerate(good):
+            if c.start > best.start and "eligibility-met" in c.categories and c.value < best.value:
+                if any(d.start > c.start and d.value < c.value for d in good[i + 1 :]):
+                    return best
+                return c
+        return best
 
     @staticmethod
     def _cohort_after_framed_part(best: Candidate, good: list[Candidate]) -> Candidate:
