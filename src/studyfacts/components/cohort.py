@@ -130,8 +130,9 @@ _SEX_OWNER = regex.compile(
     regex.IGNORECASE,
 )
 _SHARE_THEN_COUNT = regex.compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
-# a comparison sign or a cut-off word right before a number: "AUDIT >=8 men", "a score of 6 for men"
-_THRESHOLD_BEFORE = regex.compile(r"(?:[<>≥≤]=?|=[<>]|\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
+# a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
+# cue left.not_cohort.threshold)
+_CUT_OFF_WORDS_BEFORE = regex.compile(r"(?:\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
 _INTEGER = regex.compile(r"(?<![\d.,])\d[\d,]*(?![\d.]\d)")
 # "All patients were female", "all were women": the whole cohort of one sex, said in so many words
 _ALL_WERE_SEX = regex.compile(
@@ -427,6 +428,8 @@ def _unbracketed(text: str) -> str:
         if not n:
             break
     return text
+
+
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
 _BREAKDOWN_OPENS = regex.compile(
     r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
@@ -543,6 +546,11 @@ def _inside_reference(text: str, at: int) -> bool:
     return any(m.start() < at < m.end() for m in _REFERENCE.finditer(text, max(0, at - 4000), min(len(text), at + 4000)))
 
 
+def _decisive(categories: set[str] | frozenset[str], rule: str, scoring: Scoring) -> bool:
+    """Whether a candidate of these categories, read by this rule, ends a funnel (cohort_scoring.json, decisive)."""
+    return bool(categories & scoring.decisive) or rule.removeprefix("cohort.") in scoring.decisive_rules
+
+
 # a funnel's base opening its sentence: "Of the 76 ...", "Among 300 ..."
 _FUNNEL_OPENS_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?-i:Of|Among|From)\s+(?:the\s+|these\s+|all\s+)?$")
 # nouns that name people in general: "21 FMS patients, 23 CBP subjects and 20 controls" are groups of one kind
@@ -629,8 +637,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         # "8 migraine patients and 8 healthy controls": a healthy comparison group leaves the index group
         # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
         # "32 patients ... compared to 16 matched controls": a comparison group likewise
-        control = "control" in words and not set(following) & _HEALTHY and m.group("join") is not None
-        if "control" in words and set(following) & _HEALTHY and m.group("join") is not None:
+        control = "control" in words and m.group("join") is not None
+        if control and set(following) & _HEALTHY:
             continue  # "44 patients with sepsis and 24 healthy control patients": healthy controls, even named by the noun
         same = noun in words or (_same_people(noun, words) and not set(following) & (_COMPARISON_WORDS | _HEALTHY))
         if same or control or "others" in following or lacks or other_people:
@@ -811,8 +819,7 @@ class CohortComponent(FactComponent):
         scoring = _cues().scoring
         # ... but not the second of two counts joined by "and", no clause between, whose verb is both's
         # ("185 survivors and 155 caregivers participated"; not "95 were invited ..., and 71 accepted")
-        best = next((c for c in good if (c.categories & scoring.decisive
-                                          or c.rule.removeprefix("cohort.") in scoring.decisive_rules)
+        best = next((c for c in good if _decisive(c.categories, c.rule, scoring)
                      and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start)
                                  and not _CLAUSE_VERB.search(text, b.end, c.start) for b in good)),
                     best)
@@ -896,7 +903,7 @@ class CohortComponent(FactComponent):
         """"We reviewed 155 cases ... Six patients fulfilled the inclusion criteria": a later, smaller count that met
         the inclusion criteria is the funnel's end, where the cohort chosen is the first stated (no decisive one) and
         no step after it narrows it further ("... 120 met the criteria. Of these, 100 were enrolled")."""
-        if best.categories & scoring.decisive or best.rule.removeprefix("cohort.") in scoring.decisive_rules:
+        if _decisive(best.categories, best.rule, scoring):
             return best
         for i, c in enumerate(good):
             if c.start > best.start and "eligibility-met" in c.categories and c.value < best.value:
@@ -1036,8 +1043,7 @@ class CohortComponent(FactComponent):
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
-        if (a.veto is None and h.group("pct") and not a.categories & cues.scoring.decisive
-                and rule not in cues.scoring.decisive_rules):
+        if a.veto is None and h.group("pct") and not _decisive(a.categories, rule, cues.scoring):
             # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
             # analysis included 2,556 (17.4%) patients" are the analysed share of a base
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: a share, its own percentage follows")
@@ -1094,6 +1100,7 @@ class CohortComponent(FactComponent):
         cohort_of_providers = pop.patients is not None and _is_provider(pop.patients.noun)
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
         rate_per = _cues().cue("left.not_cohort.rate_per")
+        sign_before = _cues().cue("left.not_cohort.threshold")  # a comparison sign before the number
         for h in by.get("sex", []):
             if section_kind(doc, h.start) == "intro":
                 continue
@@ -1106,7 +1113,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
-            if _THRESHOLD_BEFORE.search(text, max(s, h.start - 12), h.start):
+            before = text[max(s, h.start - 12) : h.start]
+            if sign_before.found(before) or _CUT_OFF_WORDS_BEFORE.search(before):
                 continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
             if rate_per.found(text[max(s, h.start - 20) : h.start]):
                 continue  # "5 per 100,000 women": the base of a rate, no count of anyone
@@ -1227,14 +1235,17 @@ class CohortComponent(FactComponent):
             # "We reviewed 38 patients ... All patients were female": said of all of them in a sentence of its own
             total = pop.patients.value
             # not "Of the 5 deaths, all were male": a count other than the cohort's before it names whom "all" means
-            said = [m for m in _ALL_WERE_SEX.finditer(text) if section_kind(doc, m.start()) != "intro"
-                    and all(parse_int(n) == total for n in _INTEGER.findall(text, sentence_at(doc, m.start())[0], m.start()))]
-            sexes = {_SEX[m.group("sex").lower()] for m in said}
+            said = [(m, sentence_at(doc, m.start())) for m in _ALL_WERE_SEX.finditer(text)
+                    if section_kind(doc, m.start()) != "intro"]
+            said = [(m, (a, b)) for m, (a, b) in said
+                    if all(parse_int(n) == total for n in _INTEGER.findall(text, a, m.start()))]
+            sexes = {_SEX[m.group("sex").lower()] for m, _ in said}
             if len(sexes) == 1:
                 sex = sexes.pop()
-                if not any(_OTHER_SEX[sex].search(text, *sentence_at(doc, m.start())) for m in said):
-                    count = Count(value=pop.patients.value, noun=pop.patients.noun,
-                                  span=draft.span(said[0].start(), said[0].end(), "cohort.all_one_sex"))
+                if not any(_OTHER_SEX[sex].search(text, a, b) for _, (a, b) in said):
+                    first = said[0][0]
+                    count = Count(value=total, noun=pop.patients.noun,
+                                  span=draft.span(first.start(), first.end(), "cohort.all_one_sex"))
                     review(count, f"the cohort's count, all said to be {sex}")
                     setattr(pop, sex, count)
             return

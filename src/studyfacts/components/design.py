@@ -283,10 +283,8 @@ def _with_second_phase(period: Period, hit: Hit, others: list[Hit]) -> Period:
     for o in others:
         if o.end <= hit.end and o.start >= hit.start:
             continue  # inside the period's own match
-        second = _period_of(o)
-        if second is None or (o.group("cue") or "").lower() == "since" or (
-            _AND.search(o.text) and (o.group("cue") or "").lower() != "between"
-        ):
+        second = _period_of(o)  # None after "since", which opens a window
+        if second is None or (_AND.search(o.text) and (o.group("cue") or "").lower() != "between"):
             continue
         start = min(period.start, second.start, key=lambda d: (d[:4], d[5:] or "00"))
         end = max(period.end, second.end, key=lambda d: (d[:4], d[5:] or "99"))
