@@ -1085,6 +1085,42 @@ NOT_A_COHORT["session9"] = [
     "METHODS: The fit test was run with twelve subjects at each of the five participating laboratories.",
 ]
 
+FAMILIES["session10"] = [
+    # a step into the authors' own sub-study or secondary analysis after a parent trial's count (audit 35)
+    ("FINDINGS: 2210 (48%) of 4600 patients were enrolled into the parent trial in Victoria, of whom 2104 (95%) "
+     "were included in our cost-effectiveness analysis.", 2104),
+    ("RESULTS: 512 of 800 randomised adults were enrolled at our sites, and 470 were included in this post hoc "
+     "analysis of sleep.", 470),
+    # ... not a final analysis after enrolment (dropouts)
+    ("RESULTS: 512 of 800 screened adults were enrolled, of whom 470 were included in the final analysis.", 512),
+    # the cohort's count in bare brackets after the person noun that opens the sentence (audit 34)
+    ("Patients (52) with a burst fracture were reviewed; 30 patients treated before 2001 (group A) were compared "
+     "with 22 treated later (group B).", 52),
+    ("Consecutive children (87) admitted with croup were studied.", 87),
+    # a cohort reported as treated by the centres of a survey (audit 35)
+    ("METHODS: A survey was sent to 8 centres. RESULTS: A total of 41 adults were reported to be treated with "
+     "the drug. Nausea was observed in 6 adults.", 41),
+    # an opening 'N of M' part that the abstract later refers back to as a whole (audit 35)
+    ("Fifteen of 410 patients with sarcoidosis presented with heart block. At first contact, fibrosis was seen "
+     "in all 15, and pacing was needed in 9.", 15),
+    ("Nine of 250 children with colitis had onset in infancy. The growth of these nine children was poor.", 9),
+    # ... not a finding in some, referred back as a subgroup
+    ("METHODS: We detected the variant in 12 of 300 patients with lymphoma. Of the 12 patients with the "
+     "variant, 5 relapsed.", 300),
+    # an adjective before a comma, unlike a plural noun (audit 35)
+    ("METHODS: We studied 40 anxious, elderly patients before surgery.", 40),
+]
+
+NOT_A_COHORT["session10"] = [
+    # a thing counted before a comma, then the people, uncounted (audit 35)
+    "METHODS: Seated among six monitors, participants with and without glasses named the screen that flashed.",
+    # a finding in some, once the cohort sentence is not read (audit 35)
+    "METHODS: Hearing was tested in the plant's workers. RESULTS: Tinnitus was found in 17 workers.",
+    "RESULTS: Fever occurred in 12 children, and a rash appeared in 3 children.",
+    # 'N of M' deaths, an outcome of the M, with no later reference to the N as the studied group
+    "Twelve of 320 patients died within 30 days of surgery; all 12 had sepsis.",
+]
+
 NOT_A_COHORT["session7"] = [
     # one numbered experiment's, study's or part's sample each, no total
     "In experiment 1, nine amateur singers were tested. In experiment 2, eight different singers took part.",

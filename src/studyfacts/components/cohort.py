@@ -338,6 +338,25 @@ _ASSESSED_AFTER = regex.compile(
     r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:were|was)\s+(?:\w+\s+)?(?:assessed|interviewed|surveyed|examined|evaluated)\b",
     regex.IGNORECASE,
 )
+# "Twenty of 320 patients with Wilson's disease presented with hepatitis ... cirrhosis was present in all
+# 20": the part is referred back to as a whole later, so the abstract is about it (not "the 20 mg dose")
+_BACK_REFERENCE = regex.compile(
+    expand(
+        r"\b(?:(?:in|of|for)\s+)?(?:all|both)\s+(?:(?:of\s+)?(?:the|these|those)\s+)?(?P<k>{COUNT})"
+        r"(?:\s+(?:[\w-]+\s+)?(?:{PERSON})\b|(?=\s*[,;.)]|\s+(?:and|had|have|were|underwent|received|showed|cases)\b))"
+        r"|\b(?:these|those)\s+(?P<k>{COUNT})\s+(?:[\w-]+\s+)?(?:{PERSON})\b",
+        dict(EXTRA_FRAGMENTS),
+    ),
+    regex.IGNORECASE,
+)
+
+
+def _referred_back(text: str, n: int, after: int) -> bool:
+    """Whether a count `n` is referred back to as a whole after `after`: "in all 20", "these 20 patients" (not
+    "the 9 patients with the finding": a definite reference may pick out a subgroup)."""
+    return any(parse_int(m.group("k")) == n for m in _BACK_REFERENCE.finditer(text, after))
+
+
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
 # "79/113 (69.9%) male": a fraction's numerator just before a sex count read from its denominator
 _FRACTION_BEFORE = regex.compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
@@ -772,6 +791,7 @@ class CohortComponent(FactComponent):
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
         participated = _cues().cue("right.participated")
+        substudy = _cues().cue("right.in_this_substudy")
         survey = self._took_part
         for h in by.get("out_of", []):
             s, e = sentence_at(doc, h.start)
@@ -782,7 +802,7 @@ class CohortComponent(FactComponent):
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
                     or _INCLUDED_AFTER.match(text, h.end, e)
-                    or (_ASSESSED_AFTER.match(text, h.end, e) and not any(
+                    or ((_ASSESSED_AFTER.match(text, h.end, e) or (_referred_back(text, n, e) and not _SUBGROUP_BEFORE.search(text, s, h.start))) and not any(
                         c.start < h.start and section_kind(doc, c.start) != "intro"
                         for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
                     # "136 of 212 survivors responded": those who took part, where the abstract is a
@@ -790,6 +810,13 @@ class CohortComponent(FactComponent):
                     or (participated.found(text[h.end : min(h.end + 80, e)]) and survey.applies(text))
                 )
             ):
+                step = _COUNT_STEP.match(text, h.end, e)
+                k = parse_int(step.group("n")) if step else None
+                if step and k and k < n and substudy.found(text[step.end("n") : e]):
+                    # "3537 of 7000 patients were enrolled into the trial, of whom 3450 were included in
+                    # our cost-effectiveness analysis": the sub-study's own cohort
+                    return Candidate(k, " ".join((h.group("noun") or "").split()), step.start("n"), step.end(),
+                                     h.rule, 5, "included out of; the step into this sub-study")
                 return Candidate(
                     n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
                 )
