@@ -1109,6 +1109,16 @@ FAMILIES["session10"] = [
      "variant, 5 relapsed.", 300),
     # an adjective before a comma, unlike a plural noun (audit 35)
     ("METHODS: We studied 40 anxious, elderly patients before surgery.", 40),
+    # the study population named by who they are, its n at the clause's end (audit 35)
+    ("METHODS: Hikers (n = 1900) were invited; 700 answered at wave 1 and 820 at wave 2. The population studied "
+     "consisted of those who answered at both waves (n = 512).", 512),
+    # a trade, named by its ending, in a case report (audit 35)
+    ("A 44-year-old glassblower developed a rash on both forearms. Patch tests were positive.", 1),
+    ("METHODS: Lung function tests in 96 welders were compared with reference values.", 96),
+    ("METHODS: An online survey was completed by 640 football club members.", 640),
+    # a total before numbered studies stays the cohort (audit 36)
+    ("METHODS: A total of 300 students took part. Study 1 tested the scale in 180 students. Study 2 retested "
+     "it in 120 students.", 300),
 ]
 
 NOT_A_COHORT["session10"] = [
@@ -1119,6 +1129,16 @@ NOT_A_COHORT["session10"] = [
     "RESULTS: Fever occurred in 12 children, and a rash appeared in 3 children.",
     # 'N of M' deaths, an outcome of the M, with no later reference to the N as the studied group
     "Twelve of 320 patients died within 30 days of surgery; all 12 had sepsis.",
+    # groups each with its n, then one more group (audit 35)
+    "METHODS: We pooled surveys of drinkers (n = 812) and non-drinkers (n = 95), as well as interviews with 24 "
+    "bar staff.",
+    # observations of people are no count of them (audit 35)
+    "DESIGN: A cluster trial at festivals. Sample: Observations to record whether visitors wore helmets (N=2210).",
+    # numbered studies or experiments, each with its own sample, no total (audit 36)
+    "Study 1 built the item pool. Participants (N = 1210, 640 women) rated each item. Study 2 tested the short "
+    "form. Participants (N = 950) completed it twice.",
+    "METHODS: (Experiment A) Six healthy subjects held a drill. (Experiment B) Eight healthy subjects heard the "
+    "noise.",
 ]
 
 NOT_A_COHORT["session7"] = [

@@ -60,6 +60,13 @@ def _design(extract, text: str):
         # a hospital and its affiliated hospitals are several centres (audit 30)
         ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
         ("Patients came from our hospital and its affiliated clinics.", "multicenter"),
+        # words of the patients' own history are no other study (audit 36)
+        ("METHODS: Sixty adults who required a dressing after surgery were randomized to two dressings.",
+         "randomized"),
+        ("METHODS: Adults with prior fractures were randomised to two braces at four centres.", "randomized"),
+        ("METHODS: Previously treated adults were prospectively enrolled.", "prospective"),
+        ("DESIGN: Prospective analysis of adults whose implants were removed at least 2 years previously.",
+         "prospective"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -76,6 +83,13 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        # ... but a past study named by them is, and so is a study still 'required' (audit 36)
+        ("RESULTS: As previously reported in a randomized trial, the drug is safe.", "randomized"),
+        ("DISCUSSION: Our findings agree with a prior multicentre randomized study of bracing.", "multicenter"),
+        ("CONCLUSION: A randomized trial is required to confirm this.", "randomized"),
+        ("In a randomized trial in the previous issue of this journal, the authors gave earplugs.", "randomized"),
+        ("The entity has previously been known only from retrospective data; it is now shown prospectively "
+         "in one case.", "prospective"),
         # centres that are no places a study ran at (audit 28)
         ("The dimer behaves as two individual metallic centers with weak coupling.", "multicenter"),
         ("BACKGROUND: A randomized trial was performed in 2010 and showed a benefit. METHODS: We enrolled 40 "

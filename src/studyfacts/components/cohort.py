@@ -357,6 +357,28 @@ def _referred_back(text: str, n: int, after: int) -> bool:
     return any(parse_int(m.group("k")) == n for m in _BACK_REFERENCE.finditer(text, after))
 
 
+# "Study 1 was designed to ... Study 2 sought to ...", "(Experiment A), five subjects ...": an abstract of
+# several numbered studies or experiments, each with its own sample (capitalised: not "a phase 2 study 1")
+_NUMBERED_PART = regex.compile(
+    r"(?-i:\b(?P<kind>Study|Experiment|STUDY|EXPERIMENT))\s+(?P<k>[1-9](?![\d.,])|[A-D](?![\w-])|I{1,3}\b|IV\b|(?i:one|two|three|four)\b)"
+)
+_PART_KEY = {"one": "1", "two": "2", "three": "3", "four": "4", "i": "1", "ii": "2", "iii": "3", "iv": "4",
+             "a": "1", "b": "2", "c": "3", "d": "4"}
+
+
+def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
+    """(start, label) of the first mention of each numbered study or experiment outside the introduction,
+    when there are two or more distinct ones; else []."""
+    if "tudy " not in text and "xperiment " not in text and "TUDY " not in text and "XPERIMENT " not in text:
+        return []
+    first: dict[str, tuple[int, str]] = {}
+    for m in _NUMBERED_PART.finditer(text):
+        key = _PART_KEY.get(m.group("k").lower(), m.group("k"))
+        if key not in first and section_kind(doc, m.start()) != "intro":
+            first[key] = (m.start(), m.group(0))
+    return sorted(first.values()) if len(first) >= 2 else []
+
+
 _SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
 # "79/113 (69.9%) male": a fraction's numerator just before a sex count read from its denominator
 _FRACTION_BEFORE = regex.compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
@@ -856,6 +878,14 @@ class CohortComponent(FactComponent):
             # measured": a sentence framed on a count after a larger count of the same people is a part of them
             draft.warn(f"patients: {best.value} {best.noun} framed after {framed.value} {framed.noun}, a part of "
                        "them; which is the cohort is not clear; left null", (best.start, best.end))
+            return None
+        parts = _numbered_parts(doc, text)
+        if len(parts) >= 2 and best.start > parts[0][0] and "total" not in text[sentence_at(doc, best.start)[0]:best.end].lower():
+            # "Study 1 ... Participants (N = 1479) ... Study 2 ... Participants (N = 1168)": each numbered study
+            # or experiment has its own sample, and no total is printed (GUIDE: groups without a total)
+            labels = ", ".join(dict.fromkeys(label for _, label in parts))
+            draft.warn(f"patients: {best.value} {best.noun} is the sample of one of several numbered studies or "
+                       f"experiments ({labels}), and no total is printed; left null", (best.start, best.end))
             return None
         best = self._eligible_end(best, good, scoring)
         best = self._cohort_after_framed_part(best, good)

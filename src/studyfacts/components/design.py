@@ -153,7 +153,12 @@ _BORN_INCLUDED = regex.compile(
 # "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
 # (the words: patterns/lexicons/design_cues.json, not_this_study).
 _NOT_THIS_STUDY = regex.compile(
-    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b", regex.IGNORECASE
+    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b"
+    r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
+    rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
+    rf"|\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
+    rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
+    regex.IGNORECASE,
 )
 # "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
 # a sentence that says what this study is, whatever future it also names (a protocol).
