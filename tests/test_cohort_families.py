@@ -1116,6 +1116,11 @@ FAMILIES["session10"] = [
     ("A 44-year-old glassblower developed a rash on both forearms. Patch tests were positive.", 1),
     ("METHODS: Lung function tests in 96 welders were compared with reference values.", 96),
     ("METHODS: An online survey was completed by 640 football club members.", 640),
+    # an anaesthesia risk class among the adjectives (audit 36)
+    ("METHODS: Sixty-two American Society of Anesthesiologists' I and II adult patients undergoing knee surgery "
+     "were randomized.", 62),
+    ("METHODS: Ninety ASA physical status I-III patients were enrolled.", 90),
+    # ... not the members of the society
     # a total before numbered studies stays the cohort (audit 36)
     ("METHODS: A total of 300 students took part. Study 1 tested the scale in 180 students. Study 2 retested "
      "it in 120 students.", 300),

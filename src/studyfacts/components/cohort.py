@@ -46,8 +46,18 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)"
         r"|received\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:surveys?|questionnaires?)",
     ),
+    # an anaesthesia risk class among a count's adjectives, one unit: "American Society of Anesthesiologists'
+    # physical status I and II", "ASA I-III" (its "of" and "and" are no function words of the phrase)
+    (
+        "RISK_CLASS",
+        r"(?:American\s+Society\s+of\s+Anesthesiologists['’]?\s+(?:\(ASA\)\s+)?|ASA\s+)(?:physical\s+status\s+|PS\s+)?"
+        r"(?:class(?:es)?\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}",
+    ),
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
+
+_RISK_CLASS = regex.compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
+
 
 def _cues() -> CueSet:
     return load_cues("cohort", EXTRA_FRAGMENTS)
@@ -1096,7 +1106,7 @@ class CohortComponent(FactComponent):
             frozenset(kinds),
             # an aside in brackets ("33 consecutive, surgically treated (between 1991 and 1998) patients")
             # does not part the count from its noun: its words are not weighed
-            between=_BRACKETED.sub(" ", adj) if adj else "",
+            between=_RISK_CLASS.sub(" ", _BRACKETED.sub(" ", adj)) if adj else "",
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )

@@ -34,6 +34,12 @@ _MONTH = (
 _YEAR = r"(?<![\d,]|\d\.)(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
 
 
+_OWN_RECORDS = (
+    r"(?:(?:the|our|all|their)\s+)?(?:[\w-]+\s+){0,2}?(?:records?|charts?|files?|notes|registr(?:y|ies)|archives?|logs?"
+    r"|institutional|hospital|departmental)\b"
+)
+
+
 def _date(i: int) -> str:
     # "May 2008", "December, 2017", "1 June 2001", "June 1, 2001", "01/2012", "2008"; "Feb.2016": an
     # abbreviated month's full stop may stand for the space
@@ -56,6 +62,9 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"|european|american|asian|chinese|japanese|korean|german|french|italian|dutch|swiss|us|uk"
         r"|level|i|ii|iii|tertiary-care|hospital|interventional|radiology|dialysis|primary|secondary|veterans",
     ),
+    # what the authors search when they search their own series, not the literature: "We searched the records
+    # to identify all patients who ...", "searched our institutional database"
+    ("OWN_RECORDS", _OWN_RECORDS),
     ("MONTH", _MONTH),
     ("YEAR", _YEAR),
     ("DATE_A", _date(1)),
@@ -132,7 +141,7 @@ _PERIOD_CUE = regex.compile(
 )
 # ... and these make it something else: a literature search, a publication window, a follow-up end.
 _PERIOD_VETO = regex.compile(
-    r"\b(?:published|publications?|search(?:ed)?|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
+    rf"\b(?:published|publications?|search(?:ed)?(?!\s+{_OWN_RECORDS})|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
     r"|Web\s+of\s+Science|Scopus|trends?|projected|projections?|forecast)\b",
     regex.IGNORECASE,
 )
