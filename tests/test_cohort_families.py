@@ -1121,6 +1121,8 @@ FAMILIES["session10"] = [
      "were randomized.", 62),
     ("METHODS: Ninety ASA physical status I-III patients were enrolled.", 90),
     # ... not the members of the society
+    # a one-word characteristic's share in the count's bracket is a breakdown, not a share (audit 37)
+    ("METHODS: We enrolled 212 help-seeking gay and bisexual men (41% HIV-positive) in the clinic.", 212),
     # a total before numbered studies stays the cohort (audit 36)
     ("METHODS: A total of 300 students took part. Study 1 tested the scale in 180 students. Study 2 retested "
      "it in 120 students.", 300),
@@ -1137,6 +1139,8 @@ NOT_A_COHORT["session10"] = [
     # groups each with its n, then one more group (audit 35)
     "METHODS: We pooled surveys of drinkers (n = 812) and non-drinkers (n = 95), as well as interviews with 24 "
     "bar staff.",
+    # one arm's count in brackets, compared with another arm's (audit 37)
+    "RESULTS: Oxycodone gave more relief (312 patients) than tramadol (298 patients) in nine trials.",
     # observations of people are no count of them (audit 35)
     "DESIGN: A cluster trial at festivals. Sample: Observations to record whether visitors wore helmets (N=2210).",
     # numbered studies or experiments, each with its own sample, no total (audit 36)
@@ -1370,6 +1374,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "female", None),
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "male", None),
         ("METHODS: We surveyed 210 adults, 120 men and 90 women; AUDIT scores of 8 were common.", "female", 90),
+        # an animal study's treated units are no patients' lesions (audit 37)
+        ("METHODS: In 12 goats, six vertebral bodies were filled with cement.", "lesions", None),
+        ("METHODS: We filled 40 vertebral bodies in 22 patients with cement.", "lesions", 40),
     ],
 )
 def test_population_family(extract, text, field, value):
@@ -1451,6 +1458,15 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Twenty men 61-79 year-old (mean+/-SD: 70.4+/-5.2) were tested.", 70.4, None),
         ("METHODS: We tested 36 adults aged 21-64 years (mean +/- SD 44.7 +/- 9.1 years).", 44.7, None),
         ("METHODS: We tested 36 adults aged 18 years or older (mean follow-up 3 years).", None, None),
+        # session 10 (audits 35-37): the age's people named with 'for', '+/-SD' before 'age', 'age between'
+        # limits, 'years of age' in the count's bracket
+        ("METHODS: We studied 90 firefighters. The mean age for fire personnel was 38.2 +/- 7.1 years.", 38.2, None),
+        ("METHODS: We studied 40 adults. The mean +/-SD age of the participants was 31+/-6 years.", 31.0, None),
+        ("METHODS: We studied 24 adolescents, age between 11.5-17.9 years (mean 14.1 years).", 14.1, None),
+        ("METHODS: We studied 48 adults (62 +/- 4 years of age, 40% male) with angina.", 62.0, None),
+        # ... not one sex's age, nor years of something else
+        ("METHODS: We studied 90 adults. The mean age for women was 40 years and for men 45 years.", None, None),
+        ("METHODS: We studied 48 adults (12 +/- 4 years of smoking) with angina.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

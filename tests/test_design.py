@@ -261,6 +261,8 @@ def test_design_counts_centers(extract, text, centers):
          "period (2020-21).", "2020", "2022"),
         ("A total of 41 patients underwent open repair between 2004 and 2008, while 39 underwent keyhole repair "
          "between 2009 and 2013.", "2004", "2013"),
+        # the years at a sentence's end, after what the people gave (audit 37)
+        ("METHODS: A total of 380 women provided blood and urine samples, 2004-2008.", "2004", "2008"),
         # a search of the authors' own records dates their series, not a literature search (audit 36)
         ("METHODS: We searched the records to identify all adults who underwent a biopsy during a 10-year period "
          "(May 2001 through April 2011).", "2001-05", "2011-04"),

@@ -32,6 +32,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
     ("PROVIDER", lexicon_alternation("person_nouns", "providers")),
     ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
+    ("ANIMAL", phrase_alternation(sorted(load_lexicon("person_nouns")["animals"]["words"], key=len, reverse=True))),
     ("NOT_UNITS_AFTER", lexicon_alternation("lesion_nouns", "not_units_after")),
     (
         "COHORT_VERB",
@@ -56,6 +57,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
+_ANIMAL = regex.compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 _RISK_CLASS = regex.compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 
 
@@ -1421,6 +1423,8 @@ class CohortComponent(FactComponent):
                 continue  # "76 SM (76/105; 72.4%)": a share
             if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start):
                 continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...")
+            if _ANIMAL.search(text, s, e):
+                continue  # "In 20 sheep, four vertebral bodies were augmented": an animal's, no patient's
             cue = psent == (s, e) or _LESION_CUE_BEFORE.search(left) or _LESION_VERB_AFTER.match(right)
             if not cue:
                 continue
