@@ -1116,6 +1116,9 @@ FAMILIES["session10"] = [
     ("A 44-year-old glassblower developed a rash on both forearms. Patch tests were positive.", 1),
     ("METHODS: Lung function tests in 96 welders were compared with reference values.", 96),
     ("METHODS: An online survey was completed by 640 football club members.", 640),
+    # a need that defines those then analysed is no outcome of some (audit 38)
+    ("RESULTS: A total of 212 adults required ventilation and were analyzed. Their median age was 58 years.", 212),
+    ("METHODS: We enrolled 80 adults. Twelve patients required dialysis and were treated with drug X.", 80),
     # an anaesthesia risk class among the adjectives (audit 36)
     ("METHODS: Sixty-two American Society of Anesthesiologists' I and II adult patients undergoing knee surgery "
      "were randomized.", 62),
@@ -1139,6 +1142,11 @@ NOT_A_COHORT["session10"] = [
     # groups each with its n, then one more group (audit 35)
     "METHODS: We pooled surveys of drinkers (n = 812) and non-drinkers (n = 95), as well as interviews with 24 "
     "bar staff.",
+    # groups listed with their counts, no total: a list whose later items leave the noun out, and one of three
+    # groups (audit 38)
+    "METHODS: We studied 38 patients with gout, 52 with psoriasis, and 61 with lupus.",
+    "METHODS: In all, 35 surgeons, 27 anaesthetists, and 80 theatre nurses completed the survey.",
+    "METHODS: In all, 35 surgeons, 27 anaesthetists, and 80 nurses took part.",
     # one arm's count in brackets, compared with another arm's (audit 37)
     "RESULTS: Oxycodone gave more relief (312 patients) than tramadol (298 patients) in nine trials.",
     # observations of people are no count of them (audit 35)

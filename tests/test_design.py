@@ -60,6 +60,8 @@ def _design(extract, text: str):
         # a hospital and its affiliated hospitals are several centres (audit 30)
         ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
         ("Patients came from our hospital and its affiliated clinics.", "multicenter"),
+        # a trauma level among the centres' adjectives (audit 38)
+        ("METHODS: Adults were enrolled from six ACS Level 1 trauma centers.", "multicenter"),
         # words of the patients' own history are no other study (audit 36)
         ("METHODS: Sixty adults who required a dressing after surgery were randomized to two dressings.",
          "randomized"),
