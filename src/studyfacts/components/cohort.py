@@ -391,7 +391,9 @@ def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
     return sorted(first.values()) if len(first) >= 2 else []
 
 
-_SCORED_RULES = frozenset({"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals"})
+_SCORED_RULES = frozenset(
+    {"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals", "cohort.n_bracketed"}
+)
 # "79/113 (69.9%) male": a fraction's numerator just before a sex count read from its denominator
 _FRACTION_BEFORE = regex.compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
 # "Forty-six (98%) of the 47 patients were male": the share's numerator before a sex count's denominator
@@ -1053,7 +1055,8 @@ class CohortComponent(FactComponent):
             return None  # "one was treated with zinc": a cohort of one is a case report, read by the case rules
         kind = section_kind(doc, h.start)
         sent = sentence_at(doc, h.start)
-        rule = h.rule.removeprefix("cohort.")
+        # "Patients (40) with ..." (cohort.n_bracketed) is weighed as "(n = 40)" is: by its label
+        rule = "n_equals" if h.label == "n_equals" else h.rule.removeprefix("cohort.")
         noun = (h.group("noun") or "").lower()
         if rule == "count_noun":
             noun_class = "sex" if noun in _SEX_NOUNS else "person"
@@ -1296,7 +1299,7 @@ class CohortComponent(FactComponent):
         span = pop.patients.span
         sent = sentence_at(doc, span.start)
         named_by = _BRACKETED.sub(" ", span.text)  # "29 (57% male) survivors": a share in brackets names no cohort
-        if span.rule == "cohort.n_equals":
+        if span.rule in ("cohort.n_equals", "cohort.n_bracketed"):
             # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
             named_by = _CLAUSE_BREAK.split(text[max(sent[0], span.start - 60) : span.start])[-1]
         named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
