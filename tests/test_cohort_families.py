@@ -1156,6 +1156,9 @@ NOT_A_COHORT["session10"] = [
     "form. Participants (N = 950) completed it twice.",
     "METHODS: (Experiment A) Six healthy subjects held a drill. (Experiment B) Eight healthy subjects heard the "
     "noise.",
+    # numbered samples each with its own people, no total (audit 38)
+    "METHODS: Sample 1 comprised 380 students who rated the items. Sample 2 comprised 290 adults who rated them "
+    "twice.",
 ]
 
 NOT_A_COHORT["session7"] = [
@@ -1382,6 +1385,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "female", None),
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "male", None),
         ("METHODS: We surveyed 210 adults, 120 men and 90 women; AUDIT scores of 8 were common.", "female", 90),
+        # a share between a sex count and its people (audit 39)
+        ("RESULTS: A total of 410 people responded; 322 (78.5%) respondents were males.", "male", 322),
         # an animal study's treated units are no patients' lesions (audit 37)
         ("METHODS: In 12 goats, six vertebral bodies were filled with cement.", "lesions", None),
         ("METHODS: We filled 40 vertebral bodies in 22 patients with cement.", "lesions", 40),
@@ -1472,6 +1477,7 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We studied 40 adults. The mean +/-SD age of the participants was 31+/-6 years.", 31.0, None),
         ("METHODS: We studied 24 adolescents, age between 11.5-17.9 years (mean 14.1 years).", 14.1, None),
         ("METHODS: We studied 48 adults (62 +/- 4 years of age, 40% male) with angina.", 62.0, None),
+        ("METHODS: We studied 52 adults; the age ranged between 30 and 81 years (mean: 55 years).", 55.0, None),
         # ... not one sex's age, nor years of something else
         ("METHODS: We studied 90 adults. The mean age for women was 40 years and for men 45 years.", None, None),
         ("METHODS: We studied 48 adults (12 +/- 4 years of smoking) with angina.", None, None),

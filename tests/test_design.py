@@ -119,6 +119,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("The SF-36 physical clinics score rose.", "multicenter"),
         ("Pain was measured on three consecutive days.", "consecutive"),
         ("This retrospective study used data prospectively collected in a registry.", "prospective"),
+        # a prospective source database of a retrospective review (audit 39), memory measured (audit 39)
+        ("METHODS: Cases came from prospective databases and were retrospectively reviewed.", "prospective"),
+        ("METHODS: We tested prospective memory in 40 adults with epilepsy.", "prospective"),
+        ("METHODS: We tested retrospective memory in 40 adults with epilepsy.", "retrospective"),
         ("We enrolled 40 patients with knee pain.", "retrospective"),
         # a trial's registration, a history's recognition and a review's studies are not this study's design
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
@@ -263,6 +267,8 @@ def test_design_counts_centers(extract, text, centers):
          "period (2020-21).", "2020", "2022"),
         ("A total of 41 patients underwent open repair between 2004 and 2008, while 39 underwent keyhole repair "
          "between 2009 and 2013.", "2004", "2013"),
+        # when the procedures studied occurred (audit 39)
+        ("METHODS: We reviewed 70 hip revisions. These operations occurred between 2006 and 2013.", "2006", "2013"),
         # the years at a sentence's end, after what the people gave (audit 37)
         ("METHODS: A total of 380 women provided blood and urine samples, 2004-2008.", "2004", "2008"),
         # a search of the authors' own records dates their series, not a literature search (audit 36)

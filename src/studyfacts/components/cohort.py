@@ -369,10 +369,10 @@ def _referred_back(text: str, n: int, after: int) -> bool:
     return any(parse_int(m.group("k")) == n for m in _BACK_REFERENCE.finditer(text, after))
 
 
-# "Study 1 was designed to ... Study 2 sought to ...", "(Experiment A), five subjects ...": an abstract of
-# several numbered studies or experiments, each with its own sample (capitalised: not "a phase 2 study 1")
+# "Study 1 was designed to ... Study 2 sought to ...", "(Experiment A), five subjects ...", "Sample 1 ... Sample
+# 2", "Part 1 ... Part 2": an abstract of several numbered studies, experiments or parts, each with its own sample (capitalised: not "a phase 2 study 1")
 _NUMBERED_PART = regex.compile(
-    r"(?-i:\b(?P<kind>Study|Experiment|STUDY|EXPERIMENT))\s+(?P<k>[1-9](?![\d.,])|[A-D](?![\w-])|I{1,3}\b|IV\b|(?i:one|two|three|four)\b)"
+    r"(?-i:\b(?P<kind>Study|Experiment|Sample|Part|STUDY|EXPERIMENT|SAMPLE|PART))\s+(?P<k>[1-9](?![\d.,])|[A-D](?![\w-])|I{1,3}\b|IV\b|(?i:one|two|three|four)\b)"
 )
 _PART_KEY = {"one": "1", "two": "2", "three": "3", "four": "4", "i": "1", "ii": "2", "iii": "3", "iv": "4",
              "a": "1", "b": "2", "c": "3", "d": "4"}
@@ -381,7 +381,7 @@ _PART_KEY = {"one": "1", "two": "2", "three": "3", "four": "4", "i": "1", "ii": 
 def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
     """(start, label) of the first mention of each numbered study or experiment outside the introduction,
     when there are two or more distinct ones; else []."""
-    if "tudy " not in text and "xperiment " not in text and "TUDY " not in text and "XPERIMENT " not in text:
+    if not any(w in text for w in ("tudy ", "xperiment ", "ample ", "art ", "TUDY ", "XPERIMENT ", "AMPLE ", "ART ")):
         return []
     first: dict[str, tuple[int, str]] = {}
     for m in _NUMBERED_PART.finditer(text):

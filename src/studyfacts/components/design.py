@@ -130,7 +130,7 @@ _PERIOD_CUE = regex.compile(
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
     r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
-    r"|provided|samples"
+    r"|provided|samples|occurred|resections|procedures|operations|surgeries"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?"
     # what was gathered or counted in the window: "845 nurses completed the questionnaire", "awareness
     # incidents that occurred between January and December 2015"; not any survey ("a survey was mailed to
@@ -192,7 +192,7 @@ _OWN_AIM_DONE = regex.compile(
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
 _PROSPECTIVE_DATA = regex.compile(
-    r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|database|registry|register|data)\b"
+    r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|databases?|registry|registries|register|data)\b"
     # "analysis of data and prospective evaluation of quality of life": "and" begins another phrase
     r"|\b(?:data|database|registry)\s+(?:(?!(?:and|or)\b)\w+\s+)?$",
     regex.IGNORECASE,
