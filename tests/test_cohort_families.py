@@ -1116,6 +1116,8 @@ FAMILIES["session10"] = [
     ("A 44-year-old glassblower developed a rash on both forearms. Patch tests were positive.", 1),
     ("METHODS: Lung function tests in 96 welders were compared with reference values.", 96),
     ("METHODS: An online survey was completed by 640 football club members.", 640),
+    # a case report 'hereby' reported (audit 40)
+    ("We hereby report a case of a psoas abscess after a dental extraction.", 1),
     # a need that defines those then analysed is no outcome of some (audit 38)
     ("RESULTS: A total of 212 adults required ventilation and were analyzed. Their median age was 58 years.", 212),
     ("METHODS: We enrolled 80 adults. Twelve patients required dialysis and were treated with drug X.", 80),
