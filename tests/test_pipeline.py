@@ -121,3 +121,15 @@ def test_pipeline_as_a_spacy_pipeline_puts_candidates_in_doc_spans():
     doc = build_nlp()("Methods: We enrolled 40 patients in a randomised trial.")
     assert [s.text for s in doc.spans["cohort"]] == ["40 patients"]
     assert "randomised" in [s.text for s in doc.spans["design"]]
+
+
+def test_pipeline_tokens_are_spacys_though_unread_word_attributes_are_not_computed():
+    import spacy
+
+    text = "METHODS: Sixty-two adults (n = 62; 40% women) were seen in 2019-2020... Pain fell (p<0.01)!"
+    nlp = build_nlp()
+    bare = spacy.blank("en")
+    assert [(t.text, t.idx) for t in nlp.make_doc(text)] == [(t.text, t.idx) for t in bare.make_doc(text)]
+    # the one word attribute the sentence splitter reads is still computed
+    assert [t.is_punct for t in nlp.make_doc(text)] == [t.is_punct for t in bare.make_doc(text)]
+    assert len(nlp.vocab.lex_attr_getters) < len(bare.vocab.lex_attr_getters)
