@@ -60,6 +60,10 @@ def _design(extract, text: str):
         # a hospital and its affiliated hospitals are several centres (audit 30)
         ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
         ("Patients came from our hospital and its affiliated clinics.", "multicenter"),
+        # two institutions named by their proper names (audits 35 and 40)
+        ("METHODS: Adults were seen at Riverside General Hospital and Lakeview Medical Center.", "multicenter"),
+        ("METHODS: Participants were enrolled through Northfield University Medical Center and the University of "
+         "Avalon.", "multicenter"),
         # a trauma level among the centres' adjectives (audit 38)
         ("METHODS: Adults were enrolled from six ACS Level 1 trauma centers.", "multicenter"),
         # words of the patients' own history are no other study (audit 36)
@@ -108,6 +112,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # intensive care units of one hospital are not several centres
         ("METHODS: Adults admitted to 6 ICUs at Lakeside University Hospital were studied.", "multicenter"),
         ("SETTING: Five ICUs in an academic hospital network.", "multicenter"),
+        # one hospital whose name holds 'and' (audit 40)
+        ("METHODS: We enrolled 80 adults at Brigham and Women's Hospital.", "multicenter"),
         # design words on plural trials or studies describe other studies; a narrative review's flags are off
         ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "randomized"),
         ("Large multicentre randomised controlled trials have shown no benefit of the drug.", "multicenter"),
