@@ -1484,6 +1484,9 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We studied 24 adolescents, age between 11.5-17.9 years (mean 14.1 years).", 14.1, None),
         ("METHODS: We studied 48 adults (62 +/- 4 years of age, 40% male) with angina.", 62.0, None),
         ("METHODS: We studied 52 adults; the age ranged between 30 and 81 years (mean: 55 years).", 55.0, None),
+        # a value with its SD in years after the counted people (audit 41), not years after an event
+        ("METHODS: We examined 610 male miners, 44.2 +/- 7.9 years of age, in two pits.", 44.2, None),
+        ("METHODS: We followed 120 adults, 12 +/- 3 years after surgery.", None, None),
         # ... not one sex's age, nor years of something else
         ("METHODS: We studied 90 adults. The mean age for women was 40 years and for men 45 years.", None, None),
         ("METHODS: We studied 48 adults (12 +/- 4 years of smoking) with angina.", None, None),

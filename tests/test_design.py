@@ -64,6 +64,9 @@ def _design(extract, text: str):
         ("METHODS: Adults were seen at Riverside General Hospital and Lakeview Medical Center.", "multicenter"),
         ("METHODS: Participants were enrolled through Northfield University Medical Center and the University of "
          "Avalon.", "multicenter"),
+        # a study that 'was planned' and then run is this study (audit 41)
+        ("METHODS: A prospective randomized double-blind study was planned, in which 64 adults were enrolled.",
+         "randomized"),
         # a trauma level among the centres' adjectives (audit 38)
         ("METHODS: Adults were enrolled from six ACS Level 1 trauma centers.", "multicenter"),
         # words of the patients' own history are no other study (audit 36)
@@ -93,6 +96,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("RESULTS: As previously reported in a randomized trial, the drug is safe.", "randomized"),
         ("DISCUSSION: Our findings agree with a prior multicentre randomized study of bracing.", "multicenter"),
         ("CONCLUSION: A randomized trial is required to confirm this.", "randomized"),
+        ("CONCLUSION: A randomized trial is planned to confirm this.", "randomized"),
         ("In a randomized trial in the previous issue of this journal, the authors gave earplugs.", "randomized"),
         ("The entity has previously been known only from retrospective data; it is now shown prospectively "
          "in one case.", "prospective"),

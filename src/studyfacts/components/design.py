@@ -165,6 +165,7 @@ _BORN_INCLUDED = regex.compile(
 _NOT_THIS_STUDY = regex.compile(
     rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b"
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
+    r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
     rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
     rf"|\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
     rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
