@@ -1129,6 +1129,9 @@ FAMILIES["session10"] = [
     ("METHODS: Sixty-two American Society of Anesthesiologists' I and II adult patients undergoing knee surgery "
      "were randomized.", 62),
     ("METHODS: Ninety ASA physical status I-III patients were enrolled.", 90),
+    # ... and any named grading scale's classes (audit 41)
+    ("METHODS: We treated 44 Frankl scale III and IV children under sedation.", 44),
+    ("METHODS: We enrolled 52 NYHA class II-III patients with heart failure.", 52),
     # ... not the members of the society
     # a one-word characteristic's share in the count's bracket is a breakdown, not a share (audit 37)
     ("METHODS: We enrolled 212 help-seeking gay and bisexual men (41% HIV-positive) in the clinic.", 212),
@@ -1487,6 +1490,11 @@ def test_population_family(extract, text, field, value):
         # a value with its SD in years after the counted people (audit 41), not years after an event
         ("METHODS: We examined 610 male miners, 44.2 +/- 7.9 years of age, in two pits.", 44.2, None),
         ("METHODS: We followed 120 adults, 12 +/- 3 years after surgery.", None, None),
+        # the mean after the age limits, joined by 'with' or a comma (audit 41), in years only
+        ("METHODS: We recruited 140 women aged between 21 and 58 years with a mean (SD) of 37.4 (6.9) years.",
+         37.4, None),
+        ("METHODS: We recruited 140 adults aged 18-70 years, median 44 years.", None, 44.0),
+        ("METHODS: We recruited 140 adults aged 18-70 years with a median of 4 visits.", None, None),
         # ... not one sex's age, nor years of something else
         ("METHODS: We studied 90 adults. The mean age for women was 40 years and for men 45 years.", None, None),
         ("METHODS: We studied 48 adults (12 +/- 4 years of smoking) with angina.", None, None),

@@ -52,7 +52,12 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     (
         "RISK_CLASS",
         r"(?:American\s+Society\s+of\s+Anesthesiologists['’]?\s+(?:\(ASA\)\s+)?|ASA\s+)(?:physical\s+status\s+|PS\s+)?"
-        r"(?:class(?:es)?\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}",
+        r"(?:class(?:es)?\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}"
+        # ... and any named grading scale with its classes: "NYHA class II-III", "Frankl scale II and III",
+        # "GMFCS level I-II", "Child-Pugh class A or B"
+        r"|(?:NYHA|GMFCS|Frankl|Child[-\s]Pugh|ASIA|Gustilo|Tanner|Kellgren[-\s]Lawrence|KL|WHO|ECOG|Hunt\s+and\s+Hess)\s+"
+        r"(?:functional\s+)?(?:class(?:es)?|scale|levels?|grades?|stages?|types?|scores?)?\s*"
+        r"(?-i:[IV]{1,4}|[0-5]|[A-D])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,4}|[0-5]|[A-D])){0,3}",
     ),
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
