@@ -124,6 +124,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Few randomized studies have tested bracing in adults.", "randomized"),
         ("In this narrative review, we discuss bracing. A randomised trial showed benefit.", "randomized"),
         ("We performed a systematic overview. A multicentre study was found.", "multicenter"),
+        # a review's included studies are no retrospective design of its own (audit 41)
+        ("METHODS: We conducted a scoping review. Most included articles were retrospective cohort studies.",
+         "retrospective"),
         # a number joined by a hyphen to a word is part of a name, not a count of centres
         ("Since COVID-19 changed dental practices, visits fell.", "multicenter"),
         ("The SF-36 physical clinics score rose.", "multicenter"),
