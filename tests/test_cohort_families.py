@@ -1120,6 +1120,8 @@ FAMILIES["session10"] = [
     ("METHODS: We recruited a sample of young gay and bisexual men, ages 18-19 (N = 412), in Leeds.", 412),
     ("METHODS: We held three focus groups with 21 GPs in rural Wales.", 21),
     # ... not an arm's count
+    # a funnel's end that completed a named form (audit 42)
+    ("RESULTS: Among 52 survivors, 31 patients completed the SF-36 form.", 31),
     # a case report 'hereby' reported (audit 40)
     ("We hereby report a case of a psoas abscess after a dental extraction.", 1),
     # a need that defines those then analysed is no outcome of some (audit 38)
@@ -1158,6 +1160,9 @@ NOT_A_COHORT["session10"] = [
     "METHODS: In all, 35 surgeons, 27 anaesthetists, and 80 nurses took part.",
     # one arm's count in brackets, compared with another arm's (audit 37)
     "RESULTS: Oxycodone gave more relief (312 patients) than tramadol (298 patients) in nine trials.",
+    # two arms told side by side with their breakdowns, no total (audit 42)
+    "METHODS: Twelve patients (8 men and 4 women) received drug A; 14 patients (9 men and 5 women) received "
+    "drug B.",
     # observations of people are no count of them (audit 35)
     "DESIGN: A cluster trial at festivals. Sample: Observations to record whether visitors wore helmets (N=2210).",
     # numbered studies or experiments, each with its own sample, no total (audit 36)
@@ -1396,6 +1401,13 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 210 adults, 120 men and 90 women; AUDIT scores of 8 were common.", "female", 90),
         # a share between a sex count and its people (audit 39)
         ("RESULTS: A total of 410 people responded; 322 (78.5%) respondents were males.", "male", 322),
+        # the breakdowns of two arms told side by side are no cohort's sex (audit 42), and a subgroup's breakdown
+        # named by a word number is the subgroup's
+        ("METHODS: Twelve patients (8 men and 4 women) received drug A; 14 patients (9 men and 5 women) received "
+         "drug B.", "male", None),
+        ("METHODS: We reviewed 70 adults. RESULTS: There were five cases (four males and one female) with an "
+         "abscess.", "male", None),
+        ("METHODS: Fifty patients (20 men and 30 women) were enrolled.", "male", 20),
         # an animal study's treated units are no patients' lesions (audit 37)
         ("METHODS: In 12 goats, six vertebral bodies were filled with cement.", "lesions", None),
         ("METHODS: We filled 40 vertebral bodies in 22 patients with cement.", "lesions", 40),

@@ -44,7 +44,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     (
         "FUNNEL_COMPLETED",
         r"completed\s+(?:the\s+|a\s+|an\s+|all\s+|both\s+)?(?:[\w-]+\s+){0,2}?"
-        r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening)"
+        r"(?:surveys?|questionnaires?|interviews?|baseline|enrol(?:l)?ment|screening|(?:SF-\d+|[\w-]+)\s+forms?)"
         r"|received\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:surveys?|questionnaires?)",
     ),
     # an anaesthesia risk class among a count's adjectives, one unit: "American Society of Anesthesiologists'
@@ -137,10 +137,17 @@ _AGE_OF_GROUP = regex.compile(
     ),
     regex.IGNORECASE,
 )
+# between two sex counts, the bracket of one group closed and another group's count opening its own:
+# "(9 men and 2 women) received A; 10 patients (9 men ..."
+_NEXT_GROUP = regex.compile(
+    expand(r"[)\]][^()\[\]]*?(?:\d+|\b{WORDNUM})\s+(?:[\w-]+\s+){0,2}?(?:{PERSON})\b[^()\[\]]{0,40}[(\[]",
+           dict(EXTRA_FRAGMENTS)),
+    regex.IGNORECASE,
+)
 # The count a sex count belongs to: "44 patients (30 male", "Of the 6 (19.4%) patients having epilepsy, 4"
 _SEX_OWNER = regex.compile(
     expand(
-        r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*)\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
+        r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*|\b{WORDNUM})\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
         r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40})$",  # ... or "34 patients: 14 boys and 20 girls"
         dict(EXTRA_FRAGMENTS),
     ),
@@ -1225,6 +1232,14 @@ class CohortComponent(FactComponent):
             owner = _SEX_OWNER.search(text, max(s, at - 100), at)
             if owner and total is not None and parse_int(owner.group("n")) not in (total, None):
                 continue  # "44 patients (30 male)", "Of the 6 patients with epilepsy, 4 were male": a subgroup's
+            if owner and total is None and any(
+                o is not h and s <= o.start < e
+                and _NEXT_GROUP.search(text, min(h.end, o.end), max(h.start, o.start)) is not None
+                for o in by.get("sex", [])
+            ):
+                # "Eleven patients (9 men and 2 women) received A; 10 patients (9 men and 1 woman) received B": one
+                # group's breakdown of two told side by side, where no cohort is read
+                continue
             if n != total and _cues().cue("left.per_arm.group_had").found(text[max(s, h.start - 60) : h.start]):
                 continue  # "The case group included 17 men (64%)": one arm's
             if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
