@@ -1116,6 +1116,7 @@ FAMILIES["session10"] = [
     ("A 44-year-old glassblower developed a rash on both forearms. Patch tests were positive.", 1),
     ("METHODS: Lung function tests in 96 welders were compared with reference values.", 96),
     ("METHODS: An online survey was completed by 640 football club members.", 640),
+    ("METHODS: A total of 212 dairy farm operators in Ohio were surveyed.", 212),
     # an age range of the people before their n; the participants of focus groups (audit 40)
     ("METHODS: We recruited a sample of young gay and bisexual men, ages 18-19 (N = 412), in Leeds.", 412),
     ("METHODS: We held three focus groups with 21 GPs in rural Wales.", 21),

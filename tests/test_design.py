@@ -67,6 +67,8 @@ def _design(extract, text: str):
         # a study that 'was planned' and then run is this study (audit 41)
         ("METHODS: A prospective randomized double-blind study was planned, in which 64 adults were enrolled.",
          "randomized"),
+        # a two-centre study written without the hyphen (audit 42)
+        ("METHODS: This was a retrospective two institution study of 80 adults.", "multicenter"),
         # a trauma level among the centres' adjectives (audit 38)
         ("METHODS: Adults were enrolled from six ACS Level 1 trauma centers.", "multicenter"),
         # words of the patients' own history are no other study (audit 36)
