@@ -1121,6 +1121,13 @@ FAMILIES["session10"] = [
     ("METHODS: We recruited a sample of young gay and bisexual men, ages 18-19 (N = 412), in Leeds.", 412),
     ("METHODS: We held three focus groups with 21 GPs in rural Wales.", 21),
     # ... not an arm's count
+    # a funnel opened by 'Out of' (audit 43), not a finding about some of the cohort
+    ("METHODS: Out of the 240 invited nurses of the region, 131 (54.6 %) participated.", 131),
+    ("RESULTS: In 412 adults, bystanders began CPR. Out of 60 patients who met the age criterion, 52 underwent "
+     "ECPR.", 412),
+    # respondents who 'reported on' what the survey asked (audit 43); an adjective pair with a slash
+    ("METHODS: An urban sample of 290 ethnically diverse young adults reported on their health.", 290),
+    ("METHODS: We surveyed 612 racial/ethnic minority college students.", 612),
     # a funnel's end that completed a named form (audit 42)
     ("RESULTS: Among 52 survivors, 31 patients completed the SF-36 form.", 31),
     # a case report 'hereby' reported (audit 40)

@@ -800,6 +800,10 @@ class CohortComponent(FactComponent):
         eligibility = _cues().cue("between.eligibility_step")
         publications = _cues().cue("left.not_cohort.publications_funnel")
         for h in by.get("funnel", []):
+            if h.text[:3].lower() == "out" and _BACKREF_VERB.match(h.group("verb") or ""):
+                # "Out of 65 patients who met the age criterion, 55 underwent CPR": a finding about some, not
+                # the intake of a funnel ("Out of the 279 invited members, 118 participated" is one)
+                continue
             n = parse_int(h.group("n") or "")
             # the base ends at its comma, or its semicolon ("Of the 62 patients enrolled; 53 were eligible")
             base = text[h.start : _BASE_END.search(text, h.start, h.end).start()]
