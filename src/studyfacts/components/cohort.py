@@ -393,8 +393,6 @@ _PART_KEY = {"one": "1", "two": "2", "three": "3", "four": "4", "i": "1", "ii": 
 def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
     """(start, label) of the first mention of each numbered study or experiment outside the introduction,
     when there are two or more distinct ones; else []."""
-    if not any(w in text for w in ("tudy ", "xperiment ", "ample ", "art ", "TUDY ", "XPERIMENT ", "AMPLE ", "ART ")):
-        return []
     first: dict[str, tuple[int, str]] = {}
     for m in _NUMBERED_PART.finditer(text):
         key = _PART_KEY.get(m.group("k").lower(), m.group("k"))
@@ -910,7 +908,7 @@ class CohortComponent(FactComponent):
                        "them; which is the cohort is not clear; left null", (best.start, best.end))
             return None
         parts = _numbered_parts(doc, text)
-        if len(parts) >= 2 and best.start > parts[0][0] and "total" not in text[sentence_at(doc, best.start)[0]:best.end].lower():
+        if parts and best.start > parts[0][0] and "total" not in text[sentence_at(doc, best.start)[0]:best.end].lower():
             # "Study 1 ... Participants (N = 1479) ... Study 2 ... Participants (N = 1168)": each numbered study
             # or experiment has its own sample, and no total is printed (GUIDE: groups without a total)
             labels = ", ".join(dict.fromkeys(label for _, label in parts))

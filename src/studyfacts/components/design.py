@@ -324,7 +324,7 @@ class DesignComponent(FactComponent):
         for h in sorted(hits, key=lambda h: h.start):
             s, e = sentence_at(doc, h.start)
             if h.label in ("retrospective", "prospective", "consecutive", "randomized", "multicenter"):
-                if h.label == "retrospective" and review and section_kind(doc, h.start) != "title":
+                if h.label == "retrospective" and review:
                     # "This systematic review found three retrospective articles": the reviewed studies' design
                     continue
                 if h.label in ("randomized", "multicenter", "prospective"):
