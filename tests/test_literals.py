@@ -302,6 +302,11 @@ def test_every_rule_matches_as_a_plain_scan_does_on_real_abstracts():
         (r"(?P<n>\d+)(?-i:\s*)x", None),  # the part's case ends with it
         (r"(?P<n>\d+)(?:\s*)+%", (frozenset({"%"}), True)),  # a repeat that may match nothing
         (r"\d+\s+patients", None),  # the count is not a group of its own
+        # a look-ahead that cannot match nothing tells the next character, whatever follows it
+        (r"(?P<n>\d+)(?=\)\s+(?-i:[a-z]))(?<=\(\d+)", (frozenset({")"}), False)),
+        (r"(?P<n>\d+)(?=\s*\))", (frozenset({")"}), True)),
+        (r"(?P<n>\d+)(?=%?)", None),  # one that may match nothing tells nothing: the match may end here
+        (r"(?P<n>\d+)(?!\))\s*%", (frozenset({"%"}), True)),  # a negative one tells nothing either
     ],
 )
 def test_after_count(pattern, follow):

@@ -455,6 +455,13 @@ def _first_of(items: list[tuple[Any, Any]], cased: bool) -> _Start | None:
 
 
 def _first_one(op: Any, av: Any, cased: bool) -> _Start | None:
+    if op is _c.ASSERT and av[0] == 1:
+        # a look-ahead ("(?=\)\s+[a-z])") that cannot match nothing: the next character is
+        # one it can begin with, whatever comes after it in the pattern
+        ahead = _first_of(_items(av[1]), cased)
+        if ahead is not None and not ahead[2]:
+            return ahead[0], ahead[1], False
+        return frozenset(), False, True
     if op in _ZERO_WIDTH:
         return frozenset(), False, True
     if op is _c.LITERAL:

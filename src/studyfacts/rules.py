@@ -99,7 +99,7 @@ _COUNT_FIRST = regex.compile(
 
 
 _LOOKAROUND_OPEN = ("(?<!", "(?<=", "(?=", "(?!")
-_COUNT_GROUP = regex.compile(r"\(\?P<\w+>(?:\{COUNT\}|\{INT\})\)")
+_COUNT_GROUP = regex.compile(r"\(\?P<\w+>(?:\{COUNT\}|\{COUNT_INT\}|\{INT\})\)")
 
 
 def _count_group_first(pattern: str) -> bool:
