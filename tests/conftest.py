@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import spacy
 
-from studyfacts.components.base import Draft
+# compiled patterns kept between test runs, not in the user's own cache (see regexcache.py);
+# set before studyfacts is imported, for its modules compile patterns as they load
+os.environ.setdefault(
+    "STUDYFACTS_CACHE_DIR", os.path.join(tempfile.gettempdir(), f"studyfacts-tests-{os.getuid()}")
+)
+
+from studyfacts.components.base import Draft  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

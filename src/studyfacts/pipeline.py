@@ -18,7 +18,7 @@ from spacy.attrs import IS_PUNCT
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import components  # noqa: F401  (registers the factories)
+from . import components, regexcache  # noqa: F401  (components registers the factories)
 from .checks import run_checks
 from .confidence import assign as assign_confidence
 from .components.base import NO_SPANS_KEY, TEXT_KEY, Draft, doc_warnings
@@ -135,6 +135,9 @@ def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> l
     for job in live:
         if job.doc is not None:
             job.record = _finish(job, nlp)
+    # patterns first compiled for these records (a rare combination of rules, a cue) are kept
+    # for the next process: at most every few seconds, and nothing to do once all are kept
+    regexcache.save()
     return [job.record for job in jobs]  # type: ignore[misc]
 
 

@@ -35,6 +35,7 @@ from .literals import (
     whole_words,
 )
 from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, trie_alternation
+from .regexcache import cached_compile
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
 # package (see `force-include` in pyproject.toml). STUDYFACTS_PATTERNS overrides both.
@@ -158,7 +159,7 @@ class Gate:
     literal shortcuts of `literals.py`, so most texts are answered by a substring test."""
 
     def __init__(self, pattern: str | regex.Pattern[str], flags: int = regex.IGNORECASE) -> None:
-        self.regex = pattern if isinstance(pattern, regex.Pattern) else regex.compile(pattern, flags)
+        self.regex = pattern if isinstance(pattern, regex.Pattern) else cached_compile(pattern, flags)
         self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
 
     def found_in(self, text: str, low: str | None) -> bool:
@@ -254,7 +255,7 @@ def compile_pattern(pattern: str, flags: list[str] | None = None, extra: dict[st
     f = regex.VERBOSE if "VERBOSE" in (flags or []) else 0
     if "CASE" not in (flags or []):
         f |= regex.IGNORECASE
-    return regex.compile(expand(pattern, extra), f)
+    return cached_compile(expand(pattern, extra), f)
 
 
 @cache
@@ -523,7 +524,7 @@ def _together(family: tuple[CompiledRule, ...]) -> _Together:
         pieces[pieces.index(key)] = head  # type: ignore[arg-type]
     follows = [after_count(cr.regex.pattern, cr.regex.flags) if cr.count_group_first and cr.regex else None
                for cr, _, _ in parts]
-    pattern = regex.compile("".join(pieces))  # type: ignore[arg-type]
+    pattern = cached_compile("".join(pieces))  # type: ignore[arg-type]
     index = pattern.groupindex
     slots = [
         (index[group], index[heads[shared[id(cr)]][0]] if id(cr) in shared else -1, [(old, index[new]) for old, new in names])

@@ -22,6 +22,7 @@ from ..cues import Cue, CueSet, Scoring, load_cues
 from ..models import Count, Population, Stat
 from ..numbers import expand, parse_int
 from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon, phrase_alternation
+from ..regexcache import cached_compile
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 from .design import section_kind
@@ -62,8 +63,8 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
-_ANIMAL = regex.compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
-_RISK_CLASS = regex.compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
+_ANIMAL = cached_compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
+_RISK_CLASS = cached_compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 
 
 def _cues() -> CueSet:
@@ -123,13 +124,13 @@ _STOP_ADJ = {
 
 # "Validation on 150 patients with a mean age of": an age stated for the count just before it
 # a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ..."
-_AGE_OTHER_GROUP = regex.compile(
+_AGE_OTHER_GROUP = cached_compile(
     r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while)\s+"
     r"(?:(?:those|that|the|in|for|of|among)\s+(?:(?!mean|median|average|follow|duration|time|period|interval)[^.;\d]){0,30}?)?"
     r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
     regex.IGNORECASE,
 )
-_AGE_OF_GROUP = regex.compile(
+_AGE_OF_GROUP = cached_compile(
     expand(
         r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
         r"(?:(?:with|had)\s+(?:a|an|the)\s+)?(?:(?:mean|median|average)\s+)?$",
@@ -139,13 +140,13 @@ _AGE_OF_GROUP = regex.compile(
 )
 # between two sex counts, the bracket of one group closed and another group's count opening its own:
 # "(9 men and 2 women) received A; 10 patients (9 men ..."
-_NEXT_GROUP = regex.compile(
+_NEXT_GROUP = cached_compile(
     expand(r"[)\]][^()\[\]]*?(?:\d+|\b{WORDNUM})\s+(?:[\w-]+\s+){0,2}?(?:{PERSON})\b[^()\[\]]{0,40}[(\[]",
            dict(EXTRA_FRAGMENTS)),
     regex.IGNORECASE,
 )
 # The count a sex count belongs to: "44 patients (30 male", "Of the 6 (19.4%) patients having epilepsy, 4"
-_SEX_OWNER = regex.compile(
+_SEX_OWNER = cached_compile(
     expand(
         r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*|\b{WORDNUM})\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
         r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40})$",  # ... or "34 patients: 14 boys and 20 girls"
@@ -153,19 +154,19 @@ _SEX_OWNER = regex.compile(
     ),
     regex.IGNORECASE,
 )
-_SHARE_THEN_COUNT = regex.compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
+_SHARE_THEN_COUNT = cached_compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
 # cue left.not_cohort.threshold)
-_CUT_OFF_WORDS_BEFORE = regex.compile(r"(?:\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
-_INTEGER = regex.compile(r"(?<![\d.,])\d[\d,]*(?![\d.]\d)")
+_CUT_OFF_WORDS_BEFORE = cached_compile(r"(?:\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
+_INTEGER = cached_compile(r"(?<![\d.,])\d[\d,]*(?![\d.]\d)")
 # "All patients were female", "all were women": the whole cohort of one sex, said in so many words
-_ALL_WERE_SEX = regex.compile(
+_ALL_WERE_SEX = cached_compile(
     r"\ball\s+(?:of\s+)?(?:the\s+|our\s+|these\s+)?(?:(?:patients|participants|subjects|cases|respondents|individuals"
     r"|children|adults|volunteers)\s+)?(?:were|was|are|where)\s+(?P<sex>females?|women|males?|men|girls|boys)\b(?!\s*(?:and|or|/)\b)",
     regex.IGNORECASE,
 )
 # "103 were male, of whom 84 ...": a count of some of the people a sex count counted
-_OF_A_SEX_COUNT = regex.compile(
+_OF_A_SEX_COUNT = cached_compile(
     r"\b(?:women|men|females?|males?|girls|boys)\b\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?,?\s*"
     r"(?:of|among)\s+(?:whom|them|these|those)\s*,?\s*$",
     regex.IGNORECASE,
@@ -173,7 +174,7 @@ _OF_A_SEX_COUNT = regex.compile(
 # "307 female and 433 male surgeons": the noun the sex words qualify
 # the words after "male"/"female" (past "and 12 females"): the first is the adjective's noun, or one or two
 # more adjectives stand before it ("15 male and 5 female recreational divers")
-_NOUN_AFTER_SEX = regex.compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?(?:\s+([a-z][a-z-]+)\b)?", regex.IGNORECASE)
+_NOUN_AFTER_SEX = cached_compile(r"(?:\s*(?:and|,)\s*\d[\d,]*\s+(?:fe)?males?)?\s+([a-z][a-z-]+)\b(?:\s+([a-z][a-z-]+)\b)?(?:\s+([a-z][a-z-]+)\b)?", regex.IGNORECASE)
 _PERSON_WORDS = _STRONG_NOUNS | {
     "patient", "participant", "subject", "sex", "gender", "and", "or", "were", "was", "with", "in", "of", "to",
     "had", "vs", "versus", "aged", "age", "children", "infants", "adolescents", "adults", "respectively",
@@ -181,22 +182,22 @@ _PERSON_WORDS = _STRONG_NOUNS | {
 }
 # what makes a count of lesions the treated units (lexicon lesion_nouns, "cues")
 _LESION_CUES = load_lexicon("lesion_nouns")["cues"]
-_LESION_CUE_BEFORE = regex.compile(
+_LESION_CUE_BEFORE = cached_compile(
     rf"\b(?:{phrase_alternation(_LESION_CUES['before'])})\s*$", regex.IGNORECASE
 )
-_LESION_VERB_AFTER = regex.compile(
+_LESION_VERB_AFTER = cached_compile(
     rf"^[^.;]{{0,30}}\b(?:were|was)\s+(?:\w+\s+)?(?:{phrase_alternation(_LESION_CUES['verbs_after'])})\b",
     regex.IGNORECASE,
 )
-_LESION_STATISTIC = regex.compile(
+_LESION_STATISTIC = cached_compile(
     rf"\b(?:{phrase_alternation(_LESION_CUES['not_before'])})\s*$", regex.IGNORECASE
 )
 # "76 SM (76/105; 72.4%)": a count with its share after it
-_LESION_SHARE = regex.compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
-_LESION_SUBGROUP = regex.compile(
+_LESION_SHARE = cached_compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
+_LESION_SUBGROUP = cached_compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
-_SENTENCE_IN = regex.compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
+_SENTENCE_IN = cached_compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
 
 
 def _sex_adjective_noun(m: regex.Match[str] | None) -> str | None:
@@ -217,7 +218,7 @@ def _sex_adjective_noun(m: regex.Match[str] | None) -> str | None:
 
 def _whole_words(words: list[str]) -> regex.Pattern[str]:
     """Any of the words (as written, escaped), as a whole word, in any case."""
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+    return cached_compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
 
 
 def _lexicon_lists(key: str) -> dict[str, list[str]]:
@@ -233,7 +234,7 @@ _OTHER_SEX = {
     sex: _whole_words([w for key, words in _ONE_SEX.items() if key != sex for w in words])
     for sex in ("female", "male")
 }
-_CLAUSE_BREAK = regex.compile(r"[,;:]")
+_CLAUSE_BREAK = cached_compile(r"[,;:]")
 _PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
 # an abbreviation's long form names people when a person noun heads it (lexicon person_nouns, "abbreviated")
 _PERSON_HEADS = _STRONG_NOUNS | _SEX_NOUNS
@@ -275,22 +276,22 @@ def _two_cases(text: str, case: Hit, cases: list[Hit]) -> Hit | None:
     return None
 
 
-_CASE_AND = regex.compile(r"\s*,?\s*and\s+")
-_AND_JOINED = regex.compile(r"(?:[^.;\d()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,80}?,?\s*and\s*")
-_MONTHS_PART = regex.compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
-_BASE_END = regex.compile(r"[,;]")  # a funnel's base holds neither
+_CASE_AND = cached_compile(r"\s*,?\s*and\s+")
+_AND_JOINED = cached_compile(r"(?:[^.;\d()\[\]]|[(\[][^()\[\]]{0,60}[)\]]){0,80}?,?\s*and\s*")
+_MONTHS_PART = cached_compile(r",?\s*(?:and\s+)?\d{1,2}\s*(?:months?|mos?)\b", regex.IGNORECASE)
+_BASE_END = cached_compile(r"[,;]")  # a funnel's base holds neither
 # the base count of a funnel ("Of the 19 children, eight underwent"): the first number after its opening word
-_FUNNEL_BASE_COUNT = regex.compile(
+_FUNNEL_BASE_COUNT = cached_compile(
     expand(r"(?<=^\S+\s+(?:(?:the|these|all|a|an)\s+)?(?:(?:cohort|group|total|population|sample|series)\s+of\s+)?){COUNT}"),
     regex.IGNORECASE,
 )
-_THESE = regex.compile(r"\S+\s+(?:these|those)\b", regex.IGNORECASE)  # "Of these 204 patients": a back-reference
+_THESE = cached_compile(r"\S+\s+(?:these|those)\b", regex.IGNORECASE)  # "Of these 204 patients": a back-reference
 # "Of the 35 patients with RF, 19 underwent revision": a group the abstract has named before (not "Of the
 # 120 eligible patients", an eligibility step)
-_THE = regex.compile(r"\S+\s+the\b", regex.IGNORECASE)
+_THE = cached_compile(r"\S+\s+the\b", regex.IGNORECASE)
 # what a part of an already stated cohort went through: "Of the 19 children, eight underwent conversion"
 # (a step that admits, "120 were included", still narrows the cohort)
-_BACKREF_VERB = regex.compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
+_BACKREF_VERB = cached_compile(r"(?:underwent|followed|operated|treated)\b", regex.IGNORECASE)
 # what a funnel step says after its count: "224 were eligible", "127 responded", "251 met the criteria"
 _STEP_TAIL = (
     r"(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,40}[)\]])?\s+(?:(?:{PERSON})\s+)?(?:(?:were|was|had)\s+)?"
@@ -300,7 +301,7 @@ _STEP_TAIL = (
     r"|recruited|{FUNNEL_COMPLETED}|{FUNNEL_MET})\b"
 )
 # a funnel's next step: "Of 298 survivors, 224 were eligible and 127 responded"
-_FUNNEL_STEP = regex.compile(
+_FUNNEL_STEP = cached_compile(
     expand(
         r"[^.;,]{0,60}?(?:,\s*|\s+)(?:and\s+|of\s+(?:whom|these|them)\s+)(?:(?:a\s+)?total\s+of\s+)?" + _STEP_TAIL,
         dict(EXTRA_FRAGMENTS),
@@ -309,13 +310,13 @@ _FUNNEL_STEP = regex.compile(
 )
 # a count's own next step, set off by a comma: "We identified 320 patients, of whom 251 met the
 # criteria" (not "aged between 18 and 24 completed the survey", an age range)
-_COUNT_STEP = regex.compile(
+_COUNT_STEP = cached_compile(
     expand(r"[^.;,]{0,60}?[,;]\s*(?:and\s+)?(?:(?:out\s+)?of\s+(?:whom|these|them|which),?\s+)?" + _STEP_TAIL,
            dict(EXTRA_FRAGMENTS)),
     regex.IGNORECASE,
 )
 # "observed in 2 female patients", "among 3 women": the count of those the sentence is about
-_SUBGROUP_BEFORE = regex.compile(r"\b(?:in|among|of\s+(?:whom|these|them))\s+$", regex.IGNORECASE)
+_SUBGROUP_BEFORE = cached_compile(r"\b(?:in|among|of\s+(?:whom|these|them))\s+$", regex.IGNORECASE)
 def _last_step(
     text: str, steps: regex.Pattern[str], n: int, start: int, end: int, sent_end: int, unless: Cue | None = None
 ) -> tuple[int, int, int]:
@@ -351,20 +352,20 @@ def _funnel_end(text: str, best: Candidate, sent_end: int) -> Candidate:
 _OF_PEOPLE_GAP = r"(?:\s(?:(?!\b(?:who|whom|that|which|and|but|or)\b)[^.;,()\d]){0,60}?)?"  # "... receiving surgery"
 # (_INCLUDED_AFTER: "11 out of 12 patients had a complete data set and were enrolled": their own predicate, then
 # "and" the inclusion verb)
-_INCLUDED_AFTER = regex.compile(
+_INCLUDED_AFTER = cached_compile(
     r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:and\s+)?(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
     regex.IGNORECASE,
 )
 # "285 of 405 women receiving surgery were assessed at 5 days ...": a weaker verb, read only where the
 # "N of M" is the first count of people the abstract's body states (not "18 of the 30 patients were assessed
 # at one year" after "We enrolled 30 patients": those followed up)
-_ASSESSED_AFTER = regex.compile(
+_ASSESSED_AFTER = cached_compile(
     r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:were|was)\s+(?:\w+\s+)?(?:assessed|interviewed|surveyed|examined|evaluated)\b",
     regex.IGNORECASE,
 )
 # "Twenty of 320 patients with Wilson's disease presented with hepatitis ... cirrhosis was present in all
 # 20": the part is referred back to as a whole later, so the abstract is about it (not "the 20 mg dose")
-_BACK_REFERENCE = regex.compile(
+_BACK_REFERENCE = cached_compile(
     expand(
         r"\b(?:(?:in|of|for)\s+)?(?:all|both)\s+(?:(?:of\s+)?(?:the|these|those)\s+)?(?P<k>{COUNT})"
         r"(?:\s+(?:[\w-]+\s+)?(?:{PERSON})\b|(?=\s*[,;.)]|\s+(?:and|had|have|were|underwent|received|showed|cases)\b))"
@@ -383,7 +384,7 @@ def _referred_back(text: str, n: int, after: int) -> bool:
 
 # "Study 1 was designed to ... Study 2 sought to ...", "(Experiment A), five subjects ...", "Sample 1 ... Sample
 # 2", "Part 1 ... Part 2": an abstract of several numbered studies, experiments or parts, each with its own sample (capitalised: not "a phase 2 study 1")
-_NUMBERED_PART = regex.compile(
+_NUMBERED_PART = cached_compile(
     r"(?-i:\b(?P<kind>Study|Experiment|Sample|Part|STUDY|EXPERIMENT|SAMPLE|PART))\s+(?P<k>[1-9](?![\d.,])|[A-D](?![\w-])|I{1,3}\b|IV\b|(?i:one|two|three|four)\b)"
 )
 _PART_KEY = {"one": "1", "two": "2", "three": "3", "four": "4", "i": "1", "ii": "2", "iii": "3", "iv": "4",
@@ -405,20 +406,20 @@ _SCORED_RULES = frozenset(
     {"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals", "cohort.n_bracketed"}
 )
 # "79/113 (69.9%) male": a fraction's numerator just before a sex count read from its denominator
-_FRACTION_BEFORE = regex.compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
+_FRACTION_BEFORE = cached_compile(r"(?<![\d.,/])(?P<n>\d+)\s*/\s*$")
 # "Forty-six (98%) of the 47 patients were male": the share's numerator before a sex count's denominator
-_SHARE_OF_BEFORE = regex.compile(
+_SHARE_OF_BEFORE = cached_compile(
     expand(r"(?P<n>{COUNT})\s*(?:[(\[]\s*{NUM}\s*%\s*[)\]]\s*)?(?:out\s+)?of\s+(?:the\s+|all\s+)?$"), regex.IGNORECASE
 )
-_SEX_ADJ = regex.compile(r"\b(?:male|female)\b", regex.IGNORECASE)
-_SPACED_GROUP = regex.compile(r"(?<![\d.,])\d{1,3} $")
-_THREE_DIGITS = regex.compile(r"\d{3}")
-_PLAIN_YEAR = regex.compile(r"(?:19\d\d|20[0-3]\d)")  # a count that may be a year (no separator)
+_SEX_ADJ = cached_compile(r"\b(?:male|female)\b", regex.IGNORECASE)
+_SPACED_GROUP = cached_compile(r"(?<![\d.,])\d{1,3} $")
+_THREE_DIGITS = cached_compile(r"\d{3}")
+_PLAIN_YEAR = cached_compile(r"(?:19\d\d|20[0-3]\d)")  # a count that may be a year (no separator)
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
-_INCLUDE_CUE = regex.compile(
+_INCLUDE_CUE = cached_compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
 )
-_VS = regex.compile(r"\b(?:vs\.?|versus|compared\s+with|compared\s+to|whereas|while)\b", regex.IGNORECASE)
+_VS = cached_compile(r"\b(?:vs\.?|versus|compared\s+with|compared\s+to|whereas|while)\b", regex.IGNORECASE)
 _SEX = {
     "women": "female",
     "woman": "female",
@@ -461,29 +462,29 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA", "four untreated patients ... and made a comparison with five
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
-_SECOND_GROUP = regex.compile(
+_SECOND_GROUP = cached_compile(
     expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
 # a second group named by its number alone after "in N <people>": "in 5 patients and retrospectively in 4"
-_ELLIPTIC_SECOND = regex.compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+other\s+|another\s+)?(?P<n>{COUNT})(?=\s*[.;,)]|\s*$)"),
+_ELLIPTIC_SECOND = cached_compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+other\s+|another\s+)?(?P<n>{COUNT})(?=\s*[.;,)]|\s*$)"),
                                  regex.IGNORECASE)
 # a count of cases after a case report's own case, with no cohort cue (a score below the cohort verb's): cited
 _CITED_CASES_BELOW = 3.0
-_CITED_CASES_NOUN = regex.compile(r"\bcases?$|\b(?:reported|published|described)\b", regex.IGNORECASE)
+_CITED_CASES_NOUN = cached_compile(r"\bcases?$|\b(?:reported|published|described)\b", regex.IGNORECASE)
 # the next item of a list after a count and its noun: ", 250 ...", "and 124 ..."
-_LIST_GOES_ON = regex.compile(
+_LIST_GOES_ON = cached_compile(
     expand(r"\s*(?:[(\[][^()\[\]]{0,40}[)\]]\s*)?(?:,\s*(?:and\s+)?|and\s+)(?:\d|{WORDNUM}\b)"), regex.IGNORECASE
 )
 # a second sample named with its own n after a conjunction: "... and the clinical sample (n = 119)"
-_SECOND_N = regex.compile(
+_SECOND_N = cached_compile(
     expand(r"\s*[)\]]?[^()\[\]]*?\b(?:and|versus|vs\.?|whereas|while|compared\s+(?:with|to))\s+(?:the\s+|an?\s+)?"
            r"(?:[\w-]+\s+){0,3}?(?:samples?|cohorts?|groups?|populations?)\s*[(\[]\s*n\s*=\s*(?P<n>{COUNT})\s*[)\]]"),
     regex.IGNORECASE,
 )
-_A_GROUP_OF = regex.compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
-_BRACKETED = regex.compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
+_A_GROUP_OF = cached_compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
+_BRACKETED = cached_compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
 
 
 def _unbracketed(text: str) -> str:
@@ -496,7 +497,7 @@ def _unbracketed(text: str) -> str:
 
 
 # what opens a breakdown of the count before it: the counts after it are its parts, not other groups
-_BREAKDOWN_OPENS = regex.compile(
+_BREAKDOWN_OPENS = cached_compile(
     r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
     regex.IGNORECASE
 )
@@ -508,7 +509,7 @@ _LEFT_THE_STUDY = _SECOND_GROUP_WORDS["left_the_study"]
 
 
 # "..., 394 (77.3%) were treated in Australia and 116 (22.7%) in Malaysia": the other part of a breakdown
-_OTHER_PART = regex.compile(
+_OTHER_PART = cached_compile(
     expand(r"[^.;]{0,80}?\b(?:and|while|whereas)\s+(?P<n>{COUNT})(?:\s*[(\[][^()\[\]]{0,30}[)\]])?\s+(?P<words>(?:[a-z][\w'-]*\s*){1,3})"),
     regex.IGNORECASE,
 )
@@ -534,22 +535,22 @@ _OTHER_KIND_OF_PEOPLE = (
 _HEALTHY = _SECOND_GROUP_WORDS["healthy"]
 _COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
 # a count stated again: "These 22 patients"
-_RESTATED = regex.compile(r"\b(?:these|those|the|all|both)\s+$", regex.IGNORECASE)
+_RESTATED = cached_compile(r"\b(?:these|those|the|all|both)\s+$", regex.IGNORECASE)
 # controls who leave the index group the cohort when named in their own sentence (_control_group_next)
 _NOT_INDEX_CONTROLS = _HEALTHY | _SECOND_GROUP_WORDS["unaffected"]
 # the parts of a study told one after the other, each with its own sample (second_group.json, parts)
 _PARTS = load_lexicon("second_group")["parts"]
 _ORDINALS = [w.lower() for w in _PARTS["ordinals"]]
-_PART_OPENS = regex.compile(
+_PART_OPENS = cached_compile(
     rf"(?:^|[.;:]\s*|\b(?:in|for|during)\s+)(?:the\s+|a\s+)?(?P<ord>{'|'.join(_ORDINALS)})\s+(?:[\w-]+\s+)?"
     rf"(?P<part>{'|'.join(_PARTS['words'])})\b(?!\s+(?:to|of|that|which|ever)\b)",
     regex.IGNORECASE,
 )
 _PART_LOOKAHEAD = 1500  # characters after the cohort's sentence searched for the next part
-_WORD = regex.compile(r"[\w-]+")
-_AGED_PEOPLE = regex.compile(r"\d{1,2}(?:[-–]\d{1,2})?-year-olds")  # "and 199 15-17-year-olds": people
-_CLAUSE_VERB = regex.compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
-_SHARE_AFTER = regex.compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
+_WORD = cached_compile(r"[\w-]+")
+_AGED_PEOPLE = cached_compile(r"\d{1,2}(?:[-–]\d{1,2})?-year-olds")  # "and 199 15-17-year-olds": people
+_CLAUSE_VERB = cached_compile(r"\b(?:were|was|are|is|had|have|has|by)\b", regex.IGNORECASE)
+_SHARE_AFTER = cached_compile(r"\s*[(\[]\s*\d+(?:[.,]\d+)?\s*%")
 
 
 def _singular(word: str) -> str:
@@ -558,7 +559,7 @@ def _singular(word: str) -> str:
 
 
 # "1216 (47.6%)": a number with its own percentage (a share of something larger)
-_NUMBER_WITH_SHARE = regex.compile(r"(?<![\w.,])(\d[\d,]*)(?=\s*[(\[]\s*\d{1,3}(?:[.,]\d+)?\s*%\s*[)\]])")
+_NUMBER_WITH_SHARE = cached_compile(r"(?<![\w.,])(\d[\d,]*)(?=\s*[(\[]\s*\d{1,3}(?:[.,]\d+)?\s*%\s*[)\]])")
 
 
 def _stated_as_share(doc: Doc, text: str, number: str, before: int) -> bool:
@@ -585,7 +586,7 @@ _STAND_FOR_PEOPLE = frozenset(load_lexicon("person_nouns")["stand_for_people"]["
 
 
 # the base of a funnel just before a count: "Of the 16 surveyed parameters, "
-_FUNNEL_BASE_BEFORE = regex.compile(r"(?-i:\b(?:Of|Among|From))\s+[^,;.()]{1,120},\s*(?:a\s+total\s+of\s+)?$")
+_FUNNEL_BASE_BEFORE = cached_compile(r"(?-i:\b(?:Of|Among|From))\s+[^,;.()]{1,120},\s*(?:a\s+total\s+of\s+)?$")
 
 
 def _of_things(base: str) -> bool:
@@ -603,7 +604,7 @@ def _of_things(base: str) -> bool:
 
 
 # a reference printed inside the text, as web pages give an editorial's: "[[2]Canadell J.G. ... Google Scholar]"
-_REFERENCE = regex.compile(r"\[\[\d{1,3}\][^\[\]]{0,1500}(?:\[[^\[\]]{0,200}\][^\[\]]{0,1500}){0,3}\]")
+_REFERENCE = cached_compile(r"\[\[\d{1,3}\][^\[\]]{0,1500}(?:\[[^\[\]]{0,200}\][^\[\]]{0,1500}){0,3}\]")
 
 
 def _inside_reference(text: str, at: int) -> bool:
@@ -617,7 +618,7 @@ def _decisive(categories: set[str] | frozenset[str], rule: str, scoring: Scoring
 
 
 # a funnel's base opening its sentence: "Of the 76 ...", "Among 300 ..."
-_FUNNEL_OPENS_BEFORE = regex.compile(r"(?:^|[.;:]\s*|\b)(?-i:Of|Among|From)\s+(?:the\s+|these\s+|all\s+)?$")
+_FUNNEL_OPENS_BEFORE = cached_compile(r"(?:^|[.;:]\s*|\b)(?-i:Of|Among|From)\s+(?:the\s+|these\s+|all\s+)?$")
 # nouns that name people in general: "21 FMS patients, 23 CBP subjects and 20 controls" are groups of one kind
 _GENERIC_PEOPLE = frozenset({"patient", "subject", "participant", "individual", "person"})
 

@@ -1,0 +1,124 @@
+"""The on-disk cache of compiled patterns (regexcache.py): what comes back from it matches
+exactly as what `regex.compile` makes, and a damaged, foreign or unwritable cache only
+means patterns are compiled as usual."""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from studyfacts import regexcache
+from .test_literals import INVENTED, all_rules
+
+PATTERNS = [
+    (r"(?P<n>\d+)\s+(?:patients|women|men)\b", regex.IGNORECASE),
+    (r"(?<=\bmean\s+age\s+)(?P<age>\d{1,3}(?:\.\d+)?)\s*(?:±|\+/-)\s*(?P<sd>\d+(?:\.\d+)?)", regex.IGNORECASE),
+    (r"(?-i:[A-Z]{2,})\s*\((?P<long>[^()]{3,40})\)", 0),
+    (r"""(?P<a>\d+) \s* / \s* (?P<b>\d+)  # a fraction""", regex.VERBOSE),
+    (r"\b(?:one|two|three)\b(?!\s+years)", regex.IGNORECASE),
+]
+TEXTS = [
+    "We enrolled 45 patients and 12 Women; mean age 61.5 ± 8.2 years.",
+    "Magnetic resonance imaging (MRI) found 3/12 lesions in two years and three patients.",
+    "",
+]
+
+
+def _matches(pattern: regex.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("STUDYFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("STUDYFACTS_CACHE", raising=False)
+    regexcache.forget()
+    regex.purge()  # regex's own cache: a pattern it holds is not parsed, so not noted
+    yield tmp_path
+    regexcache.forget()
+
+
+def _from_cache_only(monkeypatch):
+    """From here on a pattern the cache does not hold fails the test: it would be compiled."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"compiled, not read from the cache: {args[0]!r}")
+
+    monkeypatch.setattr(regexcache.regex, "compile", refuse)
+
+
+def test_a_pattern_read_back_matches_as_a_fresh_compile(cache, monkeypatch):
+    fresh = [regex.compile(p, f) for p, f in PATTERNS]
+    regex.purge()
+    for p, f in PATTERNS:
+        regexcache.cached_compile(p, f)
+    assert regexcache.save(force=True)
+    assert regexcache.cache_file().is_file()
+    regexcache.forget()  # as a new process: the file is all there is
+    _from_cache_only(monkeypatch)
+    for (p, f), want in zip(PATTERNS, fresh, strict=True):
+        got = regexcache.cached_compile(p, f)
+        assert got.pattern == want.pattern and got.groupindex == want.groupindex
+        assert int(got.flags) == int(want.flags)
+        for text in TEXTS:
+            assert _matches(got, text) == _matches(want, text)
+
+
+def test_every_rule_read_back_matches_as_a_fresh_compile(cache, monkeypatch):
+    """All the rules' patterns, through a cache file, on the invented abstracts."""
+    pairs = [(cr.regex.pattern, int(cr.regex.flags)) for cr in all_rules()]
+    assert len(pairs) > 100
+    regex.purge()
+    for p, f in pairs:
+        regexcache.cached_compile(p, f)
+    assert regexcache.save(force=True)
+    regexcache.forget()
+    regex.purge()
+    fresh = [regex.compile(p, f) for p, f in pairs]
+    _from_cache_only(monkeypatch)
+    for (p, f), want in zip(pairs, fresh, strict=True):
+        got = regexcache.cached_compile(p, f)
+        for text in INVENTED[:40]:
+            assert _matches(got, text) == _matches(want, text), p[:80]
+
+
+def test_a_damaged_file_is_not_read(cache):
+    p, f = PATTERNS[0]
+    regexcache.cached_compile(p, f)
+    assert regexcache.save(force=True)
+    path = regexcache.cache_file()
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF  # one flipped byte in the body: the checksum no longer holds
+    path.write_bytes(bytes(data))
+    regexcache.forget()
+    assert regexcache._read(path) == {}
+    regex.purge()
+    got = regexcache.cached_compile(p, f)  # compiled as usual
+    assert _matches(got, TEXTS[0]) == _matches(regex.compile(p, f), TEXTS[0])
+    path.write_bytes(b"not a cache at all")
+    assert regexcache._read(path) == {}
+
+
+def test_off_writes_nothing(cache, monkeypatch):
+    monkeypatch.setenv("STUDYFACTS_CACHE", "off")
+    assert regexcache.cache_file() is None
+    p, f = PATTERNS[1]
+    got = regexcache.cached_compile(p, f)
+    assert _matches(got, TEXTS[0]) == _matches(regex.compile(p, f), TEXTS[0])
+    assert not regexcache.save(force=True)
+    assert list(cache.iterdir()) == []
+
+
+def test_an_unwritable_place_only_means_no_file(cache, monkeypatch, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    monkeypatch.setenv("STUDYFACTS_CACHE_DIR", str(blocker / "below"))  # a directory cannot be made under a file
+    regexcache.forget()
+    p, f = PATTERNS[2]
+    regexcache.cached_compile(p, f)
+    assert not regexcache.save(force=True)
+
+
+def test_the_file_names_the_regex_release_and_python(cache):
+    name = regexcache.cache_file().name
+    assert regex.__version__ in name and "py3" in name
