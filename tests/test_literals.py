@@ -330,3 +330,47 @@ def test_year_rules_hold_the_years_they_declare():
             checked += 1
     assert checked
 
+
+
+# `requires` gates added only to spare a whole-text scan: each states what every match of its
+# rule holds, so it may never turn a match away (other rules' `requires` are part of what the
+# rule means: "took part" counts only where a survey is named, and are not listed here)
+SPEED_GATES = (
+    "cohort.age_after_sex", "cohort.age_in_cohort_brackets", "cohort.age_after_limits",
+    "cohort.sex_ratio", "cohort.sex_slash", "cohort.case_age", "cohort.n_equals",
+    "cohort.sex_label_first", "design.centers_hyphen", "rate.percent_fraction",
+    "followup.num_stat_unit",
+)
+
+
+def _speed_gated() -> list[CompiledRule]:
+    rules = {cr.id: cr for cr in all_rules()}
+    return [rules[i] for i in SPEED_GATES]
+
+
+def _gate_keeps_every_match(cr: CompiledRule, text: str) -> None:
+    assert cr.requires is not None, cr.id
+    if cr.rule.attrs.get("anchor") == "count":
+        found = any(cr.regex.match(text, p) for p in slow_count_starts(text))
+    else:
+        found = cr.regex.search(text) is not None
+    if found:
+        assert cr.requires.search(text) is not None, (cr.id, text[:120])
+
+
+def test_speed_gates_keep_their_rules_examples():
+    for cr in _speed_gated():
+        assert cr.rule.examples, cr.id
+        for text in [*cr.rule.examples, *cr.rule.counter_examples, *INVENTED]:
+            _gate_keeps_every_match(cr, text)
+
+
+def test_speed_gates_keep_every_match_on_real_abstracts():
+    """Every 3rd abstract of the shared corpus: a gate never stands between its rule and a match."""
+    rules = _speed_gated()
+    checked = 0
+    for text in itertools.islice((t for t in corpus_abstracts() if len(t) < 20_000), 0, None, 3):
+        for cr in rules:
+            _gate_keeps_every_match(cr, text)
+        checked += 1
+    assert checked > 1500
