@@ -141,3 +141,37 @@ def test_loader_names_the_file_and_line(tmp_path, monkeypatch):
             load_cues("fam")
     finally:
         load_cues.cache_clear()
+
+
+# cues whose `needs` were written only to spare the cue pass (their patterns are cheap to run
+# over whole texts, so they can be checked here; the others' needs are checked by their examples)
+_NEEDS_FOR_SPEED = (
+    "left.not_cohort.qualifier", "left.not_cohort.threshold", "left.not_cohort.name_part",
+    "left.not_cohort.range_or_age", "left.not_cohort.approximate", "left.not_cohort.label",
+    "right.patients_in_brackets", "right.n_equals.range", "left.n_equals.animals",
+    "right.n_equals.person_after", "left.n_equals.subject", "right.outcome_of_some",
+)
+
+
+def test_written_needs_are_held_by_every_match_on_real_abstracts():
+    """A cue's hand-written `needs` spare the cue pass a window that holds none of them, so
+    every match of the cue must hold one: on every 4th abstract of the shared corpus, every
+    match of each such cue holds one of its needs."""
+    import itertools
+
+    from studyfacts.rules import compile_pattern
+
+    from .conftest import corpus_abstracts
+
+    cues = [c for c in load_cues("cohort", EXTRA_FRAGMENTS).cues if c.id in _NEEDS_FOR_SPEED]
+    assert len(cues) == len(_NEEDS_FOR_SPEED) and all(c.rule.needs for c in cues)
+    compiled = [(c, compile_pattern(c.rule.pattern, c.rule.flags, dict(EXTRA_FRAGMENTS))) for c in cues]
+    checked = 0
+    for text in itertools.islice((t for t in corpus_abstracts() if len(t) < 20_000), 0, None, 4):
+        for c, rx in compiled:
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    low = m.group().lower()
+                    assert any(n in low for n in c.rule.needs), (c.id, m.group())
+        checked += 1
+    assert checked > 1200
