@@ -122,3 +122,24 @@ def test_an_unwritable_place_only_means_no_file(cache, monkeypatch, tmp_path):
 def test_the_file_names_the_regex_release_and_python(cache):
     name = regexcache.cache_file().name
     assert regex.__version__ in name and "py3" in name
+
+
+def test_no_home_directory_means_no_cache(cache, monkeypatch):
+    monkeypatch.delenv("STUDYFACTS_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(regexcache.Path, "home", staticmethod(no_home))
+    assert regexcache.cache_dir() is None
+    p, f = PATTERNS[0]
+    got = regexcache.cached_compile(p, f)
+    assert _matches(got, TEXTS[0]) == _matches(regex.compile(p, f), TEXTS[0])
+    assert not regexcache.save(force=True)
+
+
+def test_the_default_place_follows_xdg(cache, monkeypatch, tmp_path):
+    monkeypatch.delenv("STUDYFACTS_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert regexcache.cache_dir() == tmp_path / "xdg" / "studyfacts"

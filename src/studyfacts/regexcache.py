@@ -59,7 +59,12 @@ def cache_dir() -> Path | None:
     if where:
         return Path(where)
     xdg = os.environ.get("XDG_CACHE_HOME")
-    return (Path(xdg) if xdg else Path.home() / ".cache") / "studyfacts"
+    if xdg:
+        return Path(xdg) / "studyfacts"
+    try:
+        return Path.home() / ".cache" / "studyfacts"
+    except (RuntimeError, KeyError, OSError):  # no home directory to be found: no cache
+        return None
 
 
 def cache_file() -> Path | None:
