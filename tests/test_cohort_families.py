@@ -1193,6 +1193,21 @@ NOT_A_COHORT["session7"] = [
     "The incidence is 4-6 per 100,000 women and 1-2 per 100,000 men each year. We review the options.",
 ]
 
+FAMILIES["session11"] = [
+    # people named by their trade or craft (audit 44): sculptors, potters, tailors, lawyers ...
+    ("METHODS: We interviewed 102 Nepalese stone sculptors about hand pain.", 102),
+    ("METHODS: The sample comprised 64 women potters from three villages.", 64),
+    ("METHODS: We examined 212 traditional tailors and recorded neck pain.", 212),
+    ("A total of 58 lawyers completed the questionnaire on stress.", 58),
+]
+
+NOT_A_COHORT["session11"] = [
+    # two trades each counted, no total
+    "METHODS: We surveyed 38 tailors and 40 barbers about noise at work.",
+    # a count of things made by the craftsmen, not of them
+    "Of 30 sculptures by 6 sculptors, 12 were restored.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

@@ -193,6 +193,11 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
          "controlled designs.", "randomized"),
         ("Two inpatients were treated with the method, which is currently evaluated in a randomized trial.",
          "randomized"),
+        # the word's other sense, 'likely to become' (audit 44): who or what may be, not how the study was done
+        ("We assessed these prospective technologies for storing solar heat in two cities.", "prospective"),
+        ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
+        ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
+        ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
