@@ -1199,6 +1199,13 @@ FAMILIES["session11"] = [
     ("METHODS: The sample comprised 64 women potters from three villages.", 64),
     ("METHODS: We examined 212 traditional tailors and recorded neck pain.", 212),
     ("A total of 58 lawyers completed the questionnaire on stress.", 58),
+    # the people a study's data, samples or measurements were collected from or in (audit 44)
+    ("To extend the test sites, we collected QST profiles on the back in 162 healthy subjects. Females had "
+     "lower thresholds.", 162),
+    ("A structured questionnaire was used to collect information from 253 male workers selected from four "
+     "factories. Most had poor knowledge.", 253),
+    ("METHODS: This retrospective study includes data collected between 2003 and 2015 from 321 patients with "
+     "Wilson disease. The patients were treated with zinc.", 321),
 ]
 
 NOT_A_COHORT["session11"] = [
@@ -1206,6 +1213,8 @@ NOT_A_COHORT["session11"] = [
     "METHODS: We surveyed 38 tailors and 40 barbers about noise at work.",
     # a count of things made by the craftsmen, not of them
     "Of 30 sculptures by 6 sculptors, 12 were restored.",
+    # data collected, then something found in some (another clause): not where the data came from
+    "Surgery was performed in the unit. Data were collected; fever occurred in 12 patients.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
