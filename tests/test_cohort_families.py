@@ -1206,6 +1206,9 @@ FAMILIES["session11"] = [
      "factories. Most had poor knowledge.", 253),
     ("METHODS: This retrospective study includes data collected between 2003 and 2015 from 321 patients with "
      "Wilson disease. The patients were treated with zinc.", 321),
+    # the study's own measurements the people had, with several words before the data noun (audit 44)
+    ("Noise was measured in four factories. A total of 163 participants had repeated personal noise "
+     "measurements (Factory A: 46 participants, B: 43, C: 34, and D: 40). Workers were randomly selected.", 163),
 ]
 
 NOT_A_COHORT["session11"] = [
@@ -1215,6 +1218,8 @@ NOT_A_COHORT["session11"] = [
     "Of 30 sculptures by 6 sculptors, 12 were restored.",
     # data collected, then something found in some (another clause): not where the data came from
     "Surgery was performed in the unit. Data were collected; fever occurred in 12 patients.",
+    # ... not what some had, with no data noun
+    "RESULTS: Wound infection recurred after surgery: 12 patients had repeated deep wound infections.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
