@@ -1209,6 +1209,10 @@ FAMILIES["session11"] = [
     # the study's own measurements the people had, with several words before the data noun (audit 44)
     ("Noise was measured in four factories. A total of 163 participants had repeated personal noise "
      "measurements (Factory A: 46 participants, B: 43, C: 34, and D: 40). Workers were randomly selected.", 163),
+    # one cohort's n at its start, then at later time points: those still followed, not groups (audit 44)
+    ("METHODS: Models were fitted to lung function data from patients at baseline (n = 321), 6 months "
+     "(n = 211) and 12 months (n = 144). RESULTS: Decline predicted death.", 321),
+    ("METHODS: Pain was rated by adults at baseline (n = 80) and at 12 months (n = 64).", 80),
 ]
 
 NOT_A_COHORT["session11"] = [
@@ -1220,6 +1224,10 @@ NOT_A_COHORT["session11"] = [
     "Surgery was performed in the unit. Data were collected; fever occurred in 12 patients.",
     # ... not what some had, with no data noun
     "RESULTS: Wound infection recurred after surgery: 12 patients had repeated deep wound infections.",
+    # n's at later time points only, with no count at the start: which is the cohort is not told
+    "METHODS: Patients at 6 months (n = 50) and at 12 months (n = 45) were compared.",
+    # groups each with its n at baseline: a list of groups, not one cohort over time
+    "METHODS: We compared patients at baseline (n = 80), and controls at baseline (n = 70).",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
