@@ -1213,6 +1213,10 @@ FAMILIES["session11"] = [
     ("METHODS: Models were fitted to lung function data from patients at baseline (n = 321), 6 months "
      "(n = 211) and 12 months (n = 144). RESULTS: Decline predicted death.", 321),
     ("METHODS: Pain was rated by adults at baseline (n = 80) and at 12 months (n = 64).", 80),
+    # two words before a comma among the adjectives (audit 44)
+    ("This study used interviews with 21 ethnically diverse, HIV infected young adults aged 18-24 years.", 21),
+    ("METHODS AND RESULTS: Prospective follow-up of 4210 cognitively intact, postmenopausal women aged 65 to "
+     "79 years.", 4210),
 ]
 
 NOT_A_COHORT["session11"] = [
@@ -1228,6 +1232,8 @@ NOT_A_COHORT["session11"] = [
     "METHODS: Patients at 6 months (n = 50) and at 12 months (n = 45) were compared.",
     # groups each with its n at baseline: a list of groups, not one cohort over time
     "METHODS: We compared patients at baseline (n = 80), and controls at baseline (n = 70).",
+    # ... not a duration before the comma
+    "METHODS: During five test sessions of 30 min each, participants wore one type of earplug.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
