@@ -1255,6 +1255,10 @@ def test_not_a_cohort_family(extract, family, text):
     [
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        # a lesion noun naming lab material made from it, not lesions (audit 45)
+        ("METHODS: Twenty patient-derived human tumor explants were treated with the drug.", "lesions", None),
+        ("METHODS: We tested 12 tumour cell lines and 30 tumour xenografts.", "lesions", None),
+        ("METHODS: We resected 45 tumours in 40 patients.", "lesions", 45),
         ("We examined 52 eyes of 30 children with myopia.", "lesions", 52),
         ("Radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", None),
         ("In 60 patients, radiosurgery was used for the nerve (64 cases in 60 patients).", "patients", 60),

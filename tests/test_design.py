@@ -78,6 +78,9 @@ def _design(extract, text: str):
         ("METHODS: Previously treated adults were prospectively enrolled.", "prospective"),
         ("DESIGN: Prospective analysis of adults whose implants were removed at least 2 years previously.",
          "prospective"),
+        # 'multi-' with the places themselves (audit 45)
+        ("METHODS: Adults were drawn from a multihospital trauma registry.", "multicenter"),
+        ("METHODS: We studied a multi-clinic cohort of 400 adults with asthma.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
