@@ -1206,6 +1206,9 @@ FAMILIES["session11"] = [
      "factories. Most had poor knowledge.", 253),
     ("METHODS: This retrospective study includes data collected between 2003 and 2015 from 321 patients with "
      "Wilson disease. The patients were treated with zinc.", 321),
+    # ... and reference values established or derived from them (audit 45)
+    ("The network studies patients with nerve pain. To judge signs in patients we have now established age- "
+     "and sex-matched absolute and relative sensory reference values from 180 healthy subjects.", 180),
     # the study's own measurements the people had, with several words before the data noun (audit 44)
     ("Noise was measured in four factories. A total of 163 participants had repeated personal noise "
      "measurements (Factory A: 46 participants, B: 43, C: 34, and D: 40). Workers were randomly selected.", 163),
