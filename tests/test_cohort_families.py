@@ -1216,6 +1216,8 @@ FAMILIES["session11"] = [
     ("METHODS: Models were fitted to lung function data from patients at baseline (n = 321), 6 months "
      "(n = 211) and 12 months (n = 144). RESULTS: Decline predicted death.", 321),
     ("METHODS: Pain was rated by adults at baseline (n = 80) and at 12 months (n = 64).", 80),
+    # 'were noted' is no 'were not' (audit 45: the exclusion cue read a word's beginning)
+    ("RESULTS: Sixty-two consecutive patients were noted in the registry and analysed.", 62),
     # two words before a comma among the adjectives (audit 44)
     ("This study used interviews with 21 ethnically diverse, HIV infected young adults aged 18-24 years.", 21),
     ("METHODS AND RESULTS: Prospective follow-up of 4210 cognitively intact, postmenopausal women aged 65 to "
