@@ -1218,6 +1218,8 @@ FAMILIES["session11"] = [
     ("METHODS: Pain was rated by adults at baseline (n = 80) and at 12 months (n = 64).", 80),
     # 'were noted' is no 'were not' (audit 45: the exclusion cue read a word's beginning)
     ("RESULTS: Sixty-two consecutive patients were noted in the registry and analysed.", 62),
+    # the people a sample or population drawn by the study includes (audit 45)
+    ("METHODS: Data came from a Swedish sample including 543 adolescents who answered a survey.", 543),
     # two words before a comma among the adjectives (audit 44)
     ("This study used interviews with 21 ethnically diverse, HIV infected young adults aged 18-24 years.", 21),
     ("METHODS AND RESULTS: Prospective follow-up of 4210 cognitively intact, postmenopausal women aged 65 to "
