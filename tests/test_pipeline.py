@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from studyfacts.pipeline import PIPELINE, build_nlp, compilation_reason
+from studyfacts.pipeline import PIPELINE, build_nlp, compilation_reason, index_reason
 
 SECTION = "Objective: To test a thing. Methods: We enrolled {n} patients. Results: It worked. "
 
@@ -28,6 +28,34 @@ def test_pipeline_compilation_gives_no_facts_and_says_why(extract):
     record = extract(SECTION.format(n=40) + SECTION.format(n=12) + SECTION.format(n=99))
     assert record.population.patients is None
     assert any("compilation of several studies" in w for w in record.warnings)
+
+
+# a book's index, invented: terms, each with its page numbers
+_TERMS = ["Activists", "Budgets", "Children", "Dairy farming", "Elections", "Forests", "Grain prices", "Harbours",
+          "Islands", "Journalists", "Kinship", "Land reform", "Markets", "Nurses", "Oil", "Patients", "Quarries",
+          "Rivers", "Schools", "Tourism", "Unions", "Villages", "Wages", "Youth", "Zoning", "Archives", "Bridges"]
+BOOK_INDEX = "INDEX " + " ".join(f"{t}, {12 + 7 * i}, {40 + 3 * i}\u2013{44 + 3 * i}" for i, t in enumerate(_TERMS))
+
+
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        (BOOK_INDEX, True),
+        (BOOK_INDEX.replace(", ", "; "), False),  # no term followed by its pages
+        (SECTION.format(n=40), False),
+        # a real abstract's few number-then-capital pairs
+        ("Methods: We enrolled 40 patients in 2019, 2020 Spring and 2021, 12 Centres took part. Results: "
+         "Pain fell, 30 Patients improved.", False),
+    ],
+)
+def test_pipeline_index_reason(text, index):
+    assert (index_reason(text) is not None) == index
+
+
+def test_pipeline_book_index_gives_no_facts_and_says_why(extract):
+    record = extract(BOOK_INDEX)
+    assert record.population.patients is None
+    assert any("book's index" in str(w) for w in record.warnings)
 
 
 def test_pipeline_order_is_written_once():

@@ -53,6 +53,19 @@ _RESULTS_LABEL = regex.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
 _EDITORIAL_POINTER = regex.compile(r"\bSee the accompanying (?:Editorial|article)", regex.IGNORECASE)
 
 
+# A book's index exported as its "abstract" ("INDEX Activism, 194, 202 Actors, 203-204 ..."): terms
+# each followed by their page numbers. Counts read from it ("Stakeholders, 82") are page numbers.
+_INDEX_ENTRY = regex.compile(r",\s\d{1,4}(?:[-–]\d{1,4})?\s+(?=[A-Z][a-z])")
+_INDEX_ENTRIES = 25  # real abstracts hold a few such pairs at most ("..., 2019 Elsevier")
+
+
+def index_reason(text: str) -> str | None:
+    """Why this abstract looks like a book's index rather than a study's abstract, or None."""
+    if sum(1 for _ in zip(range(_INDEX_ENTRIES), _INDEX_ENTRY.finditer(text))) >= _INDEX_ENTRIES:
+        return f"{_INDEX_ENTRIES} or more terms followed by page numbers"
+    return None
+
+
 def compilation_reason(text: str) -> str | None:
     """Why this abstract looks like several studies' abstracts in one record, or None."""
     results = sum(1 for _ in zip(range(3), _RESULTS_LABEL.finditer(text)))
@@ -170,6 +183,8 @@ def _prepare(raw: RawRecord) -> _Job:
         )
     elif reason := compilation_reason(text):
         warnings.append(f"record looks like a compilation of several studies ({reason}); facts not extracted")
+    elif reason := index_reason(text):
+        warnings.append(f"record looks like a book's index, not an abstract ({reason}); facts not extracted")
     else:
         job.text = text
         return job
