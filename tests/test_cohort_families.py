@@ -1220,6 +1220,8 @@ FAMILIES["session11"] = [
     ("RESULTS: Sixty-two consecutive patients were noted in the registry and analysed.", 62),
     # the people a sample or population drawn by the study includes (audit 45)
     ("METHODS: Data came from a Swedish sample including 543 adolescents who answered a survey.", 543),
+    # a characteristic of the counted group after the % in its n's bracket, not a share (audit 45)
+    ("METHODS: We interviewed young adults living with partners (n=189; 60% HIV-infected) in three cities.", 189),
     # two words before a comma among the adjectives (audit 44)
     ("This study used interviews with 21 ethnically diverse, HIV infected young adults aged 18-24 years.", 21),
     ("METHODS AND RESULTS: Prospective follow-up of 4210 cognitively intact, postmenopausal women aged 65 to "
@@ -1241,6 +1243,8 @@ NOT_A_COHORT["session11"] = [
     "METHODS: We compared patients at baseline (n = 80), and controls at baseline (n = 70).",
     # ... not a duration before the comma
     "METHODS: During five test sessions of 30 min each, participants wore one type of earplug.",
+    # ... but a share, with its interval after it
+    "RESULTS: Some adults had diabetes (n = 12; 5.6%, 95% CI 2-9).",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
