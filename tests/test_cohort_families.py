@@ -1220,6 +1220,8 @@ FAMILIES["session11"] = [
     ("RESULTS: Sixty-two consecutive patients were noted in the registry and analysed.", 62),
     # the people a sample or population drawn by the study includes (audit 45)
     ("METHODS: Data came from a Swedish sample including 543 adolescents who answered a survey.", 543),
+    # a no-break space between a number and its unit, as some publishers export it (audit 45)
+    ("CASE: We describe the care of a 72\u00a0year-old woman who presented with facial pain.", 1),
     # a characteristic of the counted group after the % in its n's bracket, not a share (audit 45)
     ("METHODS: We interviewed young adults living with partners (n=189; 60% HIV-infected) in three cities.", 189),
     # two words before a comma among the adjectives (audit 44)

@@ -81,6 +81,7 @@ def _design(extract, text: str):
         # 'multi-' with the places themselves (audit 45)
         ("METHODS: Adults were drawn from a multihospital trauma registry.", "multicenter"),
         ("METHODS: We studied a multi-clinic cohort of 400 adults with asthma.", "multicenter"),
+        ("METHODS: A multi\u00a0centre study of 300 adults.", "multicenter"),  # a no-break space
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):

@@ -287,7 +287,7 @@ _TOKEN = regex.compile(
         r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b|[<>≤≥⩽⩾])"
         r"|(?P<punct>[,;:=]|{PM})"
         r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
-        r"|time|length|interval|values?|age|aged|follow(?:ed)?[- ]?up|since\s+\w+|with)\b)"
+        r"|time|length|interval|values?|age|aged|follow(?:ed)?[-\s]?up|since\s+\w+|with)\b)"
         r"|(?P<word>[^\s()\[\],;:=]+)"
         r")",
         {"DUR": rf"(?:{DURATION_ALT})\b\.?", "STAT_KEYWORD": fragment("STAT_KEYWORD")},

@@ -148,7 +148,7 @@ _PERIOD_VETO = regex.compile(
 )
 # "with follow-up through June 2021", "followed until 2020": the end of follow-up, not inclusion.
 _FOLLOWUP_END = regex.compile(
-    r"\b(?:follow(?:ed)?[- ]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
+    r"\b(?:follow(?:ed)?[-\s]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
     regex.IGNORECASE,
 )
 # "people born between 1945 and 1955", "birth cohorts 1950-1959": when the people were born, not when they

@@ -40,7 +40,7 @@ _SHARED_UNIT = regex.compile(
 )
 _NUM_RE = regex.compile(expand(r"{NUM}"))
 _LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
-_FU_WORD = regex.compile(r"\bfollow(?:ed)?[- ]?up\b", regex.IGNORECASE)
+_FU_WORD = regex.compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
 _FIGURE = regex.compile(
     expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?:(?P<unit>{DUR})|(?!and\b)[A-Za-z\u00b5%/]{1,8}\.?)?"
            r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
