@@ -1220,6 +1220,9 @@ FAMILIES["session11"] = [
     ("RESULTS: Sixty-two consecutive patients were noted in the registry and analysed.", 62),
     # the people a sample or population drawn by the study includes (audit 45)
     ("METHODS: Data came from a Swedish sample including 543 adolescents who answered a survey.", 543),
+    # a person noun with a prefix of status: 'ex-', 'non-', 'never-' (audit 45)
+    ("METHODS: The sample comprised 120 non-smokers recruited in two clinics.", 120),
+    ("METHODS: We interviewed 59 ex-prisoners about their health.", 59),
     # a no-break space between a number and its unit, as some publishers export it (audit 45)
     ("CASE: We describe the care of a 72\u00a0year-old woman who presented with facial pain.", 1),
     # a characteristic of the counted group after the % in its n's bracket, not a share (audit 45)
