@@ -53,6 +53,11 @@ _RESULTS_LABEL = regex.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
 _EDITORIAL_POINTER = regex.compile(r"\bSee the accompanying (?:Editorial|article)", regex.IGNORECASE)
 
 
+def _holds_at_least(pattern: regex.Pattern[str], text: str, n: int) -> bool:
+    """Whether the pattern matches the text n times or more (the scan stops at the n-th)."""
+    return sum(1 for _ in zip(range(n), pattern.finditer(text))) >= n
+
+
 # A book's index exported as its "abstract" ("INDEX Activism, 194, 202 Actors, 203-204 ..."): terms
 # each followed by their page numbers. Counts read from it ("Stakeholders, 82") are page numbers.
 _INDEX_ENTRY = regex.compile(r",\s\d{1,4}(?:[-–]\d{1,4})?\s+(?=[A-Z][a-z])")
@@ -61,17 +66,16 @@ _INDEX_ENTRIES = 25  # real abstracts hold a few such pairs at most ("..., 2019 
 
 def index_reason(text: str) -> str | None:
     """Why this abstract looks like a book's index rather than a study's abstract, or None."""
-    if sum(1 for _ in zip(range(_INDEX_ENTRIES), _INDEX_ENTRY.finditer(text))) >= _INDEX_ENTRIES:
+    if _holds_at_least(_INDEX_ENTRY, text, _INDEX_ENTRIES):
         return f"{_INDEX_ENTRIES} or more terms followed by page numbers"
     return None
 
 
 def compilation_reason(text: str) -> str | None:
     """Why this abstract looks like several studies' abstracts in one record, or None."""
-    results = sum(1 for _ in zip(range(3), _RESULTS_LABEL.finditer(text)))
-    if results >= 3:
+    if _holds_at_least(_RESULTS_LABEL, text, 3):
         return "it holds 3 or more 'Results:' sections"
-    if sum(1 for _ in zip(range(2), _EDITORIAL_POINTER.finditer(text))) >= 2:
+    if _holds_at_least(_EDITORIAL_POINTER, text, 2):
         return "it points to several accompanying editorials"
     return None
 
