@@ -1252,6 +1252,30 @@ NOT_A_COHORT["session11"] = [
     "RESULTS: Some adults had diabetes (n = 12; 5.6%, 95% CI 2-9).",
 ]
 
+# a cohort stated only by a count of some units, which its sex breakdown adds up to exactly
+FAMILIES["session12"] = [
+    ("METHODS: We reviewed 24 empyemas treated over ten years. RESULTS: There were 15 men and 9 women.", 24),
+    ("METHODS: Out of 310 overnight polygraphies, there were 250 males and 60 females.", 310),
+    ("RESULTS: The fire caused 7 deaths on site and 12 survivors, all of whom were triaged. Among the survivors, "
+     "five were male and seven were female.", 12),
+    ("METHODS: Three focus groups, with 21 carers (4 male; 17 female), were held.", 21),
+    ("PATIENTS: A series of thirty hydatid cysts. RESULTS: There were 18 women and 12 men, mean age 40 years.", 30),
+]
+NOT_A_COHORT["session12"] = [
+    # a measure, not a count, equal to the breakdown's total
+    "METHODS: Patients were followed for 24 months. RESULTS: There were 15 men and 9 women.",
+    # the count is in the Background, not this study's
+    "BACKGROUND: 24 empyemas were described in 1990. RESULTS: There were 15 men and 9 women.",
+    # no count adds up to the breakdown
+    "METHODS: We reviewed 30 empyemas treated over ten years. RESULTS: There were 15 men and 9 women.",
+    # a count after the breakdown is not what it adds up to
+    "RESULTS: There were 15 men and 9 women; 24 empyemas were drained.",
+    # a count a cue rules out stays out: two arms, no total
+    "METHODS: Two groups: 24 patients received drug A and 24 patients received drug B (15 men and 9 women each).",
+    # a year
+    "METHODS: Empyemas treated since 2010. RESULTS: There were 1500 men and 510 women.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

@@ -402,6 +402,13 @@ def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
     return sorted(first.values()) if len(first) >= 2 else []
 
 
+# a count of some units, to be weighed against the sex breakdown's total ("18 psoas abscesses", "502 sleep studies")
+_UNITS_COUNT = cached_compile(
+    expand(r"(?<![\w.,/±+<>=≤≥-])(?<![±+<>=≤≥]\s)(?P<n>{COUNT})(?![\d.,]*\s*%)\s+"
+           r"(?P<noun>(?P<word>[^\W\d_][\w-]*)(?:\s+(?!(?:in|of|with|who|were|was|and|from|at|on|for)\b)[^\W\d_][\w-]*){0,4})"),
+)
+_SEX_SPLIT = load_lexicon("sex_split")
+_MEASURES = frozenset(_SEX_SPLIT["measures"]) | {w.lower() for w in _SEX_SPLIT["measures"]}
 _SCORED_RULES = frozenset(
     {"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals", "cohort.n_bracketed"}
 )
@@ -725,7 +732,7 @@ class CohortComponent(FactComponent):
         if by.get("abbr"):
             self._abbreviated_people(doc, by)
         pop = draft.population
-        patients = self._patients(doc, draft, by)
+        patients, lost = self._patients(doc, draft, by)
         if (patients is not None and by.get("case") and by["case"][0].start < patients.start
                 and patients.rule == "cohort.count_noun" and patients.score < _CITED_CASES_BELOW
                 and _CITED_CASES_NOUN.search(patients.noun)):
@@ -764,6 +771,13 @@ class CohortComponent(FactComponent):
         # No count of people at all: the abstract states no study cohort (a review, a laboratory
         # study), which is no warning; candidates that all lost are named by _patients.
         self._sex(doc, draft, by, case)
+        if pop.patients is None and case is None and lost is not None and pop.female and pop.male:
+            patients = self._sex_split_total(doc, draft, lost)
+        if pop.patients is None and lost:
+            threshold = _cues().scoring.threshold
+            said = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in lost[:4])
+            draft.warn(f"patients: no candidate scored {threshold:g} or more: {said}; left null",
+                       (lost[0].start, lost[0].end))
         if case is None:
             self._age(doc, draft, by.get("age", []))
         self._lesions(doc, draft, by, patients)
@@ -785,16 +799,19 @@ class CohortComponent(FactComponent):
         if people:
             by["count"] = sorted(by.get("count", []) + people, key=lambda h: h.start)
 
-    def _patients(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]]) -> Candidate | None:
+    def _patients(
+        self, doc: Doc, draft: Draft, by: dict[str, list[Hit]]
+    ) -> tuple[Candidate | None, tuple[Candidate, ...] | None]:
         """The cohort as first stated: a funnel's analysed count wins; otherwise the first
-        count that names people and is neither a subgroup, a base population nor in the Background."""
+        count that names people and is neither a subgroup, a base population nor in the Background. With it, the
+        candidates that all scored below the threshold, when that is why there is none (else None)."""
         text = doc_text(doc)
         for h in by.get("pooled", []):
             # A review's cohort is the participants of its included studies (GUIDE's settled cases).
             n = parse_int(h.group("n") or "")
             if n:
                 return Candidate(n, " ".join((h.group("noun") or "").split()), h.groups["n"][0], h.end, h.rule,
-                                 5, "review pooled")
+                                 5, "review pooled"), None
         enrolled_base = _cues().cue("between.enrolled_base")
         eligibility = _cues().cue("between.eligibility_step")
         publications = _cues().cue("left.not_cohort.publications_funnel")
@@ -837,10 +854,10 @@ class CohortComponent(FactComponent):
                 # "Among 510 patients, 394 were treated in Australia and 116 in Malaysia": a breakdown
                 # of the base, which is the cohort
                 start = h.start + base_count.start()
-                return Candidate(base_n, "patients", start, h.start + base_count.end(), h.rule, 5, "funnel base")
+                return Candidate(base_n, "patients", start, h.start + base_count.end(), h.rule, 5, "funnel base"), None
             if n and section_kind(doc, h.start) != "intro":
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
-                return Candidate(n, "patients", start, end, h.rule, 5, "funnel")
+                return Candidate(n, "patients", start, end, h.rule, 5, "funnel"), None
         participated = _cues().cue("right.participated")
         substudy = _cues().cue("right.in_this_substudy")
         survey = self._took_part
@@ -867,10 +884,10 @@ class CohortComponent(FactComponent):
                     # "3537 of 7000 patients were enrolled into the trial, of whom 3450 were included in
                     # our cost-effectiveness analysis": the sub-study's own cohort
                     return Candidate(k, " ".join((h.group("noun") or "").split()), step.start("n"), step.end(),
-                                     h.rule, 5, "included out of; the step into this sub-study")
+                                     h.rule, 5, "included out of; the step into this sub-study"), None
                 return Candidate(
                     n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
-                )
+                ), None
         cands: list[Candidate] = []
         for h in by.get("count", []) + by.get("count_verb", []) + by.get("took_part", []) + by.get("n_equals", []):
             c = self._score(doc, text, h)
@@ -885,12 +902,7 @@ class CohortComponent(FactComponent):
                and "not-a-count" not in c.why):
             good = [c for c in good if not _is_provider(c.noun)]
         if not good:
-            if cands:
-                ranked = sorted(cands, key=lambda c: c.start)
-                lost = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in ranked[:4])
-                draft.warn(f"patients: no candidate scored {threshold:g} or more: {lost}; left null",
-                           (ranked[0].start, ranked[0].end))
-            return None
+            return None, tuple(sorted(cands, key=lambda c: c.start))  # resolve() says why they lost
         best = good[0]
         # "Of 90 survivors, 40 were discharged. Of those, 25 (62%) were willing to participate": those who
         # took part are the cohort, the end of a funnel stated over several sentences
@@ -907,7 +919,7 @@ class CohortComponent(FactComponent):
             # measured": a sentence framed on a count after a larger count of the same people is a part of them
             draft.warn(f"patients: {best.value} {best.noun} framed after {framed.value} {framed.noun}, a part of "
                        "them; which is the cohort is not clear; left null", (best.start, best.end))
-            return None
+            return None, None
         parts = _numbered_parts(doc, text)
         if parts and best.start > parts[0][0] and "total" not in text[sentence_at(doc, best.start)[0]:best.end].lower():
             # "Study 1 ... Participants (N = 1479) ... Study 2 ... Participants (N = 1168)": each numbered study
@@ -915,7 +927,7 @@ class CohortComponent(FactComponent):
             labels = ", ".join(dict.fromkeys(label for _, label in parts))
             draft.warn(f"patients: {best.value} {best.noun} is the sample of one of several numbered studies or "
                        f"experiments ({labels}), and no total is printed; left null", (best.start, best.end))
-            return None
+            return None, None
         best = self._eligible_end(best, good, scoring)
         best = self._cohort_after_framed_part(best, good)
         best = _funnel_end(text, best, sentence_at(doc, best.start)[1])
@@ -937,8 +949,45 @@ class CohortComponent(FactComponent):
             # GUIDE: "30 in group A and 32 in group B" with no total stated -> null, no arithmetic.
             draft.warn(f"patients: {best.value} and {other} {best.noun} read as groups with no stated total; left null",
                        (best.start, best.end))
+            return None, None
+        return best, None
+
+    @staticmethod
+    def _sex_split_total(doc: Doc, draft: Draft, lost: tuple[Candidate, ...]) -> Candidate | None:
+        """"A retrospective study of 18 psoas abscesses ... There were 10 women and eight men", "16 fatalities
+        and 10 survivors ... Among the survivors, two were male and eight were female": where no candidate
+        scored high enough, the printed count just before the cohort's sex breakdown that the breakdown adds up
+        to exactly is the cohort. A candidate a cue ruled out stays out; the measures of the lexicon
+        (`sex_split.json`) are never people."""
+        pop = draft.population
+        assert pop.female is not None and pop.male is not None
+        total = pop.female.value + pop.male.value
+        split_at = min(pop.female.span.start, pop.male.span.start)
+        if total < 2 or section_kind(doc, split_at) == "intro":
             return None
-        return best
+        text = doc_text(doc)
+        out = {c.start for c in lost if c.score < 0}
+        if any(c.value == total and c.score < 0 for c in lost):
+            return None  # a count of that size a cue ruled out ("24 patients received A and 24 ... B"): not clear
+        found: Candidate | None = None
+        for c in lost:
+            if c.value == total and c.score >= 0 and c.start < split_at and section_kind(doc, c.start) != "intro":
+                found = c  # the last one before the breakdown
+        for m in _UNITS_COUNT.finditer(text, 0, split_at):
+            if (parse_int(m.group("n")) != total or m.start("n") in out or section_kind(doc, m.start()) == "intro"
+                    or m.group("word") in _MEASURES or m.group("word").lower() in _MEASURES
+                    or _PLAIN_YEAR.fullmatch(m.group("n"))):
+                continue
+            if found is None or m.start() > found.start:
+                noun = " ".join(m.group("noun").split())
+                found = Candidate(total, noun, m.start("n"), m.end(), "cohort.sex_split_total", 0, "sex split total")
+        if found is None:
+            return None
+        why = f"the count the sex breakdown ({pop.female.value} + {pop.male.value}) adds up to"
+        pop.patients = Count(value=found.value, noun=found.noun,
+                             span=draft.span(found.start, found.end, "cohort.sex_split_total"))
+        review(pop.patients, f"cohort read as {why}; no cohort cue")
+        return replace(found, why=why)
 
     @staticmethod
     def _control_group_next(doc: Doc, text: str, best: Candidate, by: dict[str, list[Hit]]) -> int | None:
