@@ -1611,3 +1611,16 @@ def test_age_family(extract, text, mean, median):
     age = extract(text).population.age
     got = (None, None) if age is None else (age.mean, age.median)
     assert got == (mean, median)
+
+
+def test_cohort_from_sex_split_is_for_review(extract):
+    """The count a sex breakdown adds up to is the cohort, for a reviewer's eye, and no 'left null' warning
+    stays behind; where no count adds up, the warning names the candidates that lost."""
+    r = extract("METHODS: We reviewed 24 empyemas treated over ten years. RESULTS: There were 15 men and 9 women.")
+    p = r.population.patients
+    assert (p.value, p.noun, p.span.text, p.span.rule) == (24, "empyemas", "24 empyemas", "cohort.sex_split_total")
+    assert p.confidence == "review" and "sex breakdown" in p.reason
+    assert not [w for w in r.warnings if "patients" in str(w)]
+    r = extract("METHODS: We reviewed 30 empyemas treated over ten years. RESULTS: There were 15 men and 9 women.")
+    assert r.population.patients is None
+    assert [w for w in r.warnings if "no candidate scored" in str(w)]

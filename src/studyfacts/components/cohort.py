@@ -405,7 +405,8 @@ def _numbered_parts(doc: Doc, text: str) -> list[tuple[int, str]]:
 # a count of some units, to be weighed against the sex breakdown's total ("18 psoas abscesses", "502 sleep studies")
 _UNITS_COUNT = cached_compile(
     expand(r"(?<![\w.,/±+<>=≤≥-])(?<![±+<>=≤≥]\s)(?P<n>{COUNT})(?![\d.,]*\s*%)\s+"
-           r"(?P<noun>(?P<word>[^\W\d_][\w-]*)(?:\s+(?!(?:in|of|with|who|were|was|and|from|at|on|for)\b)[^\W\d_][\w-]*){0,4})"),
+           r"(?P<noun>(?P<word>[^\W\d_][\w-]*)(?:\s+(?!(?:in|of|with|who|which|that|were|was|are|is|had|have|and|or|from|at|on|for"
+           r"|by|to|seen|done|[\w-]+ed)\b)[^\W\d_][\w-]*){0,4})"),
 )
 _SEX_SPLIT = load_lexicon("sex_split")
 _MEASURES = frozenset(_SEX_SPLIT["measures"]) | {w.lower() for w in _SEX_SPLIT["measures"]}
@@ -983,11 +984,10 @@ class CohortComponent(FactComponent):
                 found = Candidate(total, noun, m.start("n"), m.end(), "cohort.sex_split_total", 0, "sex split total")
         if found is None:
             return None
-        why = f"the count the sex breakdown ({pop.female.value} + {pop.male.value}) adds up to"
+        # its confidence tier and reason are the rule's, in patterns/confidence.json
         pop.patients = Count(value=found.value, noun=found.noun,
                              span=draft.span(found.start, found.end, "cohort.sex_split_total"))
-        review(pop.patients, f"cohort read as {why}; no cohort cue")
-        return replace(found, why=why)
+        return replace(found, why=f"the count the sex breakdown ({pop.female.value} + {pop.male.value}) adds up to")
 
     @staticmethod
     def _control_group_next(doc: Doc, text: str, best: Candidate, by: dict[str, list[Hit]]) -> int | None:
