@@ -1295,6 +1295,13 @@ def test_not_a_cohort_family(extract, family, text):
     [
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        # a bracketed sex breakdown that adds up to the count before its bracket is that group's (session 12)
+        ("METHODS: A total of 40 patients were studied, and 12 had a relapse (7 men and 5 women).", "male", None),
+        ("METHODS: 40 patients were studied. RESULTS: Twelve patients (30%) relapsed (7 men and 5 women).", "female", None),
+        # ... and the cohort's own breakdown stays, past an age range or a share before its bracket
+        ("METHODS: A total of 40 patients aged 20 to 70 years (22 men and 18 women) were studied.", "male", 22),
+        ("METHODS: We studied 40 patients (7 men and 33 women); 12 (30%) relapsed.", "female", 33),
+        ("RESULTS: Of 52 patients screened, 40 were enrolled (22 men and 18 women).", "female", 18),
         # a lesion noun naming lab material made from it, not lesions (audit 45)
         ("METHODS: Twenty patient-derived human tumor explants were treated with the drug.", "lesions", None),
         ("METHODS: We tested 12 tumour cell lines and 30 tumour xenografts.", "lesions", None),

@@ -154,6 +154,9 @@ _SEX_OWNER = cached_compile(
     ),
     regex.IGNORECASE,
 )
+# a count before a bracketed sex breakdown, in its sentence: "12 patients had a relapse (7 men and 5 women)"
+_A_COUNT = cached_compile(expand(r"(?<![\d.,])(?:\d+(?:,\d{3})*|\b{WORDNUM})(?![\d.,]*\d|\s*%)"), regex.IGNORECASE)
+_OPEN_BRACKET = cached_compile(r"[(\[](?=[^()\[\]]*$)")
 _SHARE_THEN_COUNT = cached_compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
 # cue left.not_cohort.threshold)
@@ -1214,6 +1217,32 @@ class CohortComponent(FactComponent):
                     or any(cues.cue(c).found(text[h.end : min(e, h.end + 80)])
                            for c in ("right.outcome_of_some", "right.outcome_of_some.state")))
 
+    @staticmethod
+    def _breakdowns_of_others(doc: Doc, text: str, hits: list[Hit], total: int | None) -> set[int]:
+        """"40 patients were studied, and 12 had a relapse (7 men and 5 women)": a bracketed breakdown by
+        sex that adds up to the count just before its bracket, which is not the cohort, is that group's.
+        The starts of such sex counts."""
+        if total is None:
+            return set()
+        brackets: dict[int, list[Hit]] = {}
+        for h in hits:
+            s, _ = sentence_at(doc, h.start)
+            m = _OPEN_BRACKET.search(text, s, h.start)
+            if m is not None:
+                brackets.setdefault(m.start(), []).append(h)
+        out: set[int] = set()
+        for at, inside in brackets.items():
+            if len({_SEX.get((h.group("sex") or "").lower()) for h in inside}) < 2:
+                continue  # one sex only: whose it is, is weighed by the checks that follow
+            added = sum(parse_int(h.group("n") or "") or 0 for h in inside)
+            s, _ = sentence_at(doc, at)
+            last = None
+            for last in _A_COUNT.finditer(_unbracketed(text[s:at])):  # not "(30%)" nor "(AUDIT 8)"
+                pass
+            if last is not None and parse_int(last.group(0)) == added != total:
+                out.update(h.start for h in inside)
+        return out
+
     def _sex(self, doc: Doc, draft: Draft, by: dict[str, list[Hit]], case: Hit | None) -> None:
         pop = draft.population
         if case is not None:
@@ -1237,8 +1266,9 @@ class CohortComponent(FactComponent):
         found: dict[str, list[tuple[int, str, Hit]]] = {"female": [], "male": []}
         rate_per = _cues().cue("left.not_cohort.rate_per")
         sign_before = _cues().cue("left.not_cohort.threshold")  # a comparison sign before the number
+        of_others = self._breakdowns_of_others(doc, text, by.get("sex", []), total)
         for h in by.get("sex", []):
-            if section_kind(doc, h.start) == "intro":
+            if section_kind(doc, h.start) == "intro" or h.start in of_others:
                 continue
             s, e = sentence_at(doc, h.start)
             if _VS.search(_unbracketed(text[s : h.start])):
