@@ -82,6 +82,10 @@ def _design(extract, text: str):
         ("METHODS: Adults were drawn from a multihospital trauma registry.", "multicenter"),
         ("METHODS: We studied a multi-clinic cohort of 400 adults with asthma.", "multicenter"),
         ("METHODS: A multi\u00a0centre study of 300 adults.", "multicenter"),  # a no-break space
+        # centres named in the plural and spread over several places (session 12)
+        ("METHODS: Youths were recruited from adolescent health clinics in 14 U.S. cities.", "multicenter"),
+        ("METHODS: Patients treated at hospitals in three countries were reviewed.", "multicenter"),
+        ("METHODS: Data came from general practices across 5 regions.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -202,6 +206,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # several places, but no centres named in the plural (session 12)
+        ("METHODS: We surveyed 300 transgender women in two cities about testing.", "multicenter"),
+        ("METHODS: Adults were recruited from a clinic in 3 cities' outskirts.", "multicenter"),
+        ("METHODS: Patients came from hospitals in the city.", "multicenter"),
+        ("BACKGROUND: Falls are treated in hospitals in 20 countries. METHODS: We reviewed 40 falls at our clinic.",
+         "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
