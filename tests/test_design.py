@@ -86,6 +86,11 @@ def _design(extract, text: str):
         ("METHODS: Youths were recruited from adolescent health clinics in 14 U.S. cities.", "multicenter"),
         ("METHODS: Patients treated at hospitals in three countries were reviewed.", "multicenter"),
         ("METHODS: Data came from general practices across 5 regions.", "multicenter"),
+        # what this paper does, told in the Background in the present tense (session 12)
+        ("BACKGROUND: The influence of fatigue on patients with an implant is presented and analyzed in a "
+         "prospective study. METHODS: A total of 249 patients completed questionnaires.", "prospective"),
+        ("BACKGROUND: Sleep after surgery is here examined in a randomized trial. METHODS: 60 adults took part.",
+         "randomized"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -206,6 +211,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # another study's, in the past tense, or studies in the plural (session 12)
+        ("BACKGROUND: Fatigue was investigated in a prospective study by others. METHODS: 50 adults took part.",
+         "prospective"),
+        ("BACKGROUND: Fatigue is rarely explored in prospective studies. METHODS: 50 adults took part.", "prospective"),
         # several places, but no centres named in the plural (session 12)
         ("METHODS: We surveyed 300 transgender women in two cities about testing.", "multicenter"),
         ("METHODS: Adults were recruited from a clinic in 3 cities' outskirts.", "multicenter"),

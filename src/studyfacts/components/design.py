@@ -184,9 +184,14 @@ _THIS_STUDY_IS = regex.compile(
 # "BACKGROUND: ... To assess the effect of the drug, a randomized trial was performed ...": a Background
 # sentence that states this study's own aim and what was done for it (not "A randomized trial was
 # performed in 2010 and showed ...", another study's)
+# ... or one that says, in the present tense, what this paper does in it ("The influence of VE on patients
+# with an ICD is presented and analyzed in a prospective study"; not "was investigated in a prospective study")
 _OWN_AIM_DONE = regex.compile(
     r"\s*(?:In\s+order\s+)?to\s+(?:assess|evaluate|investigate|determine|compare|examine|test|study|explore|clarify)\b"
-    r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b",
+    r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b"
+    r"|[^.;]{0,200}?\b(?:is|are)\s+(?:here\s+)?(?:presented|reported|described|analy[sz]ed|investigated|examined|evaluated"
+    r"|assessed|studied|explored)(?:\s+and\s+(?:presented|reported|described|analy[sz]ed|investigated|examined|evaluated"
+    r"|assessed|studied|explored))?\s+(?:here\s+)?in\s+(?:a|an|this|the\s+present)\s",
     regex.IGNORECASE,
 )
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
