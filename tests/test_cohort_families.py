@@ -1295,6 +1295,12 @@ def test_not_a_cohort_family(extract, family, text):
     [
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        # a sentence framed "In N units (M patients)" after other sentences, not only at the abstract's start
+        ("DESIGN: Case series. METHODS: Lenses were implanted. RESULTS: In 84 eyes (42 patients), vision improved.",
+         "lesions", 84),
+        ("METHODS: Noise was measured. In 96 ears of 50 patients, hearing was tested twice.", "lesions", 96),
+        # ... but not a part, "in" some of them, without the frame
+        ("METHODS: We treated 84 eyes of 42 patients. Haze was seen in 12 eyes.", "lesions", 84),
         # a bracketed sex breakdown that adds up to the count before its bracket is that group's (session 12)
         ("METHODS: A total of 40 patients were studied, and 12 had a relapse (7 men and 5 women).", "male", None),
         ("METHODS: 40 patients were studied. RESULTS: Twelve patients (30%) relapsed (7 men and 5 women).", "female", None),

@@ -200,7 +200,7 @@ _LESION_SHARE = cached_compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = cached_compile(
     r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
 )
-_SENTENCE_IN = cached_compile(r"(?-i:\A(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
+_SENTENCE_IN = cached_compile(r"(?-i:\G(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
 
 
 def _sex_adjective_noun(m: regex.Match[str] | None) -> str | None:
