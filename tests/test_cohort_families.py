@@ -1637,3 +1637,26 @@ def test_cohort_from_sex_split_is_for_review(extract):
     r = extract("METHODS: We reviewed 30 empyemas treated over ten years. RESULTS: There were 15 men and 9 women.")
     assert r.population.patients is None
     assert [w for w in r.warnings if "no candidate scored" in str(w)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mean", "median"),
+    [
+        # the age at the study's index event over the age at diagnosis, that over the age at onset (session 12)
+        ("METHODS: We studied 17 adults. RESULTS: Mean age at diagnosis was 17.9 years. Mean age at transplant was "
+         "20.2 years.", 20.2, None),
+        ("METHODS: We studied 19 adults. RESULTS: The median age at diagnosis was 18 years (range 5-71). Median age at "
+         "first symptoms was 16 years.", None, 18),
+        ("RESULTS: The median age at onset was 12 years. The median age at the time of operation was 30 years.",
+         None, 30),
+        # the first figure stays where the later one names no event, or a lower one
+        ("METHODS: We studied 19 adults with a mean age of 40 years. RESULTS: The mean age at diagnosis was 35 years.",
+         40, None),
+        ("METHODS: We studied 19 adults; mean age at surgery was 40 years. RESULTS: Mean age of the 5 who relapsed "
+         "was 52 years.", 40, None),
+        ("RESULTS: Mean age at surgery was 40 years. Mean age at diagnosis was 38 years.", 40, None),
+    ],
+)
+def test_age_at_the_index_event(extract, text, mean, median):
+    age = extract(text).population.age
+    assert (age.mean, age.median) == (mean, median)

@@ -413,6 +413,12 @@ _UNITS_COUNT = cached_compile(
 )
 _SEX_SPLIT = load_lexicon("sex_split")
 _MEASURES = frozenset(_SEX_SPLIT["measures"]) | {w.lower() for w in _SEX_SPLIT["measures"]}
+# the event an age figure is told at ("Mean age at LT", "median age at the time of operation"), ranked by
+# patterns/lexicons/age_events.json
+_AGE_EVENT = cached_compile(
+    r"\bage\s+at\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)", regex.IGNORECASE
+)
+_AGE_EVENT_RANK = {w.lower(): tier["rank"] for tier in load_lexicon("age_events")["ranks"].values() for w in tier["words"]}
 _SCORED_RULES = frozenset(
     {"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals", "cohort.n_bracketed"}
 )
@@ -1439,6 +1445,7 @@ class CohortComponent(FactComponent):
         text = doc_text(doc)
         found: list[tuple[tuple[int, int], Stat]] = []
         later: float | None = None
+        first_rank: int | None = None  # the rank of the event the first figure is told at
         total = draft.population.patients.value if draft.population.patients else None
         for h in hits:
             if section_kind(doc, h.start) == "intro":
@@ -1466,10 +1473,19 @@ class CohortComponent(FactComponent):
             sent = sentence_at(doc, h.start)
             if any(a.span.start < max(parsed.end, h.end) and h.start < a.span.end for _, a in found):
                 continue  # "median age, 8.7 yr": one figure that two rules read ("age, 8.7" with no statistic)
+            event = _AGE_EVENT.search(text, h.start, min(len(text), h.end + 30))
+            rank = _AGE_EVENT_RANK.get(event.group("ev").lower()) if event is not None and event.start() < h.end else None
             if found and sent != found[0][0]:
-                if center not in (found[0][1].mean, found[0][1].median):
-                    later = center  # "Mean age at diagnosis was 17.9 ... Mean age at transplant was 20.2"
-                break
+                first = found[0][1].mean if found[0][1].mean is not None else found[0][1].median
+                if center == first:
+                    break
+                if rank is None or first_rank is None or rank <= first_rank:
+                    later = center  # "Mean age at diagnosis was 17.9 ... the mean age of the 12 responders was 20.2"
+                    break
+                # "Mean age at diagnosis was 17.9 ... Mean age at LT was 20.2": the age at the study's index
+                # event over the age at diagnosis, that over the age at onset (age_events.json)
+                later, found = first, []
+            first_rank = rank if not found else first_rank
             other = _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
             if other is not None:
                 # "The mean age of cases and controls were 39 and 44 years, respectively", "51.4 years,
