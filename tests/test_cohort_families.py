@@ -1301,6 +1301,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Noise was measured. In 96 ears of 50 patients, hearing was tested twice.", "lesions", 96),
         # ... but not a part, "in" some of them, without the frame
         ("METHODS: We treated 84 eyes of 42 patients. Haze was seen in 12 eyes.", "lesions", 84),
+        # groups of one sex with no total: no sex count either (session 12)
+        ("METHODS: We compared a sample of 20 men who used the app to a sample of 20 men who did not.", "male", None),
+        ("METHODS: 12 women with migraine and 15 women without migraine were compared.", "female", None),
+        # ... but one sex count restated in another sentence is one count
+        ("RESULTS: The 23 men were interviewed. Of the 23 men, 12 had a partner.", "male", 23),
         # a bracketed sex breakdown that adds up to the count before its bracket is that group's (session 12)
         ("METHODS: A total of 40 patients were studied, and 12 had a relapse (7 men and 5 women).", "male", None),
         ("METHODS: 40 patients were studied. RESULTS: Twelve patients (30%) relapsed (7 men and 5 women).", "female", None),

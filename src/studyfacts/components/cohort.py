@@ -1358,6 +1358,16 @@ class CohortComponent(FactComponent):
                 f, m = pairs.pop()
                 found = {"female": [it for it in found["female"] if it[0] == f][:1],
                          "male": [it for it in found["male"] if it[0] == m][:1]}
+        if pop.patients is None:
+            for sex, items in found.items():
+                sents = [sentence_at(doc, h.start) for _, _, h in items]
+                if len(sents) > len(set(sents)):
+                    # "compare a sample of 23 men who ... to a sample of 23 men who ...": groups of one sex, where
+                    # no cohort is read; the sex count is their total, which is not printed (GUIDE: no arithmetic)
+                    counts = " and ".join(str(v) for v, _, _ in items[:3])
+                    draft.warn(f"{sex}: {counts} {items[0][1]} read as groups with no stated total; left null",
+                               items[0][2])
+                    found[sex] = []
         if pop.patients is not None and not found["female"] and not found["male"]:
             if not self._cases_one_by_one(draft, by.get("case", [])):
                 self._single_sex_cohort(doc, text, draft)
