@@ -60,9 +60,13 @@ def test_a_later_candidate_as_strong_is_named(extract, monkeypatch):
 
 
 def test_age_with_another_figure_later_is_review(extract):
-    rec = extract("Mean age at diagnosis was 17.9 years. Mean age at transplant was 20.2 years.")
+    rec = extract("Mean age was 17.9 years. Mean age at transplant was 20.2 years.")
     assert rec.population.age.mean == 17.9
     assert rec.population.age.confidence == "review" and "20.2" in rec.population.age.reason
+    # the age at the index event is taken over the age at diagnosis; the other figure is named
+    rec = extract("Mean age at diagnosis was 17.9 years. Mean age at transplant was 20.2 years.")
+    assert rec.population.age.mean == 20.2
+    assert rec.population.age.confidence == "review" and "17.9" in rec.population.age.reason
 
 
 def test_confident_only_moves_review_values_to_warnings(extract):

@@ -1361,9 +1361,10 @@ class CohortComponent(FactComponent):
         if pop.patients is None:
             for sex, items in found.items():
                 sents = [sentence_at(doc, h.start) for _, _, h in items]
-                if len(sents) > len(set(sents)):
-                    # "compare a sample of 23 men who ... to a sample of 23 men who ...": groups of one sex, where
-                    # no cohort is read; the sex count is their total, which is not printed (GUIDE: no arithmetic)
+                if len(sents) > len(set(sents)) and len({v for v, _, _ in items}) == 1:
+                    # "compare a sample of 23 men who ... to a sample of 23 men who ...": groups of one sex and one
+                    # size, where no cohort is read; the sex count is their total, which is not printed (GUIDE: no
+                    # arithmetic). Groups of different sizes are several different counts, said below.
                     counts = " and ".join(str(v) for v, _, _ in items[:3])
                     draft.warn(f"{sex}: {counts} {items[0][1]} read as groups with no stated total; left null",
                                items[0][2])
