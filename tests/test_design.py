@@ -91,6 +91,9 @@ def _design(extract, text: str):
          "prospective study. METHODS: A total of 249 patients completed questionnaires.", "prospective"),
         ("BACKGROUND: Sleep after surgery is here examined in a randomized trial. METHODS: 60 adults took part.",
          "randomized"),
+        # this study's own series, and its own collaboration (audit 46 counter-examples)
+        ("The series was retrospectively reviewed and included 40 patients.", "retrospective"),
+        ("This multicentre collaboration enrolled 400 patients at 12 hospitals.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -211,6 +214,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # the literature's design, or a need, not this study's (audit 46)
+        ("Although many surgical series exist, most studies have been retrospective.", "retrospective"),
+        ("Most of the published series on this operation are retrospective.", "retrospective"),
+        ("The available evidence is largely retrospective and from single centres.", "retrospective"),
+        ("Given the rarity of this tumour, optimal care requires multi-institutional collaboration.", "multicenter"),
+        ("Progress in rare sarcomas depends on multicentre cooperation between referral units.", "multicenter"),
         # another study's, in the past tense, or studies in the plural (session 12)
         ("BACKGROUND: Fatigue was investigated in a prospective study by others. METHODS: 50 adults took part.",
          "prospective"),
