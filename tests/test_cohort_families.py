@@ -1261,6 +1261,22 @@ FAMILIES["session12"] = [
     ("METHODS: Three focus groups, with 21 carers (4 male; 17 female), were held.", 21),
     ("PATIENTS: A series of thirty hydatid cysts. RESULTS: There were 18 women and 12 men, mean age 40 years.", 30),
 ]
+# audit 46: a case report whose subject is the paper or its aim; a review's pooled total with the review as subject
+FAMILIES["audit46"] = [
+    ("The purpose of this report is to describe a case of septic arthritis in a rower.", 1),
+    ("This report describes a case of fungal keratitis after a garden injury.", 1),
+    ("The aim of this paper is to present a case of transient paralysis after a bee sting.", 1),
+    ("In this letter, we aim to report a rare case of cement leakage after kyphoplasty.", 1),
+    ("We ran a scoping review of sleep trackers. The review included 9,480 participants wearing rings in 33 studies.", 9480),
+    ("This meta-analysis included 2,115 patients in 19 randomised trials of the drug.", 2115),
+    ("We did a systematic review; the review comprised 1,204 adults from 14 cohort studies.", 1204),
+]
+NOT_A_COHORT["audit46"] = [
+    "The aim of this review is to describe the case mix of a burns unit.",
+    "The purpose of this paper is to describe a case-control design for rare exposures.",
+    "The review included 41 studies of sleep trackers, most of them small.",
+    "BACKGROUND: A large meta-analysis included 31,016 women in 12 trials and found no benefit.",
+]
 NOT_A_COHORT["session12"] = [
     # a measure, not a count, equal to the breakdown's total
     "METHODS: Patients were followed for 24 months. RESULTS: There were 15 men and 9 women.",
