@@ -1271,11 +1271,21 @@ FAMILIES["audit46"] = [
     ("This meta-analysis included 2,115 patients in 19 randomised trials of the drug.", 2115),
     ("We did a systematic review; the review comprised 1,204 adults from 14 cohort studies.", 1204),
 ]
+FAMILIES["audit46"] += [
+    ("This report presents a patient with sarcoidosis and discusses the response to steroids.", 1),
+    ("The authors present a patient with a retained guidewire found ten years after surgery.", 1),
+    ("A young female was admitted with fever and flank pain. She was treated with antibiotics.", 1),
+    ("A middle-aged woman consulted her general practitioner because of haemoptysis.", 1),
+    ("An elderly male visited the emergency department with chest pain. He had a pneumothorax.", 1),
+]
 NOT_A_COHORT["audit46"] = [
     "The aim of this review is to describe the case mix of a burns unit.",
     "The purpose of this paper is to describe a case-control design for rare exposures.",
     "The review included 41 studies of sleep trackers, most of them small.",
     "BACKGROUND: A large meta-analysis included 31,016 women in 12 trials and found no benefit.",
+    "This paper describes a patient-reported outcome measure for low back pain.",
+    "This report presents a patient education programme for adults with diabetes.",
+    "A young woman presenting with amenorrhoea should be tested for pregnancy.",
 ]
 NOT_A_COHORT["session12"] = [
     # a measure, not a count, equal to the breakdown's total

@@ -94,6 +94,8 @@ def _design(extract, text: str):
         # this study's own series, and its own collaboration (audit 46 counter-examples)
         ("The series was retrospectively reviewed and included 40 patients.", "retrospective"),
         ("This multicentre collaboration enrolled 400 patients at 12 hospitals.", "multicenter"),
+        ("Patients were recruited from 12 general practices in Norway.", "multicenter"),
+        ("SETTING: Three clinical practices. METHODS: Keratometry was repeated.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -214,6 +216,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # a topic's practices are no general practices (audit 46)
+        ("We interviewed 20 nurses about handover practices.", "multicenter"),
+        ("We asked 45 farmers regarding hygiene practices.", "multicenter"),
         # the literature's design, or a need, not this study's (audit 46)
         ("Although many surgical series exist, most studies have been retrospective.", "retrospective"),
         ("Most of the published series on this operation are retrospective.", "retrospective"),
