@@ -1278,6 +1278,11 @@ FAMILIES["audit46"] += [
     ("A middle-aged woman consulted her general practitioner because of haemoptysis.", 1),
     ("An elderly male visited the emergency department with chest pain. He had a pneumothorax.", 1),
 ]
+FAMILIES["audit46"] += [
+    ("RESULTS: Out of the 140 patients, 21 (15%) reported vivid dreams.", 140),
+    ("RESULTS: Out of the 46 enrolled patients, 14 discontinued and 32 were analysed.", 46),
+    ("RESULTS: Out of the 300 screened patients, 126 were included.", 126),
+]
 NOT_A_COHORT["audit46"] = [
     "The aim of this review is to describe the case mix of a burns unit.",
     "The purpose of this paper is to describe a case-control design for rare exposures.",
