@@ -1283,6 +1283,14 @@ FAMILIES["audit46"] += [
     ("RESULTS: Out of the 46 enrolled patients, 14 discontinued and 32 were analysed.", 46),
     ("RESULTS: Out of the 300 screened patients, 126 were included.", 126),
 ]
+FAMILIES["audit46"] += [
+    ("A very rare case of sacral osteomyelitis is presented. The patient recovered after drainage.", 1),
+    ("A rare case of tick-borne meningitis has been described. The patient recovered in 3 weeks.", 1),
+    ("Rare case of psoas haematoma is presented. The patient, a welder, recovered.", 1),
+    # unexposed controls in the cohort's sentence leave the index group the cohort, as healthy ones do
+    ("Hearing thresholds were measured in 110 weavers and 55 unexposed controls.", 110),
+    ("Lung function was tested in 85 quarry workers and 40 non-exposed controls.", 85),
+]
 NOT_A_COHORT["audit46"] = [
     "The aim of this review is to describe the case mix of a burns unit.",
     "The purpose of this paper is to describe a case-control design for rare exposures.",
@@ -1291,6 +1299,9 @@ NOT_A_COHORT["audit46"] = [
     "This paper describes a patient-reported outcome measure for low back pain.",
     "This report presents a patient education programme for adults with diabetes.",
     "A young woman presenting with amenorrhoea should be tested for pregnancy.",
+    "Cases of spinal empyema have been presented in the literature.",
+    "A rare case of this tumour has been described previously; here we review the literature.",
+    "We compared 30 patients fused to L3 and 30 controls fused to L4.",
 ]
 NOT_A_COHORT["session12"] = [
     # a measure, not a count, equal to the breakdown's total

@@ -216,6 +216,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # an expected quantity, not the design (audit 46)
+        ("Prospective doses to the lens of the eye can be reduced by protective goggles.", "prospective"),
+        ("The prospective risks of the new regulation for workers were estimated.", "prospective"),
         # a topic's practices are no general practices (audit 46)
         ("We interviewed 20 nurses about handover practices.", "multicenter"),
         ("We asked 45 farmers regarding hygiene practices.", "multicenter"),

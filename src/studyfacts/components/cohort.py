@@ -721,8 +721,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
         # "32 patients ... compared to 16 matched controls": a comparison group likewise
         control = "control" in words and m.group("join") is not None
-        if control and set(following) & _HEALTHY:
-            continue  # "44 patients with sepsis and 24 healthy control patients": healthy controls, even named by the noun
+        if control and set(following) & _NOT_INDEX_CONTROLS:
+            # "44 patients with sepsis and 24 healthy control patients": healthy controls, even named by the noun;
+            # "120 textile workers and 60 unexposed controls" likewise (as in the sentence after the cohort's)
+            continue
         same = noun in words or (_same_people(noun, words) and not set(following) & (_COMPARISON_WORDS | _HEALTHY))
         if same or control or "others" in following or lacks or other_people:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
