@@ -371,6 +371,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Patients were enrolled 1997-02 at the clinic.",
         "This scoping review mapped studies of heat waves and admissions in Europe (2003-2019).",
         "For this systematic review, research on wildfires in the park from 2004 to 2019 was analysed.",
+        # a review's data window, the review named with two adjectives or as quantitative (audit 46)
+        "METHODS: Through a systematic and quantitative review of the literature we compiled 120 field surveys of "
+        "bees collected between 1990 and 2015.",
+        "Through a quantitative review of the literature, we compiled 80 studies. Data were collected from 1973 to 2017.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):
