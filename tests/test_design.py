@@ -334,6 +334,9 @@ def test_design_counts_centers(extract, text, centers):
         # a search of the authors' own records dates their series, not a literature search (audit 36)
         ("METHODS: We searched the records to identify all adults who underwent a biopsy during a 10-year period "
          "(May 2001 through April 2011).", "2001-05", "2011-04"),
+        # deaths or mortality data obtained for a window (audit 46)
+        ("METHODS: Daily mortality data were obtained from 210 cities for the period 2005-2015.", "2005", "2015"),
+        ("METHODS: Daily counts of deaths were extracted from vital registration between 2001 and 2019.", "2001", "2019"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -375,6 +378,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "METHODS: Through a systematic and quantitative review of the literature we compiled 120 field surveys of "
         "bees collected between 1990 and 2015.",
         "Through a quantitative review of the literature, we compiled 80 studies. Data were collected from 1973 to 2017.",
+        # ... not deaths estimated, nor other data obtained (audit 46)
+        "Between 1997 and 2006, wildfire smoke was estimated to cause 339 000 deaths a year worldwide.",
+        "METHODS: Satellite fire counts were obtained from MODIS for 2001-2019.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -137,6 +137,10 @@ _PERIOD_CUE = regex.compile(
     # hygienists licensed between 1972 and 1992", "surveys from 1985 to 2005" reviewed)
     r"|completed\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:surveys?|questionnaires?)|(?:survey|questionnaire)\s+data"
     r"|(?:surveys?|questionnaires?)\s+(?:was|were)\s+(?:sent|administered|conducted|distributed|completed|carried)"
+    # deaths or mortality data obtained for the window: "Data on daily deaths were obtained from 749 locations ...
+    # from 2000 to 2016" (not any data obtained: "satellite fire counts were obtained for 2001-2019")
+    r"|(?:deaths|mortality)\b[^.;]{0,80}?\b(?:obtained|extracted|retrieved|compiled)"
+    r"|(?:obtained|extracted|retrieved|compiled)\b[^.;]{0,60}?\b(?:deaths|mortality)"
     r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
