@@ -46,6 +46,12 @@ def _figures(extract, text):
         ("Median (IQR) follow-up was 26 (14-38) months.", [("median", 26, "months")]),
         ("The mean follow-up periods were 24.1 and 26.3 months in the two groups, respectively.",
          [("mean", 24.1, "months"), ("mean", 26.3, "months")]),
+        # the interval from baseline to a repeat examination (session 12)
+        ("At baseline and after a mean period of 2.5 yrs, all children had an ultrasound.", [("mean", 2.5, "years")]),
+        ("Patients were re-examined after a median of 24 months.", [("median", 24, "months")]),
+        # the time from an event to the assessment, with a statistic (session 12)
+        ("The interviews were conducted 31 ± 6 months after ICU discharge.", [("mean", 31, "months")]),
+        ("Survivors were contacted at a median of 5.2 years after injury.", [("median", 5.2, "years")]),
     ],
 )
 def test_followup_family_reads_the_statistic(extract, text, want):
@@ -62,6 +68,10 @@ def test_followup_family_reads_the_statistic(extract, text, want):
         ("The median time to recurrence was 14 months during a follow-up of 3 years.", []),
         ("The median follow-up was 36 months and 12 patients died.", [("median", 36, "months")]),
         ("Mean hospital stay and follow-up were 4 days and 22.5 months.", []),  # no 'respectively': not sure
+        # a time point, or the time to an outcome, is no follow-up statistic (session 12)
+        ("Patients were assessed 6 months after surgery and again at 12 months.", []),
+        ("Pain recurred after a mean of 14 months.", []),
+        ("Nerve function was assessed 43 ± 8 minutes after the block.", []),
         ("The mean age and follow-up were 61 years and 22 months, 3 and 4, respectively.", []),  # counts differ
     ],
 )
