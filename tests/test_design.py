@@ -381,6 +381,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # ... not deaths estimated, nor other data obtained (audit 46)
         "Between 1997 and 2006, wildfire smoke was estimated to cause 339 000 deaths a year worldwide.",
         "METHODS: Satellite fire counts were obtained from MODIS for 2001-2019.",
+        # a share told for a window is no inclusion period (session 12)
+        "METHODS: We studied 84 patients. RESULTS: Overall, 87% received dialysis (92% in 2020-2023).",
+        "RESULTS: Only 4 patients were transplanted and only 1 (4%) in 2020-2023.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -144,6 +144,10 @@ _PERIOD_CUE = regex.compile(
     r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
+# a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
+_SHARE_IN_WINDOW = regex.compile(
+    r"\d+(?:[.\u00b7]\d+)?\s*%\s*[)\]]?\s*(?:(?:in|during|for|over|from|between)\s*)?$", regex.IGNORECASE
+)
 # ... and these make it something else: a literature search, a publication window, a follow-up end.
 _PERIOD_VETO = regex.compile(
     rf"\b(?:published|publications?|search(?:ed)?(?!\s+{_OWN_RECORDS})|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
@@ -408,6 +412,8 @@ class DesignComponent(FactComponent):
                 continue
             if not _PERIOD_CUE.search(sent):
                 continue
+            if _SHARE_IN_WINDOW.search(before):
+                continue  # "87% received CRRT (92% in 2020-2023)": a share in a window, not the inclusion period
             evidence.append(draft.hit_span(h))
             return _with_second_phase(period, h, [o for o in hits if o is not h and s <= o.start < e])
         return None
