@@ -96,6 +96,8 @@ def _design(extract, text: str):
         ("This multicentre collaboration enrolled 400 patients at 12 hospitals.", "multicenter"),
         ("Patients were recruited from 12 general practices in Norway.", "multicenter"),
         ("SETTING: Three clinical practices. METHODS: Keratometry was repeated.", "multicenter"),
+        # a consecutive series of the cohort (audit 46)
+        ("METHODS: We reviewed a consecutive series of 40 patients treated with kyphoplasty.", "consecutive"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -216,6 +218,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A survey of prospective students (n = 412) asked about study habits.", "prospective"),
         ("METHODS: We interviewed 30 prospective donors and their spouses about consent.", "prospective"),
         ("The model ranked prospective sites for new clinics by travel time.", "prospective"),
+        # a repetition, not how patients came in (audit 46)
+        ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
+        ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
         # an expected quantity, not the design (audit 46)
         ("Prospective doses to the lens of the eye can be reduced by protective goggles.", "prospective"),
         ("The prospective risks of the new regulation for workers were estimated.", "prospective"),
