@@ -1707,3 +1707,18 @@ def test_cohort_from_sex_split_is_for_review(extract):
 def test_age_at_the_index_event(extract, text, mean, median):
     age = extract(text).population.age
     assert (age.mean, age.median) == (mean, median)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the age at a life event is no cohort age (audit 47)
+        "We studied 120 women treated for scoliosis. The mean age at first pregnancy was 27 years.",
+        "We surveyed 300 adolescents. The mean age at first alcohol use was 14.2 years.",
+        "We studied 80 girls. The mean age at menarche was 12.8 years.",
+        # one group's age beside another's, joined by 'than' (audit 47)
+        "We studied 120 women. The treated group had a higher mean age (48 years) than the control group (44 years).",
+    ],
+)
+def test_age_not_the_cohorts(extract, text):
+    assert extract(text).population.age is None

@@ -221,6 +221,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a repetition, not how patients came in (audit 46)
         ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
+        # a year before an agency's or a survey's name is no count of centres (audit 47)
+        ("We applied the 2016 Centers for Disease Control and Prevention opioid guideline to 412 patients.",
+         "multicenter"),
+        ("Using 2019 Centers for Medicare and Medicaid Services data, we analysed 168 insurers.", "multicenter"),
         # an expected quantity, not the design (audit 46)
         ("Prospective doses to the lens of the eye can be reduced by protective goggles.", "prospective"),
         ("The prospective risks of the new regulation for workers were estimated.", "prospective"),

@@ -125,7 +125,7 @@ _STOP_ADJ = {
 # "Validation on 150 patients with a mean age of": an age stated for the count just before it
 # a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ..."
 _AGE_OTHER_GROUP = cached_compile(
-    r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while)\s+"
+    r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while|than)\s+"
     r"(?:(?:those|that|the|in|for|of|among)\s+(?:(?!mean|median|average|follow|duration|time|period|interval)[^.;\d]){0,30}?)?"
     r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
     regex.IGNORECASE,
@@ -1488,6 +1488,11 @@ class CohortComponent(FactComponent):
                 continue  # "median age, 8.7 yr": one figure that two rules read ("age, 8.7" with no statistic)
             event = _AGE_EVENT.search(text, h.start, min(len(text), h.end + 30))
             rank = _AGE_EVENT_RANK.get(event.group("ev").lower()) if event is not None and event.start() < h.end else None
+            if rank == 0:
+                # "The mean age at first pregnancy was 27 years", "age at menarche": a life event's age, not the cohort's
+                draft.warn(f"age: {text[h.start:h.end + 20]!r} is the age at a life event, not the cohort's; skipped",
+                           (h.start, h.end))
+                continue
             if found and sent != found[0][0]:
                 first = found[0][1].mean if found[0][1].mean is not None else found[0][1].median
                 if center == first:

@@ -144,6 +144,8 @@ _PERIOD_CUE = regex.compile(
     r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
+# a number that may be a year, written without a separator ("1,936 hospitals" is a count)
+_PLAIN_YEAR = regex.compile(r"(?:19|20)\d\d")
 # a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
 _SHARE_IN_WINDOW = regex.compile(
     r"\d+(?:[.\u00b7]\d+)?\s*%\s*[)\]]?\s*(?:(?:in|during|for|over|from|between)\s*)?$", regex.IGNORECASE
@@ -369,6 +371,8 @@ class DesignComponent(FactComponent):
                 if words & _CENTER_STOP or words & _NOT_CENTRES:
                     continue  # "2 patients from other hospitals"
                 n = 2 if h.group("bi") else parse_int(h.group("n") or "")
+                if _PLAIN_YEAR.fullmatch(h.group("n") or ""):
+                    continue  # "the 2019 Centers for Medicare and Medicaid Services data", "In 2019 hospitals ...": a year
                 if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
                     if centers is None:
                         centers = n
