@@ -346,6 +346,10 @@ def test_design_counts_centers(extract, text, centers):
         # deaths or mortality data obtained for a window (audit 46)
         ("METHODS: Daily mortality data were obtained from 210 cities for the period 2005-2015.", "2005", "2015"),
         ("METHODS: Daily counts of deaths were extracted from vital registration between 2001 and 2019.", "2001", "2019"),
+        # an ordinal day before the month (audit 47)
+        ("Between 3rd January 2012 and 28th December 2016, 210 consecutive patients underwent implantation.",
+         "2012-01", "2016-12"),
+        ("Patients admitted from the 1st of July 2019 to the 31st of December 2021 were included.", "2019-07", "2021-12"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -393,6 +397,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # a share told for a window is no inclusion period (session 12)
         "METHODS: We studied 84 patients. RESULTS: Overall, 87% received dialysis (92% in 2020-2023).",
         "RESULTS: Only 4 patients were transplanted and only 1 (4%) in 2020-2023.",
+        # ... not a search window, nor two dates (audit 47)
+        "We searched MEDLINE for articles published between 1st January 2000 and 31st December 2020.",
+        "The protocol was approved on 12th May 2018, and the first of 60 patients was enrolled on 3rd June 2018.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):
