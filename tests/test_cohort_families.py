@@ -1343,6 +1343,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Noise was measured. In 96 ears of 50 patients, hearing was tested twice.", "lesions", 96),
         # ... but not a part, "in" some of them, without the frame
         ("METHODS: We treated 84 eyes of 42 patients. Haze was seen in 12 eyes.", "lesions", 84),
+        # trans-female or transmasculine people are not counted as one sex (audit 47; the dev set's transgender women)
+        ("METHODS: We enrolled 90 trans-female youths in the clinic.", "female", None),
+        ("METHODS: We enrolled 60 transmasculine adults in the clinic.", "male", None),
         # groups of one sex with no total: no sex count either (session 12)
         ("METHODS: We compared a sample of 20 men who used the app to a sample of 20 men who did not.", "male", None),
         ("METHODS: 12 women with migraine and 15 women without migraine were compared.", "female", None),
