@@ -1291,6 +1291,21 @@ FAMILIES["audit46"] += [
     ("Hearing thresholds were measured in 110 weavers and 55 unexposed controls.", 110),
     ("Lung function was tested in 85 quarry workers and 40 non-exposed controls.", 85),
 ]
+# audit 47: a funnel told in one sentence joined by ", and", the cohort with a list of conditions before its verb
+FAMILIES["audit47"] = [
+    ("Over five years, 52,300 emergency visits were reviewed, and 611 children with fever, rash, and "
+     "conjunctivitis were enrolled.", 611),
+    ("We screened 8,700 admissions, and 390 patients with sepsis, shock, and kidney injury were finally analysed.",
+     390),
+    ("The registry held 41,000 admissions, and 980 older adults with hip fracture, delirium and dementia were "
+     "included.", 980),
+]
+NOT_A_COHORT["audit47"] = [
+    "Twenty patients received drug A, and 18 patients with renal impairment, diabetes, and heart failure "
+    "received drug B.",
+    "Among the cohort, 200 were men, and 50 patients with diabetes and obesity were excluded.",
+    "Forty men and 30 women with chronic pain, anxiety, and depression were included.",
+]
 NOT_A_COHORT["audit46"] = [
     "The aim of this review is to describe the case mix of a burns unit.",
     "The purpose of this paper is to describe a case-control design for rare exposures.",
