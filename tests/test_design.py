@@ -350,6 +350,13 @@ def test_design_counts_centers(extract, text, centers):
         ("Between 3rd January 2012 and 28th December 2016, 210 consecutive patients underwent implantation.",
          "2012-01", "2016-12"),
         ("Patients admitted from the 1st of July 2019 to the 31st of December 2021 were included.", "2019-07", "2021-12"),
+        # the Methods' window over the Background's, and another study's window skipped (audit 47)
+        ("BACKGROUND: A population survey carried out in Norway from 1995 to 1997 showed much neck pain. METHODS: "
+         "Participants were recruited between 2018 and 2020.", "2018", "2020"),
+        ("An earlier registry analysis of patients treated between 1995 and 2004 reported a 5-year survival of 60%. "
+         "We reviewed 120 patients treated between 2010 and 2019.", "2010", "2019"),
+        ("A retrospective study conducted between 2010 and 2015 at our institution found 45 patients with abscess.",
+         "2010", "2015"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -400,6 +407,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # ... not a search window, nor two dates (audit 47)
         "We searched MEDLINE for articles published between 1st January 2000 and 31st December 2020.",
         "The protocol was approved on 12th May 2018, and the first of 60 patients was enrolled on 3rd June 2018.",
+        # another study's window: an indefinite study that found something (audit 47)
+        "A nationwide survey conducted in Canada between 2005 and 2010 found that one in five adults had hearing loss.",
+        "A national cohort study performed from 2001 to 2009 showed a doubled risk of stroke in smokers.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

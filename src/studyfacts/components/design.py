@@ -181,6 +181,20 @@ _NOT_THIS_STUDY = regex.compile(
     rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
     regex.IGNORECASE,
 )
+# Another study's window: "An earlier registry analysis of patients treated between 1995 and 2004 reported ...",
+# "A large-scale survey conducted in Europe between 2014 and 2021 identified 46 pesticides ..." (an indefinite
+# study that found something, in a sentence that names no study of the authors')
+_EARLIER_STUDY = regex.compile(
+    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
+    rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
+    regex.IGNORECASE,
+)
+_CITED_FINDING = regex.compile(
+    rf"^\s*(?:An?)\s+(?:[\w-]+,?\s+){{0,5}}?(?:{lexicon_alternation('design_cues', 'study_nouns')})\b"
+    r"(?=[^.;]*\b(?:identified|found|showed|shown|reported|revealed|demonstrated|documented)\b)"
+    r"(?![^.;]*\b(?:we|our|this|the\s+present|the\s+current)\b)",
+    regex.IGNORECASE,
+)
 # "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
 # a sentence that says what this study is, whatever future it also names (a protocol).
 _THIS_STUDY_IS = regex.compile(
@@ -396,7 +410,8 @@ class DesignComponent(FactComponent):
     @staticmethod
     def _period(doc: Doc, draft: Draft, hits: list[Hit], evidence: list[Span]) -> Period | None:
         text = doc_text(doc)
-        for h in sorted(hits, key=lambda h: h.start):
+        # the Methods' and Results' windows before the Background's, each in text order
+        for h in sorted(hits, key=lambda h: (section_kind(doc, h.start) == "intro", h.start)):
             period = _period_of(h)
             if period is None:
                 continue
@@ -413,6 +428,9 @@ class DesignComponent(FactComponent):
             births = _BIRTHS_BEFORE.search(before) is not None and not _BORN_INCLUDED.search(sent)
             if _PERIOD_VETO.search(sent) or _FOLLOWUP_END.search(before) or births:
                 draft.warn(f"period {h.text!r} skipped: it dates a search, births or the end of follow-up", h)
+                continue
+            if _EARLIER_STUDY.search(sent) or _CITED_FINDING.match(sent):
+                draft.warn(f"period {h.text!r} skipped: it dates another study", h)
                 continue
             if not _PERIOD_CUE.search(sent):
                 continue
