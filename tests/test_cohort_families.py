@@ -1361,6 +1361,11 @@ def test_not_a_cohort_family(extract, family, text):
         # trans-female or transmasculine people are not counted as one sex (audit 47; the dev set's transgender women)
         ("METHODS: We enrolled 90 trans-female youths in the clinic.", "female", None),
         ("METHODS: We enrolled 60 transmasculine adults in the clinic.", "male", None),
+        # one group's sex count, of groups with no total, is not the study's (audit 47)
+        ("Audiometry was performed in 20 male welders (group A) and 26 male clerks (group B).", "male", None),
+        ("The study included 18 male farmers (group I) and 28 soldiers (group II).", "male", None),
+        # ... unless every group carries one, each of another sex
+        ("Audiometry was performed in 20 male welders (group A) and 26 female clerks (group B).", "female", 26),
         # groups of one sex with no total: no sex count either (session 12)
         ("METHODS: We compared a sample of 20 men who used the app to a sample of 20 men who did not.", "male", None),
         ("METHODS: 12 women with migraine and 15 women without migraine were compared.", "female", None),

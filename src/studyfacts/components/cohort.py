@@ -786,6 +786,7 @@ class CohortComponent(FactComponent):
         if pop.patients is None and case is None and lost is not None and pop.female and pop.male:
             patients = self._sex_split_total(doc, draft, lost)
         if pop.patients is None and lost:
+            self._sex_of_one_arm(draft, lost)
             threshold = _cues().scoring.threshold
             said = "; ".join(f"{c.value} {c.noun} ({c.why})" for c in lost[:4])
             draft.warn(f"patients: no candidate scored {threshold:g} or more: {said}; left null",
@@ -963,6 +964,20 @@ class CohortComponent(FactComponent):
                        (best.start, best.end))
             return None, None
         return best, None
+
+    @staticmethod
+    def _sex_of_one_arm(draft: Draft, lost: tuple[Candidate, ...]) -> None:
+        """"We tested 22 male shooters (group A) and 31 male recruits (group B)": where the groups have no total,
+        a sex count that is one group's count is the study's only when every group carries one, each of
+        another sex ("20 male workers (group A) and 26 female clerks (group B)")."""
+        pop = draft.population
+        arms = {c.start for c in lost if "per-arm" in c.categories}
+        on_arm = {sex: n for sex in ("female", "male") if (n := getattr(pop, sex)) is not None and n.span.start in arms}
+        if on_arm and not (len(on_arm) == 2 == len(arms)):
+            for sex, n in on_arm.items():
+                draft.warn(f"{sex}: {n.value} {n.noun} read as groups with no stated total (one group's count); "
+                           "left null", n.span)
+                setattr(pop, sex, None)
 
     @staticmethod
     def _sex_split_total(doc: Doc, draft: Draft, lost: tuple[Candidate, ...]) -> Candidate | None:
