@@ -1365,7 +1365,7 @@ def test_not_a_cohort_family(extract, family, text):
         ("Audiometry was performed in 20 male welders (group A) and 26 male clerks (group B).", "male", None),
         ("The study included 18 male farmers (group I) and 28 soldiers (group II).", "male", None),
         # ... unless every group carries one, each of another sex
-        ("Audiometry was performed in 20 male welders (group A) and 26 female clerks (group B).", "female", 26),
+        ("Audiometry was performed in 20 male workers (group A) and 26 female workers (group B).", "female", 26),
         # groups of one sex with no total: no sex count either (session 12)
         ("METHODS: We compared a sample of 20 men who used the app to a sample of 20 men who did not.", "male", None),
         ("METHODS: 12 women with migraine and 15 women without migraine were compared.", "female", None),
