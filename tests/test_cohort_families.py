@@ -1305,6 +1305,8 @@ NOT_A_COHORT["audit47"] = [
     "received drug B.",
     "Among the cohort, 200 were men, and 50 patients with diabetes and obesity were excluded.",
     "Forty men and 30 women with chronic pain, anxiety, and depression were included.",
+    # a thousands group written with a comma and a space: not its tail as the count (audit 47)
+    "A total of 2, 340 patients were included.",
 ]
 NOT_A_COHORT["audit46"] = [
     "The aim of this review is to describe the case mix of a burns unit.",
@@ -1361,6 +1363,8 @@ def test_not_a_cohort_family(extract, family, text):
         # trans-female or transmasculine people are not counted as one sex (audit 47; the dev set's transgender women)
         ("METHODS: We enrolled 90 trans-female youths in the clinic.", "female", None),
         ("METHODS: We enrolled 60 transmasculine adults in the clinic.", "male", None),
+        ("We enrolled 1, 250 women attending antenatal care.", "female", None),
+        ("We studied 230 patients (mean age 61, 120 women).", "female", 120),
         # one group's sex count, of groups with no total, is not the study's (audit 47)
         ("Audiometry was performed in 20 male welders (group A) and 26 male clerks (group B).", "male", None),
         ("The study included 18 male farmers (group I) and 28 soldiers (group II).", "male", None),

@@ -221,6 +221,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a repetition, not how patients came in (audit 46)
         ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
+        # people attending clinics are no count of clinics (audit 47)
+        ("We recruited 120 children attending outpatient clinics.", "multicenter"),
+        ("A total of 300 adults visiting general practices were surveyed.", "multicenter"),
         # a year before an agency's or a survey's name is no count of centres (audit 47)
         ("We applied the 2016 Centers for Disease Control and Prevention opioid guideline to 412 patients.",
          "multicenter"),

@@ -430,6 +430,7 @@ _SHARE_OF_BEFORE = cached_compile(
 )
 _SEX_ADJ = cached_compile(r"\b(?:male|female)\b", regex.IGNORECASE)
 _SPACED_GROUP = cached_compile(r"(?<![\d.,])\d{1,3} $")
+_COMMA_SPACED = cached_compile(r"(?<![\d.,])(?<!\b(?:aged?|years?|n\s*=)\s*)\d{1,3}, $", regex.IGNORECASE)
 _THREE_DIGITS = cached_compile(r"\d{3}")
 _PLAIN_YEAR = cached_compile(r"(?:19\d\d|20[0-3]\d)")  # a count that may be a year (no separator)
 # "This study included 240 out of 271 patients" (not "compared to 2 of 23 children": a share)
@@ -1184,8 +1185,10 @@ class CohortComponent(FactComponent):
             # "[[20]Smith J. ... an Australian cohort study of 105,078 adults ... Google Scholar]": a cited paper's
             return Candidate(n, out_noun, h.start, h.end, h.rule, -1, "out: inside a cited reference")
         # the three-digit test first: it is one short fullmatch, the other a search of the window
-        if _THREE_DIGITS.fullmatch(h.group("n") or "") and _SPACED_GROUP.search(left):
-            return None  # "17 625 patients" with a plain space: the 625 is the tail of 17,625
+        if _THREE_DIGITS.fullmatch(h.group("n") or "") and (_SPACED_GROUP.search(left) or _COMMA_SPACED.search(left)):
+            # "17 625 patients" with a plain space: the 625 is the tail of 17,625; "A total of 2, 340 patients" with
+            # a comma and a space may be 2,340 (or a list: "aged 61, 120 women"): no count either way
+            return None
         if 1900 <= n <= 2030 and rule != "count_noun":
             return None  # a year
         if rule == "count_verb":
@@ -1302,6 +1305,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            if _THREE_DIGITS.fullmatch(h.group("n") or "") and _COMMA_SPACED.search(text, max(s, h.start - 12), h.start):
+                continue  # "We enrolled 1, 250 women": the tail of 1,250 (see _score)
             before = text[max(s, h.start - 12) : h.start]
             if sign_before.found(before) or _CUT_OFF_WORDS_BEFORE.search(before):
                 continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
