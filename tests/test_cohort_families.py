@@ -1305,6 +1305,8 @@ NOT_A_COHORT["audit47"] = [
     "received drug B.",
     "Among the cohort, 200 were men, and 50 patients with diabetes and obesity were excluded.",
     "Forty men and 30 women with chronic pain, anxiety, and depression were included.",
+    # two groups' n in one bracket joined by 'and' (audit 47)
+    "METHODS: We compared patients treated with drug A and patients treated with drug B (n = 120 and n = 118).",
     # a thousands group written with a comma and a space: not its tail as the count (audit 47)
     "A total of 2, 340 patients were included.",
 ]
