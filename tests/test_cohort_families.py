@@ -1300,11 +1300,18 @@ FAMILIES["audit47"] = [
     ("The registry held 41,000 admissions, and 980 older adults with hip fracture, delirium and dementia were "
      "included.", 980),
 ]
+FAMILIES["audit47"] += [
+    # the people a sentence studies, after 'among' or 'in' with what defines them, closed by their n
+    ("METHODS: Sleep trajectories over 3 years were examined among rural firefighters repeatedly exposed to smoke "
+     "and night work (N=318).", 318),
+    ("METHODS: Stress was studied in adults living with HIV in rural districts of the province (n = 412).", 412),
+]
 NOT_A_COHORT["audit47"] = [
     "Twenty patients received drug A, and 18 patients with renal impairment, diabetes, and heart failure "
     "received drug B.",
     "Among the cohort, 200 were men, and 50 patients with diabetes and obesity were excluded.",
     "Forty men and 30 women with chronic pain, anxiety, and depression were included.",
+    "RESULTS: Burnout was higher among nurses in the intervention group compared with controls (n = 60).",
     # two groups' n in one bracket joined by 'and' (audit 47)
     "METHODS: We compared patients treated with drug A and patients treated with drug B (n = 120 and n = 118).",
     # a thousands group written with a comma and a space: not its tail as the count (audit 47)
