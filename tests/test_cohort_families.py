@@ -1306,6 +1306,11 @@ FAMILIES["audit47"] += [
      "and night work (N=318).", 318),
     ("METHODS: Stress was studied in adults living with HIV in rural districts of the province (n = 412).", 412),
 ]
+FAMILIES["audit47"] += [
+    # a case report's age written 'yo', 'y/o' or 'y.o.'
+    ("A 52-yo man presented with back pain and fever.", 1),
+    ("A 47 y/o woman presented with a painful swelling of the thigh.", 1),
+]
 NOT_A_COHORT["audit47"] = [
     "Twenty patients received drug A, and 18 patients with renal impairment, diabetes, and heart failure "
     "received drug B.",
