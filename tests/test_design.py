@@ -360,6 +360,11 @@ def test_design_counts_centers(extract, text, centers):
          "We reviewed 120 patients treated between 2010 and 2019.", "2010", "2019"),
         ("A retrospective study conducted between 2010 and 2015 at our institution found 45 patients with abscess.",
          "2010", "2015"),
+        # the data's source and its window, the cohort in the next sentence (audit 47)
+        ("METHODS: Data were drawn from the National Surgical Quality Improvement Program between 2012 and 2018. "
+         "We included 4,310 patients who underwent lumbar fusion.", "2012", "2018"),
+        ("Data were obtained from the Trauma Quality Improvement Program from 2015 to 2018. During the study period, "
+         "9,402 patients were included.", "2015", "2018"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -413,6 +418,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # another study's window: an indefinite study that found something (audit 47)
         "A nationwide survey conducted in Canada between 2005 and 2010 found that one in five adults had hearing loss.",
         "A national cohort study performed from 2001 to 2009 showed a doubled risk of stroke in smokers.",
+        # ... not exposure data, nor other data (audit 47)
+        "Air-quality data were obtained from the Environmental Protection Program from 2005 to 2010. We enrolled 80 "
+        "asthmatic children in 2012.",
+        "Satellite data were obtained from NASA from 2001 to 2019. We included 40 fire seasons.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

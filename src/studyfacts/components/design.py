@@ -144,6 +144,20 @@ _PERIOD_CUE = regex.compile(
     r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
+# a window told with the data's source, the cohort in the next sentence: "Data were obtained from the Trauma
+# Quality Improvement Program from 2017 to 2019. During the study period, 16 016 patients were included."
+_DATA_FROM = regex.compile(
+    r"^\s*(?:[A-Z][\w()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?(?:(?:patient|patients'|clinical|registry|administrative|claims"
+    r"|hospital|national|the)\s+)?(?:data|records)\s+(?:were|was)\s+(?:obtained|drawn|extracted|retrieved|sourced)\s+from\b",
+    regex.IGNORECASE,
+)
+_COHORT_NEXT = regex.compile(
+    r"^\s*During\s+the\s+(?:study\s+)?period\b"
+    r"|\b\d[\d,\u2009\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
+    r"\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|identified|studied)\b"
+    r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
+    regex.IGNORECASE,
+)
 # a number that may be a year, written without a separator ("1,936 hospitals" is a count)
 _PLAIN_YEAR = regex.compile(r"(?:19|20)\d\d")
 # a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
@@ -432,7 +446,9 @@ class DesignComponent(FactComponent):
             if _EARLIER_STUDY.search(sent) or _CITED_FINDING.match(sent):
                 draft.warn(f"period {h.text!r} skipped: it dates another study", h)
                 continue
-            if not _PERIOD_CUE.search(sent):
+            if not _PERIOD_CUE.search(sent) and not (
+                _DATA_FROM.match(sent) and e < len(text) and _COHORT_NEXT.search(text, e, sentence_at(doc, e + 1)[1])
+            ):
                 continue
             if _SHARE_IN_WINDOW.search(before):
                 continue  # "87% received CRRT (92% in 2020-2023)": a share in a window, not the inclusion period
