@@ -365,6 +365,10 @@ def test_design_counts_centers(extract, text, centers):
          "We included 4,310 patients who underwent lumbar fusion.", "2012", "2018"),
         ("Data were obtained from the Trauma Quality Improvement Program from 2015 to 2018. During the study period, "
          "9,402 patients were included.", "2015", "2018"),
+        # the cohort named by its occupation in an aim, or 'our experience' (audit 46)
+        ("AIMS: To report our experience in reducing hearing loss among employees of three smelters over the period "
+         "2008-15.", "2008", "2015"),
+        ("AIMS: To describe hearing outcomes in workers of a steel plant over the period 1998-2006.", "1998", "2006"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -422,6 +426,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Air-quality data were obtained from the Environmental Protection Program from 2005 to 2010. We enrolled 80 "
         "asthmatic children in 2012.",
         "Satellite data were obtained from NASA from 2001 to 2019. We included 40 fire seasons.",
+        # ... not a population's trend (audit 46)
+        "The number of mining employees in Australia rose over the period 2006-13, according to national statistics.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -141,6 +141,9 @@ _PERIOD_CUE = regex.compile(
     # from 2000 to 2016" (not any data obtained: "satellite fire counts were obtained for 2001-2019")
     r"|(?:deaths|mortality)\b[^.;]{0,80}?\b(?:obtained|extracted|retrieved|compiled)"
     r"|(?:obtained|extracted|retrieved|compiled)\b[^.;]{0,60}?\b(?:deaths|mortality)"
+    # "To report our experience ... in employees of three smelters over the period 2006-13"
+    r"|(?:our|their)\s+experience"
+    r"|(?:in|among)\s+(?:[\w-]+\s+){0,2}?(?:employees|workers|miners|personnel|soldiers|veterans|firefighters)"
     r"|interviews?|incidents?|episodes)\b",
     regex.IGNORECASE,
 )
