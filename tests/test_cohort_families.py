@@ -1311,12 +1311,19 @@ FAMILIES["audit47"] += [
     ("A 52-yo man presented with back pain and fever.", 1),
     ("A 47 y/o woman presented with a painful swelling of the thigh.", 1),
 ]
+FAMILIES["audit47"] += [
+    # a cohort printed as a label and its value
+    ("RESULTS: Total respondents: 2,315. Most respondents used earbuds daily.", 2315),
+    ("RESULTS: Number of participants: 412. Half reported daily smoking.", 412),
+]
 NOT_A_COHORT["audit47"] = [
     "Twenty patients received drug A, and 18 patients with renal impairment, diabetes, and heart failure "
     "received drug B.",
     "Among the cohort, 200 were men, and 50 patients with diabetes and obesity were excluded.",
     "Forty men and 30 women with chronic pain, anxiety, and depression were included.",
     "RESULTS: Burnout was higher among nurses in the intervention group compared with controls (n = 60).",
+    "RESULTS: Total score: 48. Response rate: 62%.",
+    "METHODS: Survey items: 89. Respondents were asked about noise exposure.",
     # two groups' n in one bracket joined by 'and' (audit 47)
     "METHODS: We compared patients treated with drug A and patients treated with drug B (n = 120 and n = 118).",
     # a thousands group written with a comma and a space: not its tail as the count (audit 47)
