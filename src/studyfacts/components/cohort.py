@@ -412,7 +412,7 @@ _UNITS_COUNT = cached_compile(
            r"|by|to|seen|done|[\w-]+ed)\b)[^\W\d_][\w-]*){0,4})"),
 )
 _SEX_SPLIT = load_lexicon("sex_split")
-_MEASURES = frozenset(_SEX_SPLIT["measures"]) | {w.lower() for w in _SEX_SPLIT["measures"]}
+_MEASURES = frozenset(w.lower() for w in _SEX_SPLIT["measures"])  # looked up lower-cased
 # the event an age figure is told at ("Mean age at LT", "median age at the time of operation"), ranked by
 # patterns/lexicons/age_events.json
 _AGE_EVENT = cached_compile(
@@ -1003,7 +1003,7 @@ class CohortComponent(FactComponent):
                 found = c  # the last one before the breakdown
         for m in _UNITS_COUNT.finditer(text, 0, split_at):
             if (parse_int(m.group("n")) != total or m.start("n") in out or section_kind(doc, m.start()) == "intro"
-                    or m.group("word") in _MEASURES or m.group("word").lower() in _MEASURES
+                    or m.group("word").lower() in _MEASURES
                     or _PLAIN_YEAR.fullmatch(m.group("n"))):
                 continue
             if found is None or m.start() > found.start:

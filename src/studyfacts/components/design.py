@@ -155,8 +155,7 @@ _DATA_FROM = regex.compile(
     regex.IGNORECASE,
 )
 _COHORT_NEXT = regex.compile(
-    r"^\s*During\s+the\s+(?:study\s+)?period\b"
-    r"|\b\d[\d,\u2009\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
+    r"\b\d[\d,\u2009\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
     r"\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|identified|studied)\b"
     r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
     regex.IGNORECASE,
@@ -187,6 +186,11 @@ _BIRTHS_BEFORE = regex.compile(
 _BORN_INCLUDED = regex.compile(
     r"\b(?:infants?|neonates?|newborns?|bab(?:y|ies)|preterm|births|deliveries|delivered|twins)\b", regex.IGNORECASE
 )
+# "a previous study", "prior published trials": another study (patterns/lexicons/design_cues.json)
+_EARLIER_STUDY_RE = (
+    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
+    rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b"
+)
 # "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
 # (the words: patterns/lexicons/design_cues.json, not_this_study).
 _NOT_THIS_STUDY = regex.compile(
@@ -194,18 +198,13 @@ _NOT_THIS_STUDY = regex.compile(
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
     rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
-    rf"|\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
-    rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
+    rf"|{_EARLIER_STUDY_RE}",
     regex.IGNORECASE,
 )
 # Another study's window: "An earlier registry analysis of patients treated between 1995 and 2004 reported ...",
 # "A large-scale survey conducted in Europe between 2014 and 2021 identified 46 pesticides ..." (an indefinite
 # study that found something, in a sentence that names no study of the authors')
-_EARLIER_STUDY = regex.compile(
-    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study_before_a_study')})\s+(?:[\w-]+,?\s+){{0,3}}?"
-    rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b",
-    regex.IGNORECASE,
-)
+_EARLIER_STUDY = regex.compile(_EARLIER_STUDY_RE, regex.IGNORECASE)
 _CITED_FINDING = regex.compile(
     rf"^\s*(?:An?)\s+(?:[\w-]+,?\s+){{0,5}}?(?:{lexicon_alternation('design_cues', 'study_nouns')})\b"
     r"(?=[^.;]*\b(?:identified|found|showed|shown|reported|revealed|demonstrated|documented)\b)"
