@@ -1356,6 +1356,28 @@ NOT_A_COHORT["session12"] = [
     "METHODS: Empyemas treated since 2010. RESULTS: There were 1500 men and 510 women.",
 ]
 
+# session 13: an anaesthesia risk class named by any of its words ("grade", "status", "score") or hyphened
+FAMILIES["session13"] = [
+    ("METHODS: Eighty ASA grade I or II women scheduled for hysterectomy were randomized.", 80),
+    ("METHODS: We enrolled 64 ASA status 1-2 children undergoing tonsillectomy.", 64),
+    ("METHODS: Forty ASA-II patients were randomized to two groups.", 40),
+    ("METHODS: A total of 120 ASA score I-III adults were included.", 120),
+    ("METHODS: Seventy-two ASA grade I-II adults (aged 20-60 yr) for day surgery were randomized.", 72),
+    # ... a later subgroup with a risk class is not the cohort
+    ("METHODS: We included 90 adults undergoing hernia repair. RESULTS: The 30 ASA grade III patients had more "
+     "complications.", 90),
+]
+NOT_A_COHORT["session13"] = [
+    # the excluded of a risk class; a share in a risk class; a class's number is not a count
+    "METHODS: Adults of ASA grade I or II were eligible; 12 ASA grade III patients were excluded.",
+    "RESULTS: The complication rate was 12% in ASA grade III patients.",
+    "METHODS: Adults of ASA status 2 patients were eligible.",
+    # ... nor when the scale is named without 'class'
+    "METHODS: We randomized ASA 2 patients undergoing surgery.",
+    "METHODS: NYHA 3 patients were eligible for the device.",
+    "METHODS: ECOG 1 patients received the full dose.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

@@ -49,11 +49,12 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"|received\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:surveys?|questionnaires?)",
     ),
     # an anaesthesia risk class among a count's adjectives, one unit: "American Society of Anesthesiologists'
-    # physical status I and II", "ASA I-III" (its "of" and "and" are no function words of the phrase)
+    # physical status I and II", "ASA I-III", "ASA-II" (its "of" and "and" are no function words of the phrase)
     (
         "RISK_CLASS",
-        r"(?:American\s+Society\s+of\s+Anesthesiologists['’]?\s+(?:\(ASA\)\s+)?|ASA\s+)(?:physical\s+status\s+|PS\s+)?"
-        r"(?:class(?:es)?\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}"
+        r"(?:American\s+Society\s+of\s+Anesthesiologists['’]?\s+(?:\(ASA\)\s+)?|ASA[\s-])(?:physical\s+status\s+|PS\s+)?"
+        # the class's own word may be any of the ways it is named: "ASA grade I or II", "ASA status 1-2"
+        r"(?:(?:class(?:es)?|grades?|status|scores?)\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}"
         # ... and any named grading scale with its classes: "NYHA class II-III", "Frankl scale II and III",
         # "GMFCS level I-II", "Child-Pugh class A or B"
         r"|(?:NYHA|GMFCS|Frankl|Child[-\s]Pugh|ASIA|Gustilo|Tanner|Kellgren[-\s]Lawrence|KL|WHO|ECOG|Hunt\s+and\s+Hess)\s+"
