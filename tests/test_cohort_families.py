@@ -1367,6 +1367,33 @@ FAMILIES["session13"] = [
     ("METHODS: We included 90 adults undergoing hernia repair. RESULTS: The 30 ASA grade III patients had more "
      "complications.", 90),
 ]
+# audit 48 (F48j): the n in brackets right after the enrolment window's last year
+FAMILIES["audit48"] = [
+    ("METHODS: We analysed adults with type 2 diabetes who attended the clinic between 2012 and 2016 (n = 1,204).",
+     1204),
+    ("METHODS: Veterans enrolled in the registry during 2008-2012 (N = 5,617) were followed up.", 5617),
+    ("METHODS: The analytic cohort included nurses hired after March 1998 (n = 388).", 388),
+    ("METHODS: We included all men who underwent prostatectomy between 2002 and 2009 (712 patients).", 712),
+    # ... and the people's n after a participle that says how they came to the study
+    ("METHODS: We reviewed all patients admitted to the ICU between 2010 and 2015 (n = 120).", 120),
+    ("METHODS: Women enrolled in the trial (n = 812) completed a questionnaire.", 812),
+    ("RESULTS: Of the patients screened (n = 300), 120 were enrolled.", 120),
+]
+NOT_A_COHORT["audit48"] = [
+    # per-year counts are groups without a total
+    "RESULTS: Participation was higher in 2019 (n = 412) than in 2018 (n = 377).",
+    "METHODS: The cohort was split into those treated before 2010 (n = 60) and after 2010 (n = 85).",
+    "METHODS: Patients treated in 2010 (n = 40), 2011 (n = 52) and 2012 (n = 61) were compared.",
+    "METHODS: Patients treated in 2010 (40 patients) and in 2011 (52 patients) were compared.",
+    "RESULTS: The number of admissions rose from 2010 (n = 120) to 2015 (n = 310).",
+    # not persons
+    "METHODS: Data from 2009 (n = 712 questionnaires) were analysed.",
+    # two groups' n joined by the sentence's verb of comparison: neither is the cohort
+    "METHODS: Patients referred for surgery (n = 60) were compared with those managed conservatively (n = 80).",
+    "METHODS: Children born preterm (n = 85) were compared to children born at term (n = 90).",
+    "METHODS: We compared patients treated with drug A (n = 40) and patients treated with drug B (n = 45).",
+    "METHODS: Patients treated with surgery compared with controls (n = 40) were studied.",
+]
 NOT_A_COHORT["session13"] = [
     # the excluded of a risk class; a share in a risk class; a class's number is not a count
     "METHODS: Adults of ASA grade I or II were eligible; 12 ASA grade III patients were excluded.",
