@@ -1379,7 +1379,26 @@ FAMILIES["audit48"] = [
     ("METHODS: Women enrolled in the trial (n = 812) completed a questionnaire.", 812),
     ("RESULTS: Of the patients screened (n = 300), 120 were enrolled.", 120),
 ]
+# audit 48 (F48n): the intake that was only contacted, still alive or reached through relatives, is not the cohort
+FAMILIES["audit48"] += [
+    ("METHODS: All 140 survivors or their general practitioners were contacted in 2015. RESULTS: The follow-up "
+     "study included 128 patients.", 128),
+    ("METHODS: The 165 patients alive were contacted by letter. RESULTS: The follow-up study included 150 patients.",
+     150),
+    ("METHODS: The 210 patients still living were invited by mail. RESULTS: The present study included 180 patients.",
+     180),
+    ("METHODS: We studied 310 patients. Their relatives were contacted by telephone.", 310),
+    ("METHODS: 310 patients and their relatives were interviewed by telephone.", 310),
+    # ... (F48f) while 'found to be eligible' still states who was studied
+    ("METHODS: Forty patients with chronic pain were found to be eligible and were enrolled.", 40),
+    ("METHODS: We studied 12 individuals with demyelinating disease who were carriers of the mutation.", 12),
+]
 NOT_A_COHORT["audit48"] = [
+    # what a screening found in some of those screened (F48f)
+    "METHODS: Sequencing was performed in probands with cardiomyopathy (n = 210) and controls (n = 300). RESULTS: "
+    "Four individuals with dilated cardiomyopathy were found to be heterozygous carriers.",
+    "METHODS: We screened adults with epilepsy (n = 120) and migraine (n = 95). RESULTS: Two individuals with "
+    "migraine with aura were found to carry the variant.",
     # per-year counts are groups without a total
     "RESULTS: Participation was higher in 2019 (n = 412) than in 2018 (n = 377).",
     "METHODS: The cohort was split into those treated before 2010 (n = 60) and after 2010 (n = 85).",
@@ -1663,6 +1682,15 @@ def test_not_a_cohort_family(extract, family, text):
         # an animal study's treated units are no patients' lesions (audit 37)
         ("METHODS: In 12 goats, six vertebral bodies were filled with cement.", "lesions", None),
         ("METHODS: We filled 40 vertebral bodies in 22 patients with cement.", "lesions", 40),
+        # what each person has, 'all four' or 'both', is no count of treated units (audit 48, F48m)
+        ("METHODS: We randomised 90 adults scheduled for extraction of all four wisdom teeth.", "lesions", None),
+        ("METHODS: We enrolled 42 children with involvement of all four limbs.", "lesions", None),
+        ("METHODS: We enrolled 25 volunteers who had all 32 teeth examined.", "lesions", None),
+        ("METHODS: We treated 35 patients. All 132 tumours were ablated successfully.", "lesions", 132),
+        ("METHODS: We treated 28 patients with 41 tumours; ablation of all 41 tumours was achieved.", "lesions", 41),
+        # the cohort after a contacted intake reached through relatives (audit 48, F48n) keeps its sex counts
+        ("METHODS: The 310 patients or their relatives were contacted by telephone. RESULTS: The study included "
+         "295 patients (160 female/135 male).", "female", 160),
     ],
 )
 def test_population_family(extract, text, field, value):

@@ -199,7 +199,10 @@ _LESION_STATISTIC = cached_compile(
 # "76 SM (76/105; 72.4%)": a count with its share after it
 _LESION_SHARE = cached_compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = cached_compile(
-    r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$", regex.IGNORECASE
+    r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$"
+    # what each person has, not the units treated: "extraction of all four wisdom teeth", "with both eyes"
+    r"|\b(?:of|in|had|has|have|with|involving|affecting)\s+(?:all|both)\s+(?:(?:of\s+)?(?:the|their|his|her)\s+)?$",
+    regex.IGNORECASE,
 )
 _SENTENCE_IN = cached_compile(r"(?-i:\G(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
 
