@@ -1393,7 +1393,24 @@ FAMILIES["audit48"] += [
     ("METHODS: Forty patients with chronic pain were found to be eligible and were enrolled.", 40),
     ("METHODS: We studied 12 individuals with demyelinating disease who were carriers of the mutation.", 12),
 ]
+# audit 48 (F48b): a time span between the data verb and 'from N people' is one word of the frame
+FAMILIES["audit48"] += [
+    ("METHODS: Data were collected between January 2008 and May 2009 from 332 men, via telephone interviews.", 332),
+    ("METHODS: Data were collected between 1 March 2014 and 30 June 2015 from 412 adolescents attending clinics.",
+     412),
+    ("METHODS: Questionnaire data were obtained from March 2012 to June 2013 from 210 nurses in Ontario.", 210),
+    ("METHODS: Samples were obtained during routine follow-up visits in 2016 and 2017 from 85 children.", 85),
+    # ... and a part of the people named as 'N of the <people>' is no second group
+    ("METHODS: We enrolled 150 women, and 40 of the women were interviewed twice.", 150),
+]
 NOT_A_COHORT["audit48"] = [
+    # the frame's span does not make a share, animals or hospitals people
+    "METHODS: Data were collected between January 2008 and May 2009 from 3 of the 16 websites.",
+    "METHODS: Blood samples were collected between January 2015 and June 2016 from 40 rats.",
+    "METHODS: Data were collected between March 2012 and June 2013 from 12 hospitals.",
+    # each sex counted on its own, even across a clause, is two groups with no total
+    "METHODS: Between 2010 and 2014, 150 men were interviewed and 140 women completed a mailed survey.",
+    "METHODS: We recruited 450 MSM and 120 transgender women.",
     # what a screening found in some of those screened (F48f)
     "METHODS: Sequencing was performed in probands with cardiomyopathy (n = 210) and controls (n = 300). RESULTS: "
     "Four individuals with dilated cardiomyopathy were found to be heterozygous carriers.",

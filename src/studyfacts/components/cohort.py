@@ -241,6 +241,8 @@ _OTHER_SEX = {
     sex: _whole_words([w for key, words in _ONE_SEX.items() if key != sex for w in words])
     for sex in ("female", "male")
 }
+# the sex each one-sex word names, lower-cased ("women" -> female)
+_SEX_OF_NOUN = {w.lower(): sex for sex in ("female", "male") for w in _ONE_SEX[sex]}
 _CLAUSE_BREAK = cached_compile(r"[,;:]")
 _PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
 # an abbreviation's long form names people when a person noun heads it (lexicon person_nouns, "abbreviated")
@@ -489,6 +491,7 @@ _SECOND_GROUP = cached_compile(
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+_PART_OF_THEM = cached_compile(r"of\s+(?:the|them|these|those|whom)\b", regex.IGNORECASE)
 # a second group named by its number alone after "in N <people>": "in 5 patients and retrospectively in 4"
 _ELLIPTIC_SECOND = cached_compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+other\s+|another\s+)?(?P<n>{COUNT})(?=\s*[.;,)]|\s*$)"),
                                  regex.IGNORECASE)
@@ -700,6 +703,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
                 return None
             return parse_int(m.group("n"))
         words = {_singular(w) for w in m.group("words").split()}
+        if _PART_OF_THEM.match(m.group("words")):
+            continue  # "150 women were enrolled, and 40 of the women were interviewed twice": a part of them
         if words & _LEFT_THE_STUDY:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         # "13 cases ... and 26 matched controls": a case-control study's two groups
@@ -731,7 +736,12 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # "120 textile workers and 60 unexposed controls" likewise (as in the sentence after the cohort's)
             continue
         same = noun in words or (_same_people(noun, words) and not set(following) & (_COMPARISON_WORDS | _HEALTHY))
-        if same or control or "others" in following or lacks or other_people:
+        # "150 men were interviewed and 140 women completed a mailed survey": each sex counted on its own, with
+        # no total, even across a clause (not "... and 140 of the women", a part of them)
+        sex = _SEX_OF_NOUN.get(cand.noun.split()[-1].lower()) if cand.noun else None
+        other_sex = (sex is not None and m.group("join") is not None and following[0] != "of"
+                     and any(_SEX_OF_NOUN.get(w) not in (None, sex) for w in following[:2]))
+        if same or control or "others" in following or lacks or other_people or other_sex:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
