@@ -1403,7 +1403,18 @@ FAMILIES["audit48"] += [
     # ... and a part of the people named as 'N of the <people>' is no second group
     ("METHODS: We enrolled 150 women, and 40 of the women were interviewed twice.", 150),
 ]
+# audit 48 (F48i): a disease's acronym in capitals that spells a function word ('ALL': acute lymphoblastic leukaemia)
+FAMILIES["audit48"] += [
+    ("METHODS: We retrospectively reviewed 62 ALL patients treated at our centre between 2010 and 2018.", 62),
+    ("METHODS: Twenty-seven WAS patients received lentiviral gene therapy.", 27),
+    ("METHODS: We studied 58 IS patients admitted to the stroke unit.", 58),
+    ("METHODS: We surveyed 210 OR nurses about intraoperative noise.", 210),
+    ("METHODS: We enrolled 44 AYA ALL patients.", 44),
+    ("METHODS: We studied 80 patients. Relapse occurred in 12 of the ALL patients.", 80),
+]
 NOT_A_COHORT["audit48"] = [
+    "METHODS: We enrolled 30 ALL and 25 AML patients.",
+    "RESULTS: Overall, 15 of all patients relapsed.",
     # the frame's span does not make a share, animals or hospitals people
     "METHODS: Data were collected between January 2008 and May 2009 from 3 of the 16 websites.",
     "METHODS: Blood samples were collected between January 2015 and June 2016 from 40 rats.",

@@ -98,6 +98,10 @@ def _design(extract, text: str):
         ("SETTING: Three clinical practices. METHODS: Keratometry was repeated.", "multicenter"),
         # a consecutive series of the cohort (audit 46)
         ("METHODS: We reviewed a consecutive series of 40 patients treated with kyphoplasty.", "consecutive"),
+        # 'consecutive case series' as the design line (audit 48)
+        ("DESIGN: Retrospective, consecutive case series. METHODS: We reviewed 84 eyes of 80 patients.", "consecutive"),
+        ("STUDY DESIGN: Prospective consecutive case series. METHODS: We enrolled 52 adults.", "consecutive"),
+        ("This was a consecutive interventional case series of 37 patients given injections.", "consecutive"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -221,6 +225,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a repetition, not how patients came in (audit 46)
         ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
+        # ... nor a series of things, or one published by others (audit 48)
+        ("Three consecutive series of radiographs were obtained in 40 patients.", "consecutive"),
+        ("We compared our results with a consecutive case series published by Smith et al. in 2010.", "consecutive"),
         # people attending clinics are no count of clinics (audit 47)
         ("We recruited 120 children attending outpatient clinics.", "multicenter"),
         ("A total of 300 adults visiting general practices were surveyed.", "multicenter"),
