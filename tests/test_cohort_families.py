@@ -1412,7 +1412,17 @@ FAMILIES["audit48"] += [
     ("METHODS: We enrolled 44 AYA ALL patients.", 44),
     ("METHODS: We studied 80 patients. Relapse occurred in 12 of the ALL patients.", 80),
 ]
+# audit 48 (F48e): a later phase's count that is not 'the following' people
+FAMILIES["audit48"] += [
+    ("METHODS: We enrolled 120 patients and followed them for the next 12 months.", 120),
+    ("METHODS: A total of 120 patients were enrolled and the following 3 outcomes were recorded.", 120),
+    ("METHODS: Of 200 patients screened, 50 were excluded and the remaining 150 were enrolled.", 150),
+]
 NOT_A_COHORT["audit48"] = [
+    # two phases of the study, each with its own count and no total
+    "METHODS: The first 80 patients were retrospectively analysed and the following 60 patients were prospectively "
+    "recruited.",
+    "METHODS: We enrolled 80 patients in 2015 and the next 60 patients in 2016.",
     "METHODS: We enrolled 30 ALL and 25 AML patients.",
     "RESULTS: Overall, 15 of all patients relapsed.",
     # the frame's span does not make a share, animals or hospitals people

@@ -98,6 +98,11 @@ def _design(extract, text: str):
         ("SETTING: Three clinical practices. METHODS: Keratometry was repeated.", "multicenter"),
         # a consecutive series of the cohort (audit 46)
         ("METHODS: We reviewed a consecutive series of 40 patients treated with kyphoplasty.", "consecutive"),
+        # a prospective phase of the study's own people after a retrospective one (audit 48)
+        ("METHODS: Three hundred patients were retrospectively reviewed between 2012 and 2016, and the remaining "
+         "patients were prospectively collected between 2017 and 2020.", "prospective"),
+        ("METHODS: Cases were retrospectively reviewed from 2012 to 2016 and prospectively collected from 2017.",
+         "prospective"),
         # 'consecutive case series' as the design line (audit 48)
         ("DESIGN: Retrospective, consecutive case series. METHODS: We reviewed 84 eyes of 80 patients.", "consecutive"),
         ("STUDY DESIGN: Prospective consecutive case series. METHODS: We enrolled 52 adults.", "consecutive"),
@@ -158,6 +163,11 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("The SF-36 physical clinics score rose.", "multicenter"),
         ("Pain was measured on three consecutive days.", "consecutive"),
         ("This retrospective study used data prospectively collected in a registry.", "prospective"),
+        # ... data of the people, or the people's data, collected prospectively is still data (audit 48)
+        ("METHODS: In this retrospective study, data of 120 patients were prospectively collected.", "prospective"),
+        ("METHODS: This retrospective study analysed 120 patients whose data were prospectively collected.",
+         "prospective"),
+        ("METHODS: Patients were retrospectively reviewed using a prospectively maintained database.", "prospective"),
         # a prospective source database of a retrospective review (audit 39), memory measured (audit 39)
         ("METHODS: Cases came from prospective databases and were retrospectively reviewed.", "prospective"),
         ("METHODS: We tested prospective memory in 40 adults with epilepsy.", "prospective"),

@@ -487,7 +487,7 @@ class Candidate:
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
 _SECOND_GROUP = cached_compile(
-    expand(r"(?:\b(?:(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<phase>and\s+(?:the\s+)?(?:following|subsequent|next|last))|(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -743,6 +743,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
                      and any(_SEX_OF_NOUN.get(w) not in (None, sex) for w in following[:2]))
         if same or control or "others" in following or lacks or other_people or other_sex:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
+            return parse_int(m.group("n"))
+        if m.group("phase") and (noun in words or _same_people(noun, words)):
+            # "The first 80 patients were analysed retrospectively and the following 60 patients were recruited
+            # prospectively": two phases of a study, each with its own count, no total
             return parse_int(m.group("n"))
         if m.group("explicit") and _A_GROUP_OF.search(text, max(0, cand.start - 20), cand.start):
             # "applied on a group of 30 subjects, as also on a group of 10 weavers": two groups, whatever their nouns

@@ -243,6 +243,16 @@ _PROSPECTIVE_DATA = regex.compile(
     r"|\b(?:data|database|registry)\s+(?:(?!(?:and|or)\b)\w+\s+)?$",
     regex.IGNORECASE,
 )
+# the people as the subject of "prospectively collected/enrolled": a prospective phase of this study's own cohort
+# (not "data of 120 patients were", "patients whose data were"); or the second half of "were retrospectively
+# reviewed from 2012 to 2016 and prospectively collected from 2017"
+_PEOPLE_WERE = regex.compile(
+    r"(?<!\b(?:data|records|information|charts|files)\s+(?:of|from|on|for)\s+(?:[\w,]+\s+){0,3})"
+    r"\b(?:patients|participants|subjects|cases|children|adults|women|men|individuals|remaining|rest|others|latter)"
+    r"\s+(?:(?!(?:data|records?|information|charts?)\b)\w+\s+){0,2}?(?:were|was)\s+$"
+    r"|\b(?:were|was)\s+retrospectively\s+\w+[^.;]{0,60}?\band\s+$",
+    regex.IGNORECASE,
+)
 _CENTER_STOP = {
     "of",
     "the",
@@ -389,6 +399,8 @@ class DesignComponent(FactComponent):
                         _PROSPECTIVE_DATA.search(doc_text(doc)[h.end : h.end + 40])
                         or _PROSPECTIVE_DATA.search(doc_text(doc)[max(s, h.start - 30) : h.start])
                     )
+                    # "the remaining patients were prospectively collected": people, not data, a phase of the design
+                    and not _PEOPLE_WERE.search(doc_text(doc)[max(s, h.start - 80) : h.start])
                 ):
                     continue  # "retrospective study of prospectively collected data"
                 if h.label == "multicenter" and single:
