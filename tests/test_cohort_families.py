@@ -1418,7 +1418,16 @@ FAMILIES["audit48"] += [
     ("METHODS: A total of 120 patients were enrolled and the following 3 outcomes were recorded.", 120),
     ("METHODS: Of 200 patients screened, 50 were excluded and the remaining 150 were enrolled.", 150),
 ]
+# audit 48 (F48a): trades named by a compound of -men, -women or -people
+FAMILIES["audit48"] += [
+    ("METHODS: Sixty-four linemen completed the noise-exposure questionnaire.", 64),
+    ("METHODS: We surveyed 120 tradespeople on construction sites about hearing protection.", 120),
+    ("METHODS: Audiometry was performed in 210 longshoremen at the port.", 210),
+    ("METHODS: Ninety-eight skilled tradesmen completed written questionnaires at their work site.", 98),
+]
 NOT_A_COHORT["audit48"] = [
+    "METHODS: We compared three regimens in 40 rats.",
+    "METHODS: Ten specimens were examined by two pathologists.",
     # two phases of the study, each with its own count and no total
     "METHODS: The first 80 patients were retrospectively analysed and the following 60 patients were prospectively "
     "recruited.",
