@@ -1425,7 +1425,19 @@ FAMILIES["audit48"] += [
     ("METHODS: Audiometry was performed in 210 longshoremen at the port.", 210),
     ("METHODS: Ninety-eight skilled tradesmen completed written questionnaires at their work site.", 98),
 ]
+# audit 48 (F48c): other headings of a case's account before a bare "A patient with"
+FAMILIES["audit48"] += [
+    ("CASE SUMMARY: A patient with Crohn disease underwent resection and developed an air embolism. He recovered.", 1),
+    ("Summary of Case- A patient with atrial fibrillation underwent ablation when she suddenly became aphasic.", 1),
+    ("Case description: A patient with myeloma received bortezomib and developed a sensory neuropathy.", 1),
+    ("Case summary: Twelve patients with pleural empyema underwent lavage; two developed seizures.", 12),
+]
 NOT_A_COHORT["audit48"] = [
+    # a veterinary case is no human participant, whatever its heading
+    "Case description: A dog with pleural effusion underwent lavage and developed seizures.",
+    "Case presentation: A dog with pleural effusion underwent lavage and developed seizures.",
+    "We report a case of a 5-year-old horse with colic.",
+    "BACKGROUND: A patient with pleural empyema usually undergoes drainage first. We took the case history of the family.",
     "METHODS: We compared three regimens in 40 rats.",
     "METHODS: Ten specimens were examined by two pathologists.",
     # two phases of the study, each with its own count and no total

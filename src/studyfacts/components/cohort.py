@@ -65,6 +65,17 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 )
 
 _ANIMAL = cached_compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
+# the one a case report is about, right after the case's words: "Case presentation: A dog with", "a case of a
+# 5-year-old horse"
+_CASE_ANIMAL = cached_compile(
+    expand(r"[\s:,.\-–—]*(?:(?:of|in)\s+)?(?:an?|the|one|our)\s+(?:[\w-]+\s+){0,3}?(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)),
+    regex.IGNORECASE,
+)
+
+
+def _case_of_an_animal(text: str, h: Hit) -> bool:
+    """A case hit that names no person ("We report a case", "Case presentation:") followed by an animal."""
+    return not h.group("sex") and _CASE_ANIMAL.match(text, h.end) is not None
 _RISK_CLASS = cached_compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 
 
@@ -773,7 +784,11 @@ class CohortComponent(FactComponent):
                        "the case report's one patient kept", (patients.start, patients.end))
             patients = None
         case = None
-        if patients is None and by.get("case"):
+        if patients is None and by.get("case") and all(_case_of_an_animal(doc_text(doc), h) for h in by["case"]):
+            # "Case presentation: A dog with pleural effusion ...": a veterinary case, no human participant
+            h = by["case"][0]
+            draft.warn("patients: the case reported is an animal's, not a human participant's; left null", (h.start, h.end))
+        elif patients is None and by.get("case"):
             # "A 65-year-old man" names the patient and their sex; "We report a case" only that there is one
             # the hit that gives the sex ("A 58-year-old woman") over one that only names a person
             # ("in a patient"), over one that names neither ("We report a case")
