@@ -52,6 +52,11 @@ def _figures(extract, text):
         # the time from an event to the assessment, with a statistic (session 12)
         ("The interviews were conducted 31 ± 6 months after ICU discharge.", [("mean", 31, "months")]),
         ("Survivors were contacted at a median of 5.2 years after injury.", [("median", 5.2, "years")]),
+        # 'on average' before or after the figure; 'up to a median of' (session 13)
+        ("RESULTS: Follow-up was 13 years on average.", [("mean", 13, "years")]),
+        ("RESULTS: Follow-up lasted on average 18 months.", [("mean", 18, "months")]),
+        ("The follow-up period was 26 months on average (range 2-60).", [("mean", 26, "months")]),
+        ("Patients were followed up to a median of 321 days.", [("median", 321, "days")]),
     ],
 )
 def test_followup_family_reads_the_statistic(extract, text, want):
@@ -73,6 +78,10 @@ def test_followup_family_reads_the_statistic(extract, text, want):
         ("Pain recurred after a mean of 14 months.", []),
         ("Nerve function was assessed 43 ± 8 minutes after the block.", []),
         ("The mean age and follow-up were 61 years and 22 months, 3 and 4, respectively.", []),  # counts differ
+        # ... not a plain figure, nor a maximum (session 13)
+        ("RESULTS: Follow-up was 13 years.", []),
+        ("Patients were followed up to 24 months.", []),
+        ("Follow-up was complete on average in 90% of patients.", []),
     ],
 )
 def test_followup_family_counter_examples(extract, text, want):
