@@ -1432,7 +1432,15 @@ FAMILIES["audit48"] += [
     ("Case description: A patient with myeloma received bortezomib and developed a sensory neuropathy.", 1),
     ("Case summary: Twelve patients with pleural empyema underwent lavage; two developed seizures.", 12),
 ]
+# session 13: the age the people had describes them all, it is no state of some
+FAMILIES["audit48"] += [
+    ("METHODS: Adults with delirium were enrolled at admission. These 99 participants had a mean age of 86.1 "
+     "years; 67% were women.", 99),
+    ("RESULTS: The 120 patients had a median age of 54 years.", 120),
+    ("METHODS: We enrolled 200 adults. RESULTS: Forty patients had a fracture.", 200),
+]
 NOT_A_COHORT["audit48"] = [
+    "RESULTS: Forty patients had a mean BMI of 31.",
     # a veterinary case is no human participant, whatever its heading
     "Case description: A dog with pleural effusion underwent lavage and developed seizures.",
     "Case presentation: A dog with pleural effusion underwent lavage and developed seizures.",
