@@ -1439,7 +1439,24 @@ FAMILIES["audit48"] += [
     ("RESULTS: The 120 patients had a median age of 54 years.", 120),
     ("METHODS: We enrolled 200 adults. RESULTS: Forty patients had a fracture.", 200),
 ]
+# audit 48 (F48q): a dyadic study's partners or spouses named at the sentence's start own their n
+FAMILIES["audit48"] += [
+    ("RESULTS: Partners (n = 214) were mostly women and had been married for a mean of 31 years.", 214),
+    ("RESULTS: Spouses (n = 120) were mostly women.", 120),
+    # ... and a comparison group named by what its people are not is no second group when it is a part (F48t)
+    ("METHODS: A total of 200 adults were included: 150 smokers and 50 non-smokers.", 200),
+    ("METHODS: We recruited 120 smokers and 60 healthy non-smokers as controls.", 120),
+    ("METHODS: Of 300 invited adults, 220 participated and 80 were non-respondents.", 220),
+]
 NOT_A_COHORT["audit48"] = [
+    # 'partners' is no person noun elsewhere
+    "RESULTS: Men reported a mean of 3 sexual partners (n = 40) in the past year.",
+    "RESULTS: Number of sexual partners (n = 3 or more) was associated with condomless sex.",
+    # a group named by what its people are not, beside the cohort's noun: two groups, no total (F48t)
+    "METHODS: Forty-nine regular sports bettors and 10 non-gamblers completed the task.",
+    "METHODS: Thirty-two smokers and 28 non-smokers performed the exercise test.",
+    "RESULTS: Thirty-five survivors and 20 non-survivors were compared.",
+    "METHODS: Forty musicians and 40 non-musicians were tested with a listening task.",
     "RESULTS: Forty patients had a mean BMI of 31.",
     # a veterinary case is no human participant, whatever its heading
     "Case description: A dog with pleural effusion underwent lavage and developed seizures.",
@@ -1768,6 +1785,13 @@ def test_population_family(extract, text, field, value):
     ("text", "mean", "median"),
     [
         ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        # the people 'were on average N years old' (audit 48, F48r); not their relatives' age
+        ("METHODS: We enrolled 140 patients with heart failure. Patients were on average 64 years old.", 64, None),
+        ("METHODS: The 88 participants were, on average, 41.5 years of age.", 41.5, None),
+        ("RESULTS: Partners (n = 301) were on average 62 years old.", 62, None),
+        ("METHODS: We enrolled 150 children. Their parents were on average 41 years old.", None, None),
+        ("METHODS: We enrolled 150 children. The mean age of their parents was 41 years.", None, None),
+        ("METHODS: We studied 90 patients. The implants were on average 12 years old.", None, None),
         ("The mean±SD age of the patients was 57±11 years.", 57, None),
         ("The median (interquartile range [IQR]) age was 62 years (53-70).", None, 62),
         ("The median age (interquartile range) at the time of surgery was 6.5 (4, 9) years.", None, 6.5),

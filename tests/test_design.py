@@ -386,6 +386,10 @@ def test_design_counts_centers(extract, text, centers):
         ("AIMS: To report our experience in reducing hearing loss among employees of three smelters over the period "
          "2008-15.", "2008", "2015"),
         ("AIMS: To describe hearing outcomes in workers of a steel plant over the period 1998-2006.", "1998", "2006"),
+        # records of persons, or records with the persons named, keep their window (audit 48)
+        ("METHODS: This study analysed hospital admissions for heat stroke recorded between 2000 and 2015.",
+         "2000", "2015"),
+        ("METHODS: Blood donations by 3,200 donors between 2010 and 2014 were analysed.", "2010", "2014"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -445,6 +449,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Satellite data were obtained from NASA from 2001 to 2019. We included 40 fire seasons.",
         # ... not a population's trend (audit 46)
         "The number of mining employees in Australia rose over the period 2006-13, according to national statistics.",
+        # ... nor records of no persons: donations, reports, advertisements (audit 48)
+        "METHODS: This study analysed political donations received by parties during the period 2001-2019.",
+        "METHODS: This study analysed gambling advertisements broadcast on television between 2015 and 2018.",
+        "METHODS: Programme progress reports (submitted March 2012-May 2015) were analysed thematically.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

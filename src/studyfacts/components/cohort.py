@@ -142,6 +142,12 @@ _AGE_OTHER_GROUP = cached_compile(
     r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
     regex.IGNORECASE,
 )
+# the age of the people's relatives: "the mean age of their parents", "median age of the patients' spouses"
+_AGE_OF_RELATIVES = cached_compile(
+    r"(?:mean|median|average)\s+(?:\([^()]{0,12}\)\s+)?ages?\s+of\s+(?:(?:their|his|her)\s+|the\s+(?:\w+['’]s?\s+)?)(?:[\w-]+\s+)?"
+    r"(?:parents|mothers|fathers|partners|spouses|husbands|wives|caregivers|carers|siblings|relatives|offspring)\b",
+    regex.IGNORECASE,
+)
 _AGE_OF_GROUP = cached_compile(
     expand(
         r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
@@ -721,6 +727,13 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
         following = m.group("words").lower().split()
+        # "49 bettors and 10 non-gamblers", "35 survivors and 20 non-survivors": people named by what they are not,
+        # read by what the word negates (the cohort's noun, or people of another kind)
+        negated = {_singular(w[3:].lstrip("-")) for w in following[:2] if w.startswith("non") and w not in _COMPARISON_WORDS}
+        negated = {w for w in negated if w == noun or w + "s" in _OTHER_KIND_OF_PEOPLE}
+        if negated:
+            words = words | negated
+            following = following + [w + "s" for w in negated]
         # "19 youth who developed an episode ... and 19 without": a comparison group named by what it lacks
         # (not "two groups, one with hearing protection and one without")
         lacks = following[0] == "without" and (parse_int(m.group("n")) or 0) > 1
@@ -1521,6 +1534,8 @@ class CohortComponent(FactComponent):
                 # "Internal validation on 150 patients with a mean age of 75", "14 pts. aged 11.7 y receiving
                 # zinc": the age of a group, not of the cohort
                 continue
+            if _AGE_OF_RELATIVES.match(text, h.start, min(len(text), h.end + 60)):
+                continue  # "The mean age of their parents was 41 years": the relatives' age, not the cohort's
             stat = (h.group("stat") or "").lower() or None
             stat = "mean" if stat in ("average", "averaged", "m") else stat  # "M = 11.3, SD = 0.7"
             markers = (h.group("pre") or "") + (h.group("post") or "") + (h.group("post2") or "")

@@ -160,6 +160,16 @@ _COHORT_NEXT = regex.compile(
     r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
     regex.IGNORECASE,
 )
+# a window that dates records of no persons: "donations received by politicians ... during the period 1998-2018",
+# "progress reports (submitted July 2010-June 2013)" (design_cues.json, records_of_no_persons); unless a person
+# noun stands between them or before ("Blood donations by 3,200 donors between 2010 and 2014")
+_RECORDS_NOT_PERSONS = regex.compile(
+    rf"\b(?:{lexicon_alternation('design_cues', 'records_of_no_persons')})\b(?P<gap>[^.;]{{0,140}})$", regex.IGNORECASE
+)
+_PERSON_WORD = regex.compile(
+    rf"\b(?:{lexicon_alternation('person_nouns', 'strong')}|{lexicon_alternation('person_nouns', 'sex')})\b",
+    regex.IGNORECASE,
+)
 # a number that may be a year, written without a separator ("1,936 hospitals" is a count)
 _PLAIN_YEAR = regex.compile(r"(?:19|20)\d\d")
 # a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
@@ -463,6 +473,10 @@ class DesignComponent(FactComponent):
             if not _PERIOD_CUE.search(sent) and not (
                 _DATA_FROM.match(sent) and e < len(text) and _COHORT_NEXT.search(text, e, sentence_at(doc, e + 1)[1])
             ):
+                continue
+            rec = _RECORDS_NOT_PERSONS.search(text, s, h.start)
+            if rec is not None and not _PERSON_WORD.search(text, s, h.start):
+                draft.warn(f"period {h.text!r} skipped: it dates records of no persons", h)
                 continue
             if _SHARE_IN_WINDOW.search(before):
                 continue  # "87% received CRRT (92% in 2020-2023)": a share in a window, not the inclusion period
