@@ -339,7 +339,7 @@ SPEED_GATES = (
     "cohort.age_after_sex", "cohort.age_in_cohort_brackets", "cohort.age_after_limits",
     "cohort.sex_ratio", "cohort.sex_slash", "cohort.case_age", "cohort.n_equals",
     "cohort.sex_label_first", "design.centers_hyphen", "rate.percent_fraction",
-    "followup.num_stat_unit",
+    "followup.num_stat_unit", "cohort.age_people_on_average",
 )
 
 
