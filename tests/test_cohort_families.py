@@ -1508,6 +1508,24 @@ NOT_A_COHORT["session13"] = [
     "METHODS: ECOG 1 patients received the full dose.",
 ]
 
+# audit 49: a funnel step whose condition comes before its verb (F49c); the part that took part past its
+# organisation, or with 'took part' / 'volunteered' (F49a)
+FAMILIES["audit49"] = [
+    ("RESULTS: Of 1830 screened patients, 245 (13.4%) had delirium and were enrolled in the study.", 245),
+    ("RESULTS: Of 1830 patients screened, 245 (13.4%) fulfilled the criteria for delirium and were included.", 245),
+    ("RESULTS: From a total of 1106 patients, 97 (9%) patients died in hospital.", 1106),
+    ("RESULTS: Of 2450 patients admitted, 310 (12.7%) had sepsis and were treated with antibiotics.", 2450),
+    ("METHODS: 40 of the 127 musicians of the orchestra participated in this study.", 40),
+    ("METHODS: Forty of the 127 employees took part in the study.", 40),
+    ("METHODS: Sixty of the 210 firefighters at the station volunteered for the study.", 60),
+    ("METHODS: We studied 127 musicians; 40 of the 127 musicians reported tinnitus.", 127),
+    ("METHODS: Of the 127 patients who participated, 40 developed an infection.", 127),
+    ("RESULTS: Of 2000 adults surveyed, 800 took part in sports betting.", 2000),
+]
+NOT_A_COHORT["audit49"] = [
+    "METHODS: 40 of the 127 patients in the intervention group participated in all sessions.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

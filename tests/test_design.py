@@ -98,6 +98,13 @@ def _design(extract, text: str):
         ("SETTING: Three clinical practices. METHODS: Keratometry was repeated.", "multicenter"),
         # a consecutive series of the cohort (audit 46)
         ("METHODS: We reviewed a consecutive series of 40 patients treated with kyphoplasty.", "consecutive"),
+        # the source cohort's design words, 'ongoing' in apposition to it or after 'from' (audit 49)
+        ("METHODS: We studied 2,140 women from the Nurses' Health Study, an ongoing prospective cohort of nurses.",
+         "prospective"),
+        ("METHODS: Participants were 812 men enrolled in the Multicenter AIDS Cohort Study, an ongoing prospective "
+         "study of HIV infection.", "multicenter"),
+        ("METHODS: We analysed 640 patients from an ongoing multicentre prospective registry of acute stroke.",
+         "prospective"),
         # a prospective phase of the study's own people after a retrospective one (audit 48)
         ("METHODS: Three hundred patients were retrospectively reviewed between 2012 and 2016, and the remaining "
          "patients were prospectively collected between 2017 and 2020.", "prospective"),
@@ -235,6 +242,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a repetition, not how patients came in (audit 46)
         ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
+        # 'ongoing' for a study running elsewhere (audit 49)
+        ("BACKGROUND: An ongoing randomized trial is testing this drug. METHODS: We reviewed 85 patients.", "randomized"),
+        ("METHODS: We reviewed 85 patients; recruitment into our ongoing randomized trial continues.", "randomized"),
         # ... nor a series of things, or one published by others (audit 48)
         ("Three consecutive series of radiographs were obtained in 40 patients.", "consecutive"),
         ("We compared our results with a consecutive case series published by Smith et al. in 2010.", "consecutive"),

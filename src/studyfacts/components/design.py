@@ -208,7 +208,12 @@ _NOT_THIS_STUDY = regex.compile(
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
     rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
-    rf"|{_EARLIER_STUDY_RE}",
+    rf"|{_EARLIER_STUDY_RE}"
+    # ... but not the source this study's people come from, in apposition to it or after "from/in the"
+    # ("men from the Multicenter AIDS Cohort Study, an ongoing prospective study")
+    r"|(?<!\b(?:study|cohort|trial|registry|survey|project)(?:\s*\([^()]{1,20}\))?,\s+(?:an?\s+)?)"
+    r"(?<!\b(?:from|in|into)\s+(?:the\s+|an?\s+)(?:[\w'’-]+\s+){0,3}?)"
+    rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study_unless_a_source')})\b",
     regex.IGNORECASE,
 )
 # Another study's window: "An earlier registry analysis of patients treated between 1995 and 2004 reported ...",
