@@ -1522,8 +1522,22 @@ FAMILIES["audit49"] = [
     ("METHODS: Of the 127 patients who participated, 40 developed an infection.", 127),
     ("RESULTS: Of 2000 adults surveyed, 800 took part in sports betting.", 2000),
 ]
+# members of a society, union, orchestra or club are people (F49b)
+FAMILIES["audit49"] += [
+    ("METHODS: We surveyed 412 members of the American Academy of Orthopaedic Surgeons.", 412),
+    ("METHODS: A questionnaire was completed by 386 members of the national nurses' union.", 386),
+    ("METHODS: Ninety-eight members of a regional running club were enrolled.", 98),
+    ("METHODS: 40 of the 127 members of the orchestra participated in this study.", 40),
+    # one centre's or one included study's count is a part of the cohort (F49f)
+    ("METHODS: We enrolled 120 patients in this trial. One centre recruited 35 men.", 120),
+]
 NOT_A_COHORT["audit49"] = [
     "METHODS: 40 of the 127 patients in the intervention group participated in all sessions.",
+    "RESULTS: Three members of the Smad family were overexpressed in 40 tumour samples.",
+    "METHODS: Two members of the research team independently extracted the data from 35 studies.",
+    "DESIGN: Systematic review. RESULTS: Thirty-five articles were included; one trial enrolled 250 men with cancer.",
+    "DESIGN: Systematic review and meta-analysis. RESULTS: Nine RCTs were included. The largest trial randomised 640 "
+    "adults.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
@@ -1561,6 +1575,14 @@ def test_not_a_cohort_family(extract, family, text):
         ("The study included 18 male farmers (group I) and 28 soldiers (group II).", "male", None),
         # ... unless every group carries one, each of another sex
         ("Audiometry was performed in 20 male workers (group A) and 26 female workers (group B).", "female", 26),
+        # one centre's or one included study's own count of a sex is no sex count of the cohort (audit 49, F49f)
+        ("METHODS: We enrolled 120 patients in this trial. One centre recruited 35 men.", "male", None),
+        ("METHODS: We enrolled 120 patients at five centres; the largest centre enrolled 40 women.", "female", None),
+        ("DESIGN: Systematic review. RESULTS: We included 12 studies with 1540 participants; the smallest study "
+         "included 24 women.", "female", None),
+        ("METHODS: We enrolled 120 patients (45 women).", "female", 45),
+        ("DESIGN: Systematic review. RESULTS: We included 12 studies with 1540 participants, including 820 women.",
+         "female", 820),
         # groups of one sex with no total: no sex count either (session 12)
         ("METHODS: We compared a sample of 20 men who used the app to a sample of 20 men who did not.", "male", None),
         ("METHODS: 12 women with migraine and 15 women without migraine were compared.", "female", None),

@@ -34,6 +34,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("PROVIDER", lexicon_alternation("person_nouns", "providers")),
     ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
     ("ANIMAL", phrase_alternation(sorted(load_lexicon("person_nouns")["animals"]["words"], key=len, reverse=True))),
+    ("MEMBER_BODY", phrase_alternation(sorted(load_lexicon("person_nouns")["member_bodies"]["words"], key=len, reverse=True))),
     ("NOT_UNITS_AFTER", lexicon_alternation("lesion_nouns", "not_units_after")),
     (
         "COHORT_VERB",
@@ -1398,6 +1399,8 @@ class CohortComponent(FactComponent):
                 continue
             if n != total and _cues().cue("left.per_arm.group_had").found(text[max(s, h.start - 60) : h.start]):
                 continue  # "The case group included 17 men (64%)": one arm's
+            if n != total and _cues().cue("left.per_arm.one_part").found(text[max(s, h.start - 120) : h.start]):
+                continue  # "One centre recruited 35 men", "the smallest study included 24 women": one part's
             if n != total and self._sex_of_some(doc, text, h, sex, by, pop):
                 continue
             after_sex = text[h.end : min(e, h.end + 80)]
