@@ -1531,8 +1531,27 @@ FAMILIES["audit49"] += [
     # one centre's or one included study's count is a part of the cohort (F49f)
     ("METHODS: We enrolled 120 patients in this trial. One centre recruited 35 men.", 120),
 ]
+# part 3: an adjective with its share among the count's modifiers (F49r); 'An unusual case ... is reported' (F49s);
+# a case report beside a literature review keeps its one case over the review's pooled cases (F49q)
+FAMILIES["audit49"] += [
+    ("METHODS: We retrospectively analysed 468 predominantly male (77.8%) patients with severe trauma.", 468),
+    ("METHODS: A total of 312 mostly female (68%) participants with chronic migraine were included.", 312),
+    ("METHODS: We enrolled 120 patients. Forty-five elderly (38%) patients developed delirium.", 120),
+    ("METHODS: Of 200 patients screened, 60 female (30%) patients were excluded, and 140 were analysed.", 140),
+    ("An unusual case of spinal epidural abscess in a neonate is reported. The infant recovered fully.", 1),
+    ("An atypical case of Pott's disease is reported in a child who presented with torticollis.", 1),
+    ("We report a rare case of intramedullary abscess and review the literature. In our analysis of 100 cases of "
+     "intramedullary abscess, a male preponderance was found.", 1),
+    ("STUDY DESIGN: Case report with review of the literature. RESULTS: In our analysis of 64 published cases, 40 "
+     "were women.", 1),
+    ("We report a case of X and review the literature. We also reviewed 35 consecutive cases treated at our "
+     "institution between 2000 and 2010.", 35),
+    ("STUDY DESIGN: Case series of 12 patients with review of the literature. We treated 12 patients with spinal "
+     "abscess.", 12),
+]
 NOT_A_COHORT["audit49"] = [
     "METHODS: 40 of the 127 patients in the intervention group participated in all sessions.",
+    "An overview of cases of spinal abscess is presented.",
     "RESULTS: Three members of the Smad family were overexpressed in 40 tumour samples.",
     "METHODS: Two members of the research team independently extracted the data from 35 studies.",
     "DESIGN: Systematic review. RESULTS: Thirty-five articles were included; one trial enrolled 250 men with cancer.",
@@ -1575,6 +1594,12 @@ def test_not_a_cohort_family(extract, family, text):
         ("The study included 18 male farmers (group I) and 28 soldiers (group II).", "male", None),
         # ... unless every group carries one, each of another sex
         ("Audiometry was performed in 20 male workers (group A) and 26 female workers (group B).", "female", 26),
+        # a sex word hedged by 'predominantly' or followed by its share is no all-one-sex cohort (audit 49, F49r)
+        ("METHODS: We studied 150 predominantly male patients with spinal cord injury.", "male", None),
+        ("METHODS: A total of 220 mostly female nurses completed the questionnaire.", "female", None),
+        ("METHODS: We retrospectively analysed 468 predominantly male (77.8%) patients with trauma.", "male", None),
+        ("METHODS: We enrolled predominantly male veterans (n = 300).", "male", None),
+        ("METHODS: We enrolled 120 male veterans.", "male", 120),
         # one centre's or one included study's own count of a sex is no sex count of the cohort (audit 49, F49f)
         ("METHODS: We enrolled 120 patients in this trial. One centre recruited 35 men.", "male", None),
         ("METHODS: We enrolled 120 patients at five centres; the largest centre enrolled 40 women.", "female", None),

@@ -110,6 +110,8 @@ def _design(extract, text: str):
          "patients were prospectively collected between 2017 and 2020.", "prospective"),
         ("METHODS: Cases were retrospectively reviewed from 2012 to 2016 and prospectively collected from 2017.",
          "prospective"),
+        # sites counted by location (audit 49)
+        ("METHODS: Six rural organizations with 20 clinic locations implemented the program.", "multicenter"),
         # 'consecutive case series' as the design line (audit 48)
         ("DESIGN: Retrospective, consecutive case series. METHODS: We reviewed 84 eyes of 80 patients.", "consecutive"),
         ("STUDY DESIGN: Prospective consecutive case series. METHODS: We enrolled 52 adults.", "consecutive"),
@@ -242,6 +244,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # a repetition, not how patients came in (audit 46)
         ("Cultures were illuminated three times consecutively with blue light.", "consecutive"),
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
+        # a bare count of locations is no count of sites (audit 49)
+        ("METHODS: Patients were asked about 4 pain locations.", "multicenter"),
         # 'ongoing' for a study running elsewhere (audit 49)
         ("BACKGROUND: An ongoing randomized trial is testing this drug. METHODS: We reviewed 85 patients.", "randomized"),
         ("METHODS: We reviewed 85 patients; recruitment into our ongoing randomized trial continues.", "randomized"),

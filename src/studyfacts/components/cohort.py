@@ -515,6 +515,22 @@ _ELLIPTIC_SECOND = cached_compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:th
                                  regex.IGNORECASE)
 # a count of cases after a case report's own case, with no cohort cue (a score below the cohort verb's): cited
 _CITED_CASES_BELOW = 3.0
+# ... or with any score, when the abstract reviews the literature beside its case and the count's own sentence names
+# no series of its own ("We report a rare case ... and review the literature. In our analysis of 100 cases ...")
+_LIT_REVIEW = cached_compile(
+    r"\breview(?:ed|ing)?\s+(?:of\s+)?(?:the\s+)?(?:relevant\s+|pertinent\s+|published\s+)?literature\b|\bliterature\s+review\b",
+    regex.IGNORECASE,
+)
+_OWN_SERIES = cached_compile(
+    r"\b(?:our|this)\s+(?:institution|department|hospital|cent(?:er|re)|unit|clinic|service)\b|\bwe\s+(?:treated|operated|managed|saw)\b",
+    regex.IGNORECASE,
+)
+# a sex word hedged by an adverb of most, or followed by its share below 100%: not all of one sex
+_HEDGED_SEX = cached_compile(
+    r"\b(?:predominantly|mostly|mainly|largely|primarily|chiefly|overwhelmingly|majority)\s+(?:male|female|men|women|boys|girls)\b"
+    r"|\b(?:male|female|men|women|boys|girls)\s*[(\[]\s*(?!100(?:\.0+)?\s*%)\d{1,2}(?:\.\d+)?\s*%",
+    regex.IGNORECASE,
+)
 _CITED_CASES_NOUN = cached_compile(r"\bcases?$|\b(?:reported|published|described)\b", regex.IGNORECASE)
 # the next item of a list after a count and its noun: ", 250 ...", "and 124 ..."
 _LIST_GOES_ON = cached_compile(
@@ -790,7 +806,10 @@ class CohortComponent(FactComponent):
         pop = draft.population
         patients, lost = self._patients(doc, draft, by)
         if (patients is not None and by.get("case") and by["case"][0].start < patients.start
-                and patients.rule == "cohort.count_noun" and patients.score < _CITED_CASES_BELOW
+                and patients.rule == "cohort.count_noun"
+                and (patients.score < _CITED_CASES_BELOW
+                     or (_LIT_REVIEW.search(doc_text(doc))
+                         and not _OWN_SERIES.search(doc_text(doc), *sentence_at(doc, patients.start))))
                 and _CITED_CASES_NOUN.search(patients.noun)):
             # "We treated a 72-year-old woman ... Of the 11 reported cases, 6 ...": after the report's own
             # case, a count of cases that no cohort cue makes this study's is the literature's
@@ -1492,6 +1511,8 @@ class CohortComponent(FactComponent):
         if span.rule in ("cohort.n_equals", "cohort.n_bracketed"):
             # "gay and bisexual men (n = 8382)", "Black MSM in the cohort (N=301)": the words before the n
             named_by = _CLAUSE_BREAK.split(text[max(sent[0], span.start - 60) : span.start])[-1]
+        if _HEDGED_SEX.search(span.text) or _HEDGED_SEX.search(named_by):
+            return  # "468 predominantly male (77.8%) patients", "220 mostly female nurses": not all of one sex
         named = [sex for sex, words in _SEX_WORDS.items() if words.search(named_by)]
         if not named:
             # "We reviewed 38 patients ... All patients were female": said of all of them in a sentence of its own
