@@ -1549,8 +1549,25 @@ FAMILIES["audit49"] += [
     ("STUDY DESIGN: Case series of 12 patients with review of the literature. We treated 12 patients with spinal "
      "abscess.", 12),
 ]
+# part 2: case reports in the progressive or perfect (F49i); consent and responses given (F49j); those who
+# qualified and were then included (F49k)
+FAMILIES["audit49"] += [
+    ("Herein, we are presenting a case of spontaneous splenic rupture in pregnancy. The patient was managed "
+     "conservatively.", 1),
+    ("We have described a case of late stent migration into the pulmonary artery.", 1),
+    ("We have reported a case of this syndrome previously; here we studied 45 patients.", 45),
+    ("METHODS: A questionnaire was distributed to 64 staff members. Thirty-nine staff members (60.9%) gave informed "
+     "consent and responses.", 39),
+    ("RESULTS: There were 205 (85%) patients who achieved the minimum 2-year follow-up and were included.", 205),
+    ("METHODS: We reviewed 300 patients. There were 205 (68%) patients who met the criteria and were included.", 205),
+    ("METHODS: We treated 240 patients. There were 60 (25%) patients who developed infection and were included in "
+     "the subgroup analysis.", 240),
+    ("METHODS: We treated 240 patients; 180 (75%) patients who were followed for 2 years were included in the "
+     "survival analysis.", 240),
+]
 NOT_A_COHORT["audit49"] = [
     "METHODS: 40 of the 127 patients in the intervention group participated in all sessions.",
+    "We are presenting the case definitions used in the national surveillance of measles.",
     "An overview of cases of spinal abscess is presented.",
     "RESULTS: Three members of the Smad family were overexpressed in 40 tumour samples.",
     "METHODS: Two members of the research team independently extracted the data from 35 studies.",
@@ -1850,6 +1867,11 @@ def test_population_family(extract, text, field, value):
     ("text", "mean", "median"),
     [
         ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        # the people's age as the last of their traits (audit 49, F49m); not their spouses'
+        ("METHODS: We surveyed 210 veterans. Participants were mostly male (89%), White (81%), and averaged 42 years "
+         "old.", 42, None),
+        ("METHODS: We surveyed 210 veterans. Participants were mostly male, and their spouses averaged 40 years old.",
+         None, None),
         # the people 'were on average N years old' (audit 48, F48r); not their relatives' age
         ("METHODS: We enrolled 140 patients with heart failure. Patients were on average 64 years old.", 64, None),
         ("METHODS: The 88 participants were, on average, 41.5 years of age.", 41.5, None),

@@ -246,6 +246,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("All 900 records were consecutively screened by two reviewers.", "consecutive"),
         # a bare count of locations is no count of sites (audit 49)
         ("METHODS: Patients were asked about 4 pain locations.", "multicenter"),
+        # the order of questions randomised is no allocation (audit 49)
+        ("METHODS: We outline a survey experiment that randomized the question ordering of two scales.", "randomized"),
         # 'ongoing' for a study running elsewhere (audit 49)
         ("BACKGROUND: An ongoing randomized trial is testing this drug. METHODS: We reviewed 85 patients.", "randomized"),
         ("METHODS: We reviewed 85 patients; recruitment into our ongoing randomized trial continues.", "randomized"),
@@ -467,6 +469,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "METHODS: This study analysed political donations received by parties during the period 2001-2019.",
         "METHODS: This study analysed gambling advertisements broadcast on television between 2015 and 2018.",
         "METHODS: Programme progress reports (submitted March 2012-May 2015) were analysed thematically.",
+        # ... nor the years a document was written (audit 49)
+        "METHODS: Between 2006 and 2009, the existing guidelines were developed into a third generation of "
+        "guidelines for the intensive care unit.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -170,6 +170,13 @@ _PERSON_WORD = regex.compile(
     rf"\b(?:{lexicon_alternation('person_nouns', 'strong')}|{lexicon_alternation('person_nouns', 'sex')})\b",
     regex.IGNORECASE,
 )
+# a window in which a document was written, not people included: "The guidelines were developed between 2006 and
+# 2009 by a panel ..." (audit 49)
+_DOCUMENT_DRAFTED = regex.compile(
+    rf"\b(?:{lexicon_alternation('design_cues', 'drafted_documents')})\b[^.;]{{0,300}}?\b(?:were|was|been|is|are)\s+"
+    rf"(?:\w+\s+)?(?:{lexicon_alternation('design_cues', 'drafting_verbs')})\b",
+    regex.IGNORECASE,
+)
 # a number that may be a year, written without a separator ("1,936 hospitals" is a count)
 _PLAIN_YEAR = regex.compile(r"(?:19|20)\d\d")
 # a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
@@ -478,6 +485,9 @@ class DesignComponent(FactComponent):
             if not _PERIOD_CUE.search(sent) and not (
                 _DATA_FROM.match(sent) and e < len(text) and _COHORT_NEXT.search(text, e, sentence_at(doc, e + 1)[1])
             ):
+                continue
+            if _DOCUMENT_DRAFTED.search(sent) and not _PERSON_WORD.search(sent):
+                draft.warn(f"period {h.text!r} skipped: it dates the writing of a document", h)
                 continue
             rec = _RECORDS_NOT_PERSONS.search(text, s, h.start)
             if rec is not None and not _PERSON_WORD.search(text, s, h.start):
