@@ -66,6 +66,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 )
 
 _ANIMAL = cached_compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
+_RISK_CLASS = cached_compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 # the one a case report is about, right after the case's words: "Case presentation: A dog with", "a case of a
 # 5-year-old horse"
 _CASE_ANIMAL = cached_compile(
@@ -77,7 +78,6 @@ _CASE_ANIMAL = cached_compile(
 def _case_of_an_animal(text: str, h: Hit) -> bool:
     """A case hit that names no person ("We report a case", "Case presentation:") followed by an animal."""
     return not h.group("sex") and _CASE_ANIMAL.match(text, h.end) is not None
-_RISK_CLASS = cached_compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 
 
 def _cues() -> CueSet:
@@ -785,7 +785,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         if same or control or "others" in following or lacks or other_people or other_sex:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
-        if m.group("phase") and (noun in words or _same_people(noun, words)):
+        if m.group("phase") and _same_people(noun, words):
             # "The first 80 patients were analysed retrospectively and the following 60 patients were recruited
             # prospectively": two phases of a study, each with its own count, no total
             return parse_int(m.group("n"))

@@ -164,11 +164,11 @@ _COHORT_NEXT = regex.compile(
 # "progress reports (submitted July 2010-June 2013)" (design_cues.json, records_of_no_persons); unless a person
 # noun stands between them or before ("Blood donations by 3,200 donors between 2010 and 2014")
 _RECORDS_NOT_PERSONS = regex.compile(
-    rf"\b(?:{lexicon_alternation('design_cues', 'records_of_no_persons')})\b(?P<gap>[^.;]{{0,140}})$", regex.IGNORECASE
+    rf"\b(?:{lexicon_alternation('design_cues', 'records_of_no_persons')})\b[^.;]{{0,140}}$", regex.IGNORECASE
 )
+# a person noun: the component's own fragments (EXTRA_FRAGMENTS), not the lexicon read again
 _PERSON_WORD = regex.compile(
-    rf"\b(?:{lexicon_alternation('person_nouns', 'strong')}|{lexicon_alternation('person_nouns', 'sex')})\b",
-    regex.IGNORECASE,
+    rf"\b(?:{dict(EXTRA_FRAGMENTS)['PERSON']}|{dict(EXTRA_FRAGMENTS)['SEXNOUN']})\b", regex.IGNORECASE
 )
 # a window in which a document was written, not people included: "The guidelines were developed between 2006 and
 # 2009 by a panel ..." (audit 49)
@@ -489,8 +489,7 @@ class DesignComponent(FactComponent):
             if _DOCUMENT_DRAFTED.search(sent) and not _PERSON_WORD.search(sent):
                 draft.warn(f"period {h.text!r} skipped: it dates the writing of a document", h)
                 continue
-            rec = _RECORDS_NOT_PERSONS.search(text, s, h.start)
-            if rec is not None and not _PERSON_WORD.search(text, s, h.start):
+            if _RECORDS_NOT_PERSONS.search(text, s, h.start) and not _PERSON_WORD.search(text, s, h.start):
                 draft.warn(f"period {h.text!r} skipped: it dates records of no persons", h)
                 continue
             if _SHARE_IN_WINDOW.search(before):
