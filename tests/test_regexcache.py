@@ -143,3 +143,39 @@ def test_the_default_place_follows_xdg(cache, monkeypatch, tmp_path):
     monkeypatch.delenv("STUDYFACTS_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert regexcache.cache_dir() == tmp_path / "xdg" / "studyfacts"
+
+
+def test_every_rules_literals_read_back_as_a_fresh_analysis(cache, monkeypatch):
+    """What `literals.analyse` reads off each rule's pattern, kept in the file and read by a
+    new process, is what the parser gives: the same strings, `Bounded` and `Cased` kept."""
+    from studyfacts import literals
+
+    pairs = [(cr.regex.pattern, int(cr.regex.flags)) for cr in all_rules()]
+    fresh = [literals._analyse(p, f) for p, f in pairs]
+    for p, f in pairs:
+        literals.analyse(p, f)
+    assert regexcache.save(force=True)
+    regexcache.forget()
+
+    def refuse(*args):
+        raise AssertionError("parsed, not read from the cache")
+
+    monkeypatch.setattr(literals, "_analyse", refuse)
+    kept = [literals.analyse(p, f) for p, f in pairs]
+    assert any(isinstance(c, literals.Bounded) for _, c in fresh) and any(
+        isinstance(s, literals.Cased) for _, c in fresh for s in c or ()
+    )
+    for (want_c, want_l), (got_c, got_l) in zip(fresh, kept, strict=True):
+        assert got_c == want_c and type(got_c) is type(want_c)
+        assert got_l == want_l and type(got_l) is type(want_l)
+        assert [type(s) for s in got_l or ()] == [type(s) for s in want_l or ()]
+
+
+def test_an_analysis_kept_under_another_name_is_not_read(cache):
+    """A result kept by another version of `literals.py` (its digest names it) is never used."""
+    from studyfacts import literals
+
+    p, f = PATTERNS[0]
+    regexcache.remember("literals-0000000000000000", p, f, ((False, (("zzz", False),)), None))
+    assert regexcache.remembered(literals._analysis_kind(), p, f) is None
+    assert literals.analyse(p, f) == literals._analyse(p, f)

@@ -24,10 +24,10 @@ from __future__ import annotations
 import math
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
-import regex
 
 from .components.base import Draft
 from .models import Check, Span
+from .regexcache import cached_compile
 from .rules import load_lexicon
 
 
@@ -123,7 +123,7 @@ def run_checks(draft: Draft) -> list[Check]:
     return out
 
 
-_LEADING_NUMBER = regex.compile(r"\s*(\d+(?:[.\u00b7]\d+)?)")
+_LEADING_NUMBER = cached_compile(r"\s*(\d+(?:[.\u00b7]\d+)?)")
 
 
 def _central_text(span_text: str) -> str:

@@ -24,11 +24,15 @@ shortcut.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
 import regex
+
+from .regexcache import cached_compile, remember, remembered
 
 try:  # Python 3.11+
     import re._constants as _c
@@ -46,7 +50,7 @@ class Bounded(tuple):  # type: ignore[type-arg]
     before is not one."""
 
 
-_WORD = regex.compile(r"\w")
+_WORD = cached_compile(r"\w")
 _IS_WORD: dict[str, bool] = {}
 
 
@@ -230,7 +234,59 @@ def _opens_with_boundary(items: list[tuple[Any, Any]]) -> bool:
 
 
 def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
-    """(contains, leading) of a pattern, lower-cased (but `Cased` leading strings); either may be None."""
+    """(contains, leading) of a pattern, lower-cased (but `Cased` leading strings); either may be None.
+
+    Reading a pattern with the parser costs ~1 ms, some 0.2 s for all the rules at every start of
+    a process: the result is kept in the file of compiled patterns (`regexcache.remember`), under
+    a name that changes with this module's source, and read from there by the next process."""
+    kind = _analysis_kind()
+    kept = remembered(kind, pattern, flags)
+    if kept is not None:
+        try:
+            contains, leading = _decode(kept[0]), _decode(kept[1])
+        except (TypeError, ValueError, IndexError):
+            pass
+        else:
+            register(contains)
+            register(leading)
+            return contains, leading
+    contains, leading = _analyse(pattern, flags)
+    remember(kind, pattern, flags, (_encode(contains), _encode(leading)))
+    return contains, leading
+
+
+_KIND: str | None = None
+
+
+def _analysis_kind() -> str:
+    """The name analyses are kept under: "literals-" and a digest of this module's source, so
+    that a change of how patterns are read never meets a result read the old way."""
+    global _KIND
+    if _KIND is None:
+        try:
+            source = Path(__file__).read_bytes()
+        except OSError:
+            source = b""
+        _KIND = "literals-" + hashlib.sha256(source).hexdigest()[:16]
+    return _KIND
+
+
+def _encode(strings: Literals | None) -> tuple[bool, tuple[tuple[str, bool], ...]] | None:
+    """Literals as plain values marshal can write: (bounded, ((string, cased), ...))."""
+    if strings is None:
+        return None
+    return isinstance(strings, Bounded), tuple((str(s), isinstance(s, Cased)) for s in strings)
+
+
+def _decode(kept: Any) -> Literals | None:
+    if kept is None:
+        return None
+    bounded, items = kept
+    strings = tuple(Cased(s) if cased else str(s) for s, cased in items)
+    return Bounded(strings) if bounded else strings
+
+
+def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None]:
     if any(ch in pattern for ch in _FOLDS_TO_ASCII):
         return None, None  # its letters fold unlike str.lower(): no shortcut
     tree = _parse(pattern, flags)

@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from .regexcache import cached_compile
+
 
 def trie_alternation(terms: Iterable[str]) -> str:
     """A regex alternation of literal terms, factored by shared beginnings:
@@ -95,7 +97,7 @@ FRAGMENTS["COUNT_INT"] = (
 )
 FRAGMENTS["COUNT"] = rf"(?:{FRAGMENTS['COUNT_INT']}|{FRAGMENTS['WORDNUM']})"
 
-_PLACEHOLDER = regex.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_PLACEHOLDER = cached_compile(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
@@ -116,10 +118,10 @@ def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
     return pattern
 
 
-_SEP_RE = regex.compile(r"[,\u2009\u202f\u00a0 ]")
+_SEP_RE = cached_compile(r"[,\u2009\u202f\u00a0 ]")
 # what joins the words of a spelled number: white space, a hyphen or a Unicode hyphen
 WORD_JOIN = r"[\s\-\u2010\u2011]"
-_WORD_SPLIT = regex.compile(WORD_JOIN + "+")
+_WORD_SPLIT = cached_compile(WORD_JOIN + "+")
 
 
 def parse_int(text: str) -> int | None:
@@ -131,7 +133,7 @@ def parse_int(text: str) -> int | None:
     return words_to_int(t)
 
 
-_DECIMAL_COMMA = regex.compile(r"-?\d+,\d{1,2}")
+_DECIMAL_COMMA = cached_compile(r"-?\d+,\d{1,2}")
 
 
 def parse_num(text: str) -> float | None:

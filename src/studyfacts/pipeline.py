@@ -20,10 +20,11 @@ from spacy.tokens import Doc
 
 from . import components, regexcache  # noqa: F401  (components registers the factories)
 from .checks import run_checks
-from .confidence import assign as assign_confidence
 from .components.base import NO_SPANS_KEY, TEXT_KEY, Draft, doc_warnings
+from .confidence import assign as assign_confidence
 from .models import Metadata, Record, Source
 from .readers.base import RawRecord
+from .regexcache import cached_compile
 
 # Order matters: abbreviations first (later families read them), then one
 # component per fact family. Resolution runs in the same order.
@@ -49,8 +50,8 @@ MAX_ABSTRACT_CHARS = 100_000
 # journal's "This Month in ..." digest) has no one cohort: facts read from it
 # would belong to whichever study came first. Several "Results:" sections, or
 # several pointers to accompanying editorials, give such a record away.
-_RESULTS_LABEL = regex.compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
-_EDITORIAL_POINTER = regex.compile(r"\bSee the accompanying (?:Editorial|article)", regex.IGNORECASE)
+_RESULTS_LABEL = cached_compile(r"\b(?:RESULTS?|Results?|FINDINGS|Findings)\s*:")
+_EDITORIAL_POINTER = cached_compile(r"\bSee the accompanying (?:Editorial|article)", regex.IGNORECASE)
 
 
 def _holds_at_least(pattern: regex.Pattern[str], text: str, n: int) -> bool:
@@ -60,7 +61,7 @@ def _holds_at_least(pattern: regex.Pattern[str], text: str, n: int) -> bool:
 
 # A book's index exported as its "abstract" ("INDEX Activism, 194, 202 Actors, 203-204 ..."): terms
 # each followed by their page numbers. Counts read from it ("Stakeholders, 82") are page numbers.
-_INDEX_ENTRY = regex.compile(r",\s\d{1,4}(?:[-–]\d{1,4})?\s+(?=[A-Z][a-z])")
+_INDEX_ENTRY = cached_compile(r",\s\d{1,4}(?:[-–]\d{1,4})?\s+(?=[A-Z][a-z])")
 _INDEX_ENTRIES = 25  # real abstracts hold a few such pairs at most ("..., 2019 Elsevier")
 
 

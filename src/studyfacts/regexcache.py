@@ -216,6 +216,30 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return compiled
 
 
+def remembered(kind: str, pattern: str, flags: int) -> Any | None:
+    """A value computed from a pattern before and kept in the file beside the compiled patterns
+    (`remember`): e.g. what `literals.analyse` reads off it. `kind` names what it is, and
+    changes when the way it is computed does. None when the file holds no such value."""
+    if cache_file() is None:
+        return None
+    with _lock:
+        return _load().get((f"{kind}\x00{pattern}", int(flags)))
+
+
+def remember(kind: str, pattern: str, flags: int, value: Any) -> None:
+    """Keep `value` (made of what marshal can write) for `remembered`."""
+    global _new
+    if cache_file() is None:
+        return
+    try:
+        marshal.dumps(value)
+    except ValueError:
+        return
+    with _lock:
+        _load()[(f"{kind}\x00{pattern}", int(flags))] = value
+        _new += 1
+
+
 def forget() -> None:
     """Drop what was read and compiled so far (the next compile reads the file again): for
     tests, and for a process that moves the cache with `STUDYFACTS_CACHE_DIR`."""

@@ -93,14 +93,14 @@ class Rule(BaseModel):
 # rest (`after_count`); and when the look-behind refuses a word character, "." and "," (and
 # the group is {COUNT} or {INT}), a plain rule can only match where a count starts
 # (`TextScan.count_starts`): it is tried there instead of at every position ("leftmost").
-_COUNT_FIRST = regex.compile(
+_COUNT_FIRST = cached_compile(
     r"^(?:\(\?<!\[(?P<cls>[^\]]*)\]\))?(?P<b>\\b)?"
     r"\(\?P<\w+>(?P<count>\{COUNT\}|\{INT\}|\{INT\}\|\(\?i:\{WORDNUM\}\))\)"
 )
 
 
 _LOOKAROUND_OPEN = ("(?<!", "(?<=", "(?=", "(?!")
-_COUNT_GROUP = regex.compile(r"\(\?P<\w+>(?:\{COUNT\}|\{COUNT_INT\}|\{INT\})\)")
+_COUNT_GROUP = cached_compile(r"\(\?P<\w+>(?:\{COUNT\}|\{COUNT_INT\}|\{INT\})\)")
 
 
 def _count_group_first(pattern: str) -> bool:
@@ -268,6 +268,23 @@ def load_lexicon(name: str) -> dict[str, Any]:
         raise RuleError(f"{path}: {e}") from e
 
 
+def _case_clash(terms: list[str]) -> bool:
+    """Whether some term begins with another but for case ("VAS", "vas..."): a prefix of each
+    term, lower-cased, looked up among the terms lower-cased (not every pair compared: the
+    person nouns alone are some 350 terms)."""
+    by_lower: dict[str, list[str]] = {}
+    for a in terms:
+        by_lower.setdefault(a.lower(), []).append(a)
+    for b in terms:
+        low = b.lower()
+        for k in range(1, len(b) + 1):
+            for a in by_lower.get(low[:k], ()):
+                if a != b and not b.startswith(a):
+                    return True
+    return False
+
+
+@cache
 def lexicon_alternation(name: str, key: str | None = None) -> str:
     """A lexicon list as a regex alternation, each term escaped, a space matching any white
     space; factored by shared beginnings (`trie_alternation`) unless two terms begin alike
@@ -277,8 +294,7 @@ def lexicon_alternation(name: str, key: str | None = None) -> str:
     terms = data[key] if key else data
     if isinstance(terms, dict):
         terms = list(terms)
-    clash = any(a != b and b.lower().startswith(a.lower()) and not b.startswith(a) for a in terms for b in terms)
-    if not clash:
+    if not _case_clash(terms):
         return trie_alternation(terms)
     return phrase_alternation(sorted(terms, key=len, reverse=True))
 
@@ -336,26 +352,26 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
 # {INT} or {WORDNUM}) and are tried only there: at a run of digits not inside another number
 # or word, and not the whole part of a decimal ("2.5", which no count can be), or at a number
 # word ("forty-two patients") that does not continue a number ("one hundred and twelve").
-_DIGITS = regex.compile(r"(?<![\w.])(?:(?<!,)|(?<=\d{4},)|(?<=[^\W\d_],))\d++(?![.\u00b7]\d)")  # "2013,42", "seen,32": see numbers' INT
+_DIGITS = cached_compile(r"(?<![\w.])(?:(?<!,)|(?<=\d{4},)|(?<=[^\W\d_],))\d++(?![.\u00b7]\d)")  # "2013,42", "seen,32": see numbers' INT
 
 
 _SEPARATORS = frozenset(",\u2009\u202f\u00a0")  # thousands separators: see numbers._THOU
 _NUMBER_WORD_LIST = sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # factored by shared beginnings: several times faster than a flat list of 29 words
-_NUMBER_WORD_AT = regex.compile(rf"\b{trie_alternation(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
-_NUMBER_WORD_AT_I = regex.compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
+_NUMBER_WORD_AT = cached_compile(rf"\b{trie_alternation(_NUMBER_WORD_LIST)}\b")  # on lower-cased text
+_NUMBER_WORD_AT_I = cached_compile(_NUMBER_WORD_AT.pattern, regex.IGNORECASE)
 register(_NUMBER_WORD_LIST)  # found by the one-pass index (`literals.whole_words`) where it can
 
 # "... in surgical patients.Ninety patients were enrolled": a sentence glued to the one before
 # (exports that drop the section labels between them); a lower-case word after the dot is not
-_GLUED_SENTENCE = regex.compile(r"[^\W\d_]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
+_GLUED_SENTENCE = cached_compile(r"[^\W\d_]\.(?-i:[A-Z])|\)\.(?-i:[A-Z])")
 # "one hundred and twelve": "twelve" continues a count, it does not start one
-_WORD_NUMBER_BEFORE = regex.compile(
+_WORD_NUMBER_BEFORE = cached_compile(
     rf"(?i:\b(?:{_NUMBER_WORDS}|hundred|thousand))(?:{WORD_JOIN}+and{WORD_JOIN}+|{WORD_JOIN}+)$"
 )
 # Year-anchored rules ("anchor": "year") run only in windows around a year.
-_YEAR_ANYWHERE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_ANYWHERE = cached_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_WINDOW = (60, 70)
 
 
@@ -421,7 +437,7 @@ class TextScan:
         return self._windows
 
 
-_GROUP_NAME = regex.compile(r"\(\?P([<=])(\w+)([>)])")
+_GROUP_NAME = cached_compile(r"\(\?P([<=])(\w+)([>)])")
 
 
 @dataclass
@@ -449,7 +465,7 @@ class _Together:
 
 # A rule's opening count, which rules may share: an optional simple look-behind, then the
 # count as a named group of its own
-_OPENING = regex.compile(r"^(?P<lb>(?:\(\?<!\[[^\]]*\]\))?)\(\?P<(?P<name>\w+)>")
+_OPENING = cached_compile(r"^(?P<lb>(?:\(\?<!\[[^\]]*\]\))?)\(\?P<(?P<name>\w+)>")
 
 
 @cache

@@ -43,6 +43,7 @@ import regex
 
 from .models import PValue
 from .numbers import clean_number, expand, parse_num
+from .regexcache import cached_compile
 from .rules import Rule, RuleError, jsonl_models, patterns_dir
 
 _OP_NORMAL = {"\u2264": "<=", "\u2265": ">=", "==": "=", "<or=": "<="}
@@ -70,7 +71,7 @@ def fragments() -> dict[str, Fragment]:
         seen[rule.id] = no
         try:
             expanded = expand(rule.pattern, {k: v.expanded for k, v in out.items()})
-            regex.compile(expanded, regex.IGNORECASE)
+            cached_compile(expanded, regex.IGNORECASE)
         except (regex.error, KeyError) as e:
             raise RuleError(f"{where}: fragment {rule.label!r}: {e}") from e
         out[rule.label] = Fragment(rule.label, rule.pattern, expanded, rule)
@@ -90,7 +91,7 @@ def rule_fragments() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _compiled(name: str) -> regex.Pattern[str]:
-    return regex.compile(fragment(name), regex.IGNORECASE)
+    return cached_compile(fragment(name), regex.IGNORECASE)
 
 
 @dataclass
@@ -122,12 +123,12 @@ class StatExpr:
     inner_start: int | None = None
 
 
-_WORD_LABEL = regex.compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
-_BEFORE_FIGURES = regex.compile(r"\b(?:SD|s\.d\.|standard\s+deviation)\b", regex.IGNORECASE)
+_WORD_LABEL = cached_compile(r"^\s*(?P<w>[A-Za-z][\w\-+ ]{0,30})\s*$")
+_BEFORE_FIGURES = cached_compile(r"\b(?:SD|s\.d\.|standard\s+deviation)\b", regex.IGNORECASE)
 
 
-_SPACE_RUNS = regex.compile(r"\s+")
-_TIMES_TEN = regex.compile(r"\s*[x\u00d7]\s*10\s*[-\u2212]\s*(\d+)")  # "2 x 10-4" -> "2e-4"
+_SPACE_RUNS = cached_compile(r"\s+")
+_TIMES_TEN = cached_compile(r"\s*[x\u00d7]\s*10\s*[-\u2212]\s*(\d+)")  # "2 x 10-4" -> "2e-4"
 
 
 def p_value(op: str, val: str) -> PValue | None:
@@ -141,7 +142,7 @@ def p_value(op: str, val: str) -> PValue | None:
 
 
 # the level of a confidence interval ("95% CI", "90 % confidence interval"): no percentage of a count
-_CI_LEVEL = regex.compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?=(?:CI|C\.I\.|confidence\s+intervals?)\b)", regex.IGNORECASE)
+_CI_LEVEL = cached_compile(r"\b\d{2}(?:\.\d+)?\s*%\s*(?=(?:CI|C\.I\.|confidence\s+intervals?)\b)", regex.IGNORECASE)
 
 
 def read_qualifier(inner: str, *, median: bool = False, sd_named_before: bool = False) -> Qualifier:
@@ -276,7 +277,7 @@ DURATION_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 # punctuation, a filler word, or any other word (which ends the statistic). A comparison sign
 # stops it: "median age was > 40 y in 12.5%" states a threshold, not the statistic.
 # Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
-_TOKEN = regex.compile(
+_TOKEN = cached_compile(
     expand(
         r"\s*(?:"
         r"(?P<kw>{STAT_KEYWORD})\b"
@@ -294,7 +295,7 @@ _TOKEN = regex.compile(
     ),
     regex.IGNORECASE,
 )
-NEXT_MEAN = regex.compile(
+NEXT_MEAN = cached_compile(
     expand(
         r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
         {"DUR": rf"(?:{DURATION_ALT})\b\.?"},

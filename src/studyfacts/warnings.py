@@ -18,6 +18,7 @@ from functools import cache
 import regex
 
 from .models import RecordWarning, Span
+from .regexcache import cached_compile
 from .rules import RuleError, patterns_dir
 
 
@@ -37,7 +38,7 @@ def codes() -> tuple[Code, ...]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         out = tuple(
-            Code(c["code"], regex.compile(c["pattern"]), c.get("field"), bool(c.get("input_error")),
+            Code(c["code"], cached_compile(c["pattern"]), c.get("field"), bool(c.get("input_error")),
                  c["description"], tuple(c.get("examples", ())))
             for c in data["codes"]
         )
@@ -53,7 +54,7 @@ _FIELD_NAMES = {"female": "population.female", "male": "population.male", "age":
                 "complications": "complications", "patients": "population.patients"}
 
 
-_LEAD = regex.compile(r"([a-z-]+): ")
+_LEAD = cached_compile(r"([a-z-]+): ")
 
 
 def classify(message: str, span: Span | None = None) -> RecordWarning:

@@ -14,13 +14,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..literals import char_offsets
+from ..regexcache import cached_compile
 from .base import doc_text
 
 KEY = ("studyfacts", "abbreviations")
 
 # "(SM)", "(LTC)", "[LTC]", "(SMs)"; the short form starts with a letter and holds a capital.
-_DEF = regex.compile(r"[(\[]\s*(?P<short>[A-Za-z][A-Za-z0-9\-]{0,9})\s*[)\];,]")
-_WORD = regex.compile(r"[\w\-']+")
+_DEF = cached_compile(r"[(\[]\s*(?P<short>[A-Za-z][A-Za-z0-9\-]{0,9})\s*[)\];,]")
+_WORD = cached_compile(r"[\w\-']+")
 
 
 def abbreviations(doc: Doc) -> dict[str, str]:

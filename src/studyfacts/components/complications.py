@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 
 from ..models import Complications, Span
 from ..numbers import expand, parse_int, parse_num, trie_alternation
+from ..regexcache import cached_compile
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
@@ -83,15 +84,15 @@ _PREFILTER = Gate(r"complicat|adverse|side[\s-]effect")
 
 
 def _x(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(expand(pattern, dict(EXTRA_FRAGMENTS)), regex.I)
+    return cached_compile(expand(pattern, dict(EXTRA_FRAGMENTS)), regex.I)
 
 
 # ---- cues ---------------------------------------------------------------------------------
 
 _GRADE_WORDS = frozenset({"grade", "grades", "class", "type", "types", "stage", "level", "ctcae"})
-_TOKEN = regex.compile(r"[A-Za-z0-9][\w-]*|[^\w\s]")
-_RELATED = regex.compile(r"^(?P<x>.+?)-(?:related|associated)$", regex.I)
-_ACRONYM = regex.compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$")
+_TOKEN = cached_compile(r"[A-Za-z0-9][\w-]*|[^\w\s]")
+_RELATED = cached_compile(r"^(?P<x>.+?)-(?:related|associated)$", regex.I)
+_ACRONYM = cached_compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$")
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ class _Cues:
         return list(reversed(out))
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = cached_compile(r"\s+")
 
 
 @cache
@@ -200,45 +201,45 @@ _ARM = (
     r"|\b(?:in|among|for|of)\s+(?:the\s+)?(?!(?:the|this|that|one|same|whole|entire|study|total)\b){EXTRA}[\w-]+\s+(?:group|arm|cohort)s?\b"
     r"|\bgroups?\s+[A-Z0-9]\b|\b(?:in|between)\s+(?:the\s+)?(?:two|three|2|3)\s+groups\b"
 )
-_ARM_NONZERO = regex.compile(_ARM.replace("{EXTRA}", "") + r"|\b(?:in|of)\s+(?:both|each|either|all|the\s+two)\s+(?:[\w-]+\s+)?(?:groups|group|arms|arm)\b", regex.I)
-_ARM_ZERO = regex.compile(_ARM.replace("{EXTRA}", r"(?!(?:either|both|each|all|any)\b)").replace(r"|\brespectively\b", ""), regex.I)
+_ARM_NONZERO = cached_compile(_ARM.replace("{EXTRA}", "") + r"|\b(?:in|of)\s+(?:both|each|either|all|the\s+two)\s+(?:[\w-]+\s+)?(?:groups|group|arms|arm)\b", regex.I)
+_ARM_ZERO = cached_compile(_ARM.replace("{EXTRA}", r"(?!(?:either|both|each|all|any)\b)").replace(r"|\brespectively\b", ""), regex.I)
 # the clause after a figure, up to a top-level comma/semicolon: "(...) in the block group"
-_CLAUSE_END = regex.compile(r"[;,]|\.(?!\d)")
-_SENTENCE_CUT = regex.compile(r"[.;:!?]\s+(?=[A-Z(\[]|$)|;\s*")
+_CLAUSE_END = cached_compile(r"[;,]|\.(?!\d)")
+_SENTENCE_CUT = cached_compile(r"[.;:!?]\s+(?=[A-Z(\[]|$)|;\s*")
 # "occurrence of >= 1 major complication", "at least 2 complications", "grade 3 complications"
-_THRESHOLD = regex.compile(
+_THRESHOLD = cached_compile(
     r"(?:[\u2265\u2264<>]=?|=>|at\s+least|more\s+than|less\s+than|fewer\s+than|up\s+to|over|number\s+of|mean(?:\s+of)?"
     r"|median(?:\s+of)?|average(?:\s+of)?|grades?|types?|class|day|days|POD|table|figure|these|those|such"
     r"|(?:patients?|those|cases|subjects|participants)\s+(?:with|having))\s*$",
     regex.I,
 )
 # "those without complications", "patients with or without complications": a subgroup, not a finding
-_SUBGROUP_WITHOUT = regex.compile(
+_SUBGROUP_WITHOUT = cached_compile(
     r"(?:\b(?:those|patients?|participants?|subjects?|children|cases|individuals|ones|group|men|women|people|adults|infants)"
     r"(?:\s+who\s+were)?|\bwith\s+(?:or|and)|\bor|\band)\s*$",
     regex.I,
 )
 # "No complications occurred when treatment was continued": a condition, not the study's count
-_CONDITIONAL_AFTER = regex.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:when|if|unless|provided|as\s+long\s+as)\b", regex.I)
+_CONDITIONAL_AFTER = cached_compile(r"\s*(?:[\w-]+\s+){0,3}?(?:when|if|unless|provided|as\s+long\s+as)\b", regex.I)
 # "with no complications" / "without complications" describe a manner: an observation only when
 # the clause reports what happened (a past verb) and claims nothing (present tense, modal)
-_WITH_END = regex.compile(r"\bwith\s*$", regex.I)
-_CLAIM = regex.compile(r"\b(?:is|are|be|being|can|may|might|could|would|should|will|shows?|provides?|offers?|allows?|seems?|appears?|desired?)\b", regex.I)
-_OBSERVED = regex.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:underwent|went|took|began|ran)\b", regex.I)
+_WITH_END = cached_compile(r"\bwith\s*$", regex.I)
+_CLAIM = cached_compile(r"\b(?:is|are|be|being|can|may|might|could|would|should|will|shows?|provides?|offers?|allows?|seems?|appears?|desired?)\b", regex.I)
+_OBSERVED = cached_compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:underwent|went|took|began|ran)\b", regex.I)
 # "Seven patients survived radical surgery without complications": some of them, not all
 _SOME_UNITS = _x(r"(?<!\ball\s)(?<![\w.,/])(?:{COUNT})\s+(?:(?:of\s+(?:the\s+)?{INT}\s+)?(?:[A-Za-z][\w-]*\s+)?(?:{UNIT})\b|had\b|were\b|was\b)")
-_EXCEPT_BEFORE = regex.compile(r"\b(?:other\s+than|except|apart\s+from|besides|aside\s+from)\b", regex.I)
-_EXCEPT_AFTER = regex.compile(r"\s*(?:\w+\s+){0,2}?(?:other\s+than|except|apart\s+from|besides|aside\s+from|but\s+(?:one|\d))\b", regex.I)
+_EXCEPT_BEFORE = cached_compile(r"\b(?:other\s+than|except|apart\s+from|besides|aside\s+from)\b", regex.I)
+_EXCEPT_AFTER = cached_compile(r"\s*(?:\w+\s+){0,2}?(?:other\s+than|except|apart\s+from|besides|aside\s+from|but\s+(?:one|\d))\b", regex.I)
 # "patients were stratified as having no complication (NOCOMP)": a category, not a finding
-_CATEGORY_BEFORE = regex.compile(r"\b(?:stratified|categori[sz]ed|classified|grouped|divided|defined|dichotomi[sz]ed)\b", regex.I)
-_CATEGORY_AFTER = regex.compile(r"\s*\((?-i:[A-Z][A-Z-]+)\)")
+_CATEGORY_BEFORE = cached_compile(r"\b(?:stratified|categori[sz]ed|classified|grouped|divided|defined|dichotomi[sz]ed)\b", regex.I)
+_CATEGORY_AFTER = cached_compile(r"\s*\((?-i:[A-Z][A-Z-]+)\)")
 # "the other 10 patients did not have complications": a rest, not all
-_REST_BEFORE = regex.compile(r"\b(?:other|remaining|rest)\b", regex.I)
+_REST_BEFORE = cached_compile(r"\b(?:other|remaining|rest)\b", regex.I)
 
 
 # Structured abstracts: figures under BACKGROUND/OBJECTIVE are someone else's; a "without
 # complications" under CONCLUSION is a claim about the treatment, not a count.
-_HEADER = regex.compile(
+_HEADER = cached_compile(
     r"(?:^|(?<=[.!?)]\s{0,3})|(?<=\n))(?:(?P<h>background|introduction|context|rationale|importance|purposes?|objectives?|object|aims?"
     r"|study\s+objectives?|conclusions?|interpretation|discussion|methods?|materials\s+and\s+methods|subjects\s+and\s+methods"
     r"|patients\s+and\s+methods|design|setting|results?|findings|summary|(?:main\s+)?outcome\s+measures)"
@@ -249,14 +250,14 @@ _BACKGROUND = frozenset({"background", "introduction", "context", "rationale", "
                          "objective", "objectives", "aim", "aims", "study"})
 _CONCLUSION = frozenset({"conclusion", "conclusions", "interpretation", "discussion"})
 # what other studies found, or what may happen: not this study's figure
-_HEDGE = regex.compile(
+_HEDGE = cached_compile(
     r"\b(?:has|have)\s+been\s+(?:reported|shown|described|demonstrated|associated)\b"
     r"|\b(?:previous(?:ly)?|prior|earlier|other|published)\s+(?:studies|reports|series|trials)\b|\bliterature\b"
     r"|\b(?:is|are)\s+(?:reported|known)\b|\b(?:may|might|can|could|would|should|will)\b",
     regex.I,
 )
 
-_HEDGE_AFTER = regex.compile(
+_HEDGE_AFTER = cached_compile(
     r"[^.;]{0,40}?(?:\b(?:has|have)\s+been\s+(?:reported|described|shown|published|observed\s+in\s+other)"
     r"|\bin\s+(?:the\s+)?literature|\bin\s+(?:previous|prior|earlier|other)\s+(?:studies|reports|series))",
     regex.I,
@@ -317,14 +318,14 @@ _COMPLICATION_NEXT = _x(r"\s*{CNOUN}")
 # "had complications such as diabetes mellitus": illnesses the patients had, not of the procedure
 _COMORBID = _x(r"\G\s*(?:[(\[][^()\[\]]*[)\]]\s*)?,?\s*(?:such\s+as|including|like|namely|e\.g\.,?|of|from)\s+[^.;]{0,40}?\b(?:"
                + lexicon_alternation(_LEXICON, "comorbidity_words") + r")\b")
-_RESP_SPLIT = regex.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
+_RESP_SPLIT = cached_compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", regex.I)
 _RATE_PER_ARM = _x(r"\s*(?:for|in|with|after|among|using)\b[^;.]{0,60}?\b(?:and|vs\.?|versus)\s+{NUM}\s*%")
-_GRADED_PAREN = regex.compile(
+_GRADED_PAREN = cached_compile(
     r"(?:[\s-]+rates?)?\s*[(\[][^()\[\]]{0,40}?(?:[\u2265>]|=>|or\s+(?:higher|more|above|greater|worse)|and\s+above|at\s+least)[^()\[\]]{0,40}[)\]]",
     regex.I,
 )
-_EFFECT_ON = regex.compile(r"\s+(?:on|upon)\b", regex.I)
-_RESP_CLAUSE = regex.compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
+_EFFECT_ON = cached_compile(r"\s+(?:on|upon)\b", regex.I)
+_RESP_CLAUSE = cached_compile(r"[.;:,()]\s*|\b(?:while|whereas|but)\s+", regex.I)
 _RESP_VALS = _x(r"(?P<v>{NUM})\s*%")
 _RESP_ITEM = _x(r"^(?:the\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUN}|complication)$")
 

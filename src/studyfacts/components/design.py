@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from ..models import Period, Span
 from ..numbers import parse_int
+from ..regexcache import cached_compile
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
@@ -73,8 +74,8 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 
 # "in 1998 and 2005-2008", "in 1977 and 1981": two dates joined by "and" make a range only after
 # "between" ("between the years 1996 and 2011") or when they are adjacent years ("in 2016 and 2017")
-_AND = regex.compile(r"\band\b", regex.IGNORECASE)
-_BETWEEN_BEFORE = regex.compile(r"\bbetween\s+(?:the\s+)?(?:(?:calendar\s+)?years?\s+|period\s+)?$", regex.IGNORECASE)
+_AND = cached_compile(r"\band\b", regex.IGNORECASE)
+_BETWEEN_BEFORE = cached_compile(r"\bbetween\s+(?:the\s+)?(?:(?:calendar\s+)?years?\s+|period\s+)?$", regex.IGNORECASE)
 
 _MONTHS = {
     m: i
@@ -91,14 +92,14 @@ _MONTHS = {
 # "...young adults., Method: College-age students": after a full stop and a stray comma, any
 # capitalised heading; "...under spinal anesthesia Design: A randomized ... Subjects: Ninety
 # women": a flattened structured abstract's heading with no full stop before it
-_HEADING_AT = regex.compile(r"[.:>\n/],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
+_HEADING_AT = cached_compile(r"[.:>\n/],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
 # found from each colon, not tried at every space: a heading with no full stop before it
-_INLINE_HEADING = regex.compile(
+_INLINE_HEADING = cached_compile(
     r"(?<=[a-z0-9)&]\s)(?P<w>Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
     r"|Main\s+outcome\s+measures?|DESIGN|SETTING|SUBJECTS|PARTICIPANTS|INTERVENTIONS?|RESULTS?|CONCLUSIONS?)\s*$"
 )
-_HEADING_FIRST = regex.compile(r"\s{0,3}(?=[A-Z])")
-_HEADING = regex.compile(
+_HEADING_FIRST = cached_compile(r"\s{0,3}(?=[A-Z])")
+_HEADING = cached_compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
     r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?"
     r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participant|method)(?:s|\(s\))?)*|settings?"
@@ -122,7 +123,7 @@ _END = {"conclusion", "conclusions", "conclusions and relevance", "interpretatio
         "authors’ conclusions", "authors conclusions"}
 
 # A period's sentence must say who was studied when; these cues say so.
-_PERIOD_CUE = regex.compile(
+_PERIOD_CUE = cached_compile(
     r"\b(?:treated|underwent|undergoing|undergone|enrolled|enrol(?:l)?ment|included|inclusion|identified"
     r"|admitted|admissions?|recruited|recruitment|operated|conducted|performed|diagnosed|hospitali[sz]ed"
     r"|reviewed|registry|register|database|collected|cohort|retrospective(?:ly)?|prospective(?:ly)?"
@@ -149,12 +150,12 @@ _PERIOD_CUE = regex.compile(
 )
 # a window told with the data's source, the cohort in the next sentence: "Data were obtained from the Trauma
 # Quality Improvement Program from 2017 to 2019. During the study period, 16 016 patients were included."
-_DATA_FROM = regex.compile(
+_DATA_FROM = cached_compile(
     r"^\s*(?:[A-Z][\w()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?(?:(?:patient|patients'|clinical|registry|administrative|claims"
     r"|hospital|national|the)\s+)?(?:data|records)\s+(?:were|was)\s+(?:obtained|drawn|extracted|retrieved|sourced)\s+from\b",
     regex.IGNORECASE,
 )
-_COHORT_NEXT = regex.compile(
+_COHORT_NEXT = cached_compile(
     r"\b\d[\d,\u2009\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
     r"\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|identified|studied)\b"
     r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
@@ -163,44 +164,44 @@ _COHORT_NEXT = regex.compile(
 # a window that dates records of no persons: "donations received by politicians ... during the period 1998-2018",
 # "progress reports (submitted July 2010-June 2013)" (design_cues.json, records_of_no_persons); unless a person
 # noun stands between them or before ("Blood donations by 3,200 donors between 2010 and 2014")
-_RECORDS_NOT_PERSONS = regex.compile(
+_RECORDS_NOT_PERSONS = cached_compile(
     rf"\b(?:{lexicon_alternation('design_cues', 'records_of_no_persons')})\b[^.;]{{0,140}}$", regex.IGNORECASE
 )
 # a person noun: the component's own fragments (EXTRA_FRAGMENTS), not the lexicon read again
-_PERSON_WORD = regex.compile(
+_PERSON_WORD = cached_compile(
     rf"\b(?:{dict(EXTRA_FRAGMENTS)['PERSON']}|{dict(EXTRA_FRAGMENTS)['SEXNOUN']})\b", regex.IGNORECASE
 )
 # a window in which a document was written, not people included: "The guidelines were developed between 2006 and
 # 2009 by a panel ..." (audit 49)
-_DOCUMENT_DRAFTED = regex.compile(
+_DOCUMENT_DRAFTED = cached_compile(
     rf"\b(?:{lexicon_alternation('design_cues', 'drafted_documents')})\b[^.;]{{0,300}}?\b(?:were|was|been|is|are)\s+"
     rf"(?:\w+\s+)?(?:{lexicon_alternation('design_cues', 'drafting_verbs')})\b",
     regex.IGNORECASE,
 )
 # a number that may be a year, written without a separator ("1,936 hospitals" is a count)
-_PLAIN_YEAR = regex.compile(r"(?:19|20)\d\d")
+_PLAIN_YEAR = cached_compile(r"(?:19|20)\d\d")
 # a share told for a window: "(92% in 2020-2023)", "96% in 2020-2023", "only 1 (4%) in 2020-2023"
-_SHARE_IN_WINDOW = regex.compile(
+_SHARE_IN_WINDOW = cached_compile(
     r"\d+(?:[.\u00b7]\d+)?\s*%\s*[)\]]?\s*(?:(?:in|during|for|over|from|between)\s*)?$", regex.IGNORECASE
 )
 # ... and these make it something else: a literature search, a publication window, a follow-up end.
-_PERIOD_VETO = regex.compile(
+_PERIOD_VETO = cached_compile(
     rf"\b(?:published|publications?|search(?:ed)?(?!\s+{_OWN_RECORDS})|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
     r"|Web\s+of\s+Science|Scopus|trends?|projected|projections?|forecast)\b",
     regex.IGNORECASE,
 )
 # "with follow-up through June 2021", "followed until 2020": the end of follow-up, not inclusion.
-_FOLLOWUP_END = regex.compile(
+_FOLLOWUP_END = cached_compile(
     r"\b(?:follow(?:ed)?[-\s]?(?:up)?|observed|tracked)\s+(?:\w+\s+){0,2}?(?:until|through|to|till)\s*$",
     regex.IGNORECASE,
 )
 # "people born between 1945 and 1955", "birth cohorts 1950-1959": when the people were born, not when they
 # were included; but infants born in a window are included at birth ("all infants born between 2010 and 2015")
-_BIRTHS_BEFORE = regex.compile(
+_BIRTHS_BEFORE = cached_compile(
     r"\b(?:born|births?|birth\s+(?:years?|cohorts?)|years?\s+of\s+birth)\s+(?:\w+\s+){0,2}?$",
     regex.IGNORECASE,
 )
-_BORN_INCLUDED = regex.compile(
+_BORN_INCLUDED = cached_compile(
     r"\b(?:infants?|neonates?|newborns?|bab(?:y|ies)|preterm|births|deliveries|delivered|twins)\b", regex.IGNORECASE
 )
 # "a previous study", "prior published trials": another study (patterns/lexicons/design_cues.json)
@@ -210,7 +211,7 @@ _EARLIER_STUDY_RE = (
 )
 # "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
 # (the words: patterns/lexicons/design_cues.json, not_this_study).
-_NOT_THIS_STUDY = regex.compile(
+_NOT_THIS_STUDY = cached_compile(
     rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b"
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
@@ -226,8 +227,8 @@ _NOT_THIS_STUDY = regex.compile(
 # Another study's window: "An earlier registry analysis of patients treated between 1995 and 2004 reported ...",
 # "A large-scale survey conducted in Europe between 2014 and 2021 identified 46 pesticides ..." (an indefinite
 # study that found something, in a sentence that names no study of the authors')
-_EARLIER_STUDY = regex.compile(_EARLIER_STUDY_RE, regex.IGNORECASE)
-_CITED_FINDING = regex.compile(
+_EARLIER_STUDY = cached_compile(_EARLIER_STUDY_RE, regex.IGNORECASE)
+_CITED_FINDING = cached_compile(
     rf"^\s*(?:An?)\s+(?:[\w-]+,?\s+){{0,5}}?(?:{lexicon_alternation('design_cues', 'study_nouns')})\b"
     r"(?=[^.;]*\b(?:identified|found|showed|shown|reported|revealed|demonstrated|documented)\b)"
     r"(?![^.;]*\b(?:we|our|this|the\s+present|the\s+current)\b)",
@@ -235,7 +236,7 @@ _CITED_FINDING = regex.compile(
 )
 # "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
 # a sentence that says what this study is, whatever future it also names (a protocol).
-_THIS_STUDY_IS = regex.compile(
+_THIS_STUDY_IS = cached_compile(
     r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:\([^()]{0,150}\)\s+)?(?:trial|study)\s+(?:is|was)\s+(?:a|an)\s+"
     r"(?:[\w-]+,?\s+){0,6}$"
     # "This protocol describes a randomized controlled trial that will be conducted": the planned study's own design
@@ -248,7 +249,7 @@ _THIS_STUDY_IS = regex.compile(
 # performed in 2010 and showed ...", another study's)
 # ... or one that says, in the present tense, what this paper does in it ("The influence of VE on patients
 # with an ICD is presented and analyzed in a prospective study"; not "was investigated in a prospective study")
-_OWN_AIM_DONE = regex.compile(
+_OWN_AIM_DONE = cached_compile(
     r"\s*(?:In\s+order\s+)?to\s+(?:assess|evaluate|investigate|determine|compare|examine|test|study|explore|clarify)\b"
     r"[^.;]{0,200}?\b(?:was|were)\s+(?:performed|conducted|carried\s+out|undertaken|designed|initiated)\b"
     r"|[^.;]{0,200}?\b(?:is|are)\s+(?:here\s+)?(?:presented|reported|described|analy[sz]ed|investigated|examined|evaluated"
@@ -259,7 +260,7 @@ _OWN_AIM_DONE = regex.compile(
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
-_PROSPECTIVE_DATA = regex.compile(
+_PROSPECTIVE_DATA = cached_compile(
     r"^\s*(?:\w+\s+)?(?:collected|maintained|recorded|gathered|kept|entered|databases?|registry|registries|register|data)\b"
     # "analysis of data and prospective evaluation of quality of life": "and" begins another phrase
     r"|\b(?:data|database|registry)\s+(?:(?!(?:and|or)\b)\w+\s+)?$",
@@ -268,7 +269,7 @@ _PROSPECTIVE_DATA = regex.compile(
 # the people as the subject of "prospectively collected/enrolled": a prospective phase of this study's own cohort
 # (not "data of 120 patients were", "patients whose data were"); or the second half of "were retrospectively
 # reviewed from 2012 to 2016 and prospectively collected from 2017"
-_PEOPLE_WERE = regex.compile(
+_PEOPLE_WERE = cached_compile(
     r"(?<!\b(?:data|records|information|charts|files)\s+(?:of|from|on|for)\s+(?:[\w,]+\s+){0,3})"
     r"\b(?:patients|participants|subjects|cases|children|adults|women|men|individuals|remaining|rest|others|latter)"
     r"\s+(?:(?!(?:data|records?|information|charts?)\b)\w+\s+){0,2}?(?:were|was)\s+$"

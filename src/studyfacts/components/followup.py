@@ -17,45 +17,46 @@ from spacy.tokens import Doc
 
 from ..models import Stat
 from ..numbers import clean_number, expand, parse_num
+from ..regexcache import cached_compile
 from ..rules import Hit, load_lexicon
-from .abbreviations import abbreviations
-from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
 # The statistic reader lives with the shared grammar (`stats.py`); re-exported here for the
 # cohort family, which reads age with it.
 from ..stats import DURATION_ALT as _UNIT_ALT
 from ..stats import NEXT_MEAN as _NEXT_MEAN
 from ..stats import UNITS, ParsedStat, parse_stat  # noqa: F401  (cohort reads age with it)
+from .abbreviations import abbreviations
+from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (("DUR", rf"(?:{_UNIT_ALT})\b\.?"),)
 
-_BOUND = regex.compile(
+_BOUND = cached_compile(
     r"\s*(?:of\s+|was\s+|:\s*)?(?:(?:more|less|greater|fewer|longer|shorter)\s+than|over\b|at\s+least|up\s+to|[<>\u2264\u2265])",
     regex.IGNORECASE,
 )
-_SHARED_UNIT = regex.compile(
+_SHARED_UNIT = cached_compile(
     expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
     regex.IGNORECASE,
 )
-_NUM_RE = regex.compile(expand(r"{NUM}"))
-_LIST_SPLIT = regex.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
-_FU_WORD = regex.compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
-_FIGURE = regex.compile(
+_NUM_RE = cached_compile(expand(r"{NUM}"))
+_LIST_SPLIT = cached_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
+_FU_WORD = cached_compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
+_FIGURE = cached_compile(
     expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?:(?P<unit>{DUR})|(?!and\b)[A-Za-z\u00b5%/]{1,8}\.?)?"
            r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
     regex.IGNORECASE,
 )
-_LIST_SEP = regex.compile(r"\s*(?:,\s*and|,|and)\s*", regex.IGNORECASE)
-_RESPECTIVELY = regex.compile(r"[\s,;]*respectively\b", regex.IGNORECASE)
-_GROUP_QUALIFIER = regex.compile(
+_LIST_SEP = cached_compile(r"\s*(?:,\s*and|,|and)\s*", regex.IGNORECASE)
+_RESPECTIVELY = cached_compile(r"[\s,;]*respectively\b", regex.IGNORECASE)
+_GROUP_QUALIFIER = cached_compile(
     r"\s+(?:among|in|for|of)\s+(?:the\s+|all\s+|these\s+)?(?:[\w-]+\s+){0,4}?[\w-]+\s*"
     r"\(\s*n\s*=\s*\d+\s*\)(?=\s*(?:was|were|is|of|:|,))",
     regex.IGNORECASE,
 )
 # Further figures for other groups after the first: "36 months for RGZ and 51 months for DREZ targets".
-_NEXT_GROUP = regex.compile(
+_NEXT_GROUP = cached_compile(
     expand(
         r"\s+(?:for|in)\s+(?:the\s+)?[^\d,;()]{1,40}?\s*(?:,\s*and|,|and|vs\.?|versus|compared\s+with)\s+"
         r"(?:(?:a\s+)?(?:mean|median)\s+(?:of\s+)?)?(?P<val>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?\s*(?P<unit>{DUR})"
@@ -73,14 +74,14 @@ def _topic_finder() -> regex.Pattern[str]:
         for w in sorted(words, key=len, reverse=True):
             alts.append((w, name))
     alts.sort(key=lambda t: len(t[0]), reverse=True)
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w, _ in alts) + r")", regex.IGNORECASE)
+    return cached_compile(r"\b(?:" + "|".join(regex.escape(w) for w, _ in alts) + r")", regex.IGNORECASE)
 
 
 _TOPICS: dict[str, str] = {
     w.lower(): name for name, words in load_lexicon("followup_topics")["topics"].items() for w in words
 }
 _TOPIC_RE = _topic_finder()
-_ABBR_TOKEN = regex.compile(r"\b[A-Z][A-Za-z0-9]{1,9}\b")
+_ABBR_TOKEN = cached_compile(r"\b[A-Z][A-Za-z0-9]{1,9}\b")
 
 
 def about(doc: Doc, start: int, end: int) -> str | None:

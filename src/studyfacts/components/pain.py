@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from .. import stats
 from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, expand, parse_int, parse_num
+from ..regexcache import cached_compile
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at, sentence_bounds
@@ -46,57 +47,57 @@ _PREFILTER = Gate(
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
-_NUM_IN_LIST = regex.compile(r"\d+(?:[.\u00b7]\d+)?")
-_STAT_WORD = regex.compile(r"\b(mean|average|median)\b", regex.I)
+_NUM_IN_LIST = cached_compile(r"\d+(?:[.\u00b7]\d+)?")
+_STAT_WORD = cached_compile(r"\b(mean|average|median)\b", regex.I)
 # "from 7.5", "from a mean of 8.2", "from a median score of 8"
-_FROM_BEFORE = regex.compile(r"\bfrom\s+(?:an?\s+)?(?:(?:mean|median|average)\s+(?:\w+\s+)?(?:of\s+)?)?$", regex.I)
-_VERSUS = regex.compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
-_DIGIT = regex.compile(r"\d")
-_FOR_PAIN = regex.compile(r"\s*(?:scores?\s+)?(?:for|of)\s+(?P<pain>pain)\b", regex.I)
-_CHANGE_CUE = regex.compile(
+_FROM_BEFORE = cached_compile(r"\bfrom\s+(?:an?\s+)?(?:(?:mean|median|average)\s+(?:\w+\s+)?(?:of\s+)?)?$", regex.I)
+_VERSUS = cached_compile(r"^\s*(?:vs\.?|versus|compared\s+(?:with|to))\s*$", regex.I)
+_DIGIT = cached_compile(r"\d")
+_FOR_PAIN = cached_compile(r"\s*(?:scores?\s+)?(?:for|of)\s+(?P<pain>pain)\b", regex.I)
+_CHANGE_CUE = cached_compile(
     r"\b(?:by|changes?|changed|improvements?|reductions?|decreases?|differences?|gains?|declines?|MCID|MID)\b", regex.I
 )
-_COORD_SEP = regex.compile(r"\s*(?:scores?\s+)?(?:,\s*and|,|and|&|or)\s*(?:the\s+)?$", regex.I)
-_RESPECTIVELY_IN = regex.compile(r"\brespectively\b", regex.I)
-_RESPECTIVELY = regex.compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
+_COORD_SEP = cached_compile(r"\s*(?:scores?\s+)?(?:,\s*and|,|and|&|or)\s*(?:the\s+)?$", regex.I)
+_RESPECTIVELY_IN = cached_compile(r"\brespectively\b", regex.I)
+_RESPECTIVELY = cached_compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
 # Between a baseline word and the figure it heads: "pre-procedure average pain VAS value was 7.9".
-_NP_BREAK = regex.compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
-_VS_BASELINE = regex.compile(
+_NP_BREAK = cached_compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
+_VS_BASELINE = cached_compile(
     r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
 )
 # between time points of one run: "at baseline, 1 week and 1 month", "preoperatively, at 1 day, and at 1 month"
-_RUN_SEP = regex.compile(r"^\s*(?:,\s*and|,|and|&)\s*(?:(?:at|on|in|after)\s+)?(?:the\s+)?$", regex.I)
+_RUN_SEP = cached_compile(r"^\s*(?:,\s*and|,|and|&)\s*(?:(?:at|on|in|after)\s+)?(?:the\s+)?$", regex.I)
 # Between a value and the time point it is reported at: "4.1 ± 2.4 (...) at 24 h".
 # (not across ';': "the mean VAS was 7.3; one day after, it was 3.1")
 
 # compiled once (the resolver's small tests)
-_SPACES = regex.compile(r"\s+")
-_MEDIAN_BRACKET = regex.compile(r"\s*[(\[]\s*median", regex.IGNORECASE)
-_MEDIAN_ONLY = regex.compile(r"\bmedian\b", regex.IGNORECASE)
-_P_GAP = regex.compile(r"[\s,;(\[]*")
-_SPREAD_WORD = regex.compile(r"\brange|\biqr|interquartile", regex.IGNORECASE)
-_FILLER_RESP = regex.compile(r"\b(?:at|on|in|the|respectively)\b", regex.IGNORECASE)
-_FILLER = regex.compile(r"\b(?:at|on|in|the)\b", regex.IGNORECASE)
+_SPACES = cached_compile(r"\s+")
+_MEDIAN_BRACKET = cached_compile(r"\s*[(\[]\s*median", regex.IGNORECASE)
+_MEDIAN_ONLY = cached_compile(r"\bmedian\b", regex.IGNORECASE)
+_P_GAP = cached_compile(r"[\s,;(\[]*")
+_SPREAD_WORD = cached_compile(r"\brange|\biqr|interquartile", regex.IGNORECASE)
+_FILLER_RESP = cached_compile(r"\b(?:at|on|in|the|respectively)\b", regex.IGNORECASE)
+_FILLER = cached_compile(r"\b(?:at|on|in|the)\b", regex.IGNORECASE)
 
-_TIGHT_AFTER = regex.compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
+_TIGHT_AFTER = cached_compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
 # Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
-_LOOSE_BEFORE = regex.compile(
+_LOOSE_BEFORE = cached_compile(
     r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
 )
-_ARM_AFTER = regex.compile(r"\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
-_NOUN_AFTER = regex.compile(
+_ARM_AFTER = cached_compile(r"\s*(?:for|in)\s+(?:the\s+)?(?P<arm>[^,;()]{1,40}?\bgroup)\b", regex.I)
+_NOUN_AFTER = cached_compile(
     r"\s+(?!(?:vs|versus|and|or|to|at|on|in|for|of|out|after|before|during|compared|respectively|with|while|which|than|from|mm|cm|points?|was|were|the|by"
     # a score followed by when it was measured ("fell to 2 within 48 hours"), not by a counted noun
     r"|within|until|through|throughout|following|over|across|among|immediately|thereafter|later"
     r"|post-?operatively|post-?procedurally|postprocedurally)\b)[a-z]"
 )
-_UNIT_AFTER = regex.compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|minutes?|s|secs?|seconds?|mg|ml|%)\b", regex.I)
-_INNER_TIME = regex.compile(
+_UNIT_AFTER = cached_compile(r"\s*(?:months?|years?|weeks?|days?|hours?|h|min|minutes?|s|secs?|seconds?|mg|ml|%)\b", regex.I)
+_INNER_TIME = cached_compile(
     r"^\s*(?:at\s+)?(?:baseline|pre-?operative(?:ly)?|pre-?procedur\w*|pre-?treatment)\s*$", regex.I
 )
 # the number before a spelled time point's unit: "one week after", "3 days later"
-_NUMBER_BEFORE = regex.compile(expand(r"\b(?P<n>{WORDNUM}|\d{1,3}|an?)[\s-]+$"), regex.I)
-_INNER_POST = regex.compile(
+_NUMBER_BEFORE = cached_compile(expand(r"\b(?P<n>{WORDNUM}|\d{1,3}|an?)[\s-]+$"), regex.I)
+_INNER_POST = cached_compile(
     r"^\s*(?:at\s+)?(?P<n>\d{1,3}(?:[.\u00b7]\d+)?)\s*-?\s*(?P<unit>h|hrs?|hours?|days?|d|weeks?|wks?|months?|mo|years?|yrs?)"
     r"(?:\s+(?:after|post)[\w-]*(?:\s+(?:the\s+)?[\w-]+)?)?\s*$",
     regex.I,
@@ -104,14 +105,14 @@ _INNER_POST = regex.compile(
 # A VAS counts as pain when the abstract talks of pain or analgesia, or measures spine
 # disability beside it (ODI, NDI, JOA, Roland-Morris): "clinical outcome questionnaires
 # (Visual Analog Scale [VAS] and Oswestry Disability Index [ODI])".
-_PAIN_WORD = regex.compile(
+_PAIN_WORD = cached_compile(
     r"\bpain|analges|\bODI\b|Oswestry|\bNDI\b|neck\s+disability|Roland|\bRMDQ\b|\bm?JOA\b", regex.I
 )
-_PAIN_NOUN = regex.compile(r"(?<![\w])pain(?![\w])", regex.I)
-_OUT_OF_AT = regex.compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}\b", regex.I)
-_IQR_WORD = regex.compile(r"\biqr\b|interquartile|quartile", regex.I)
-_CI_WORD = regex.compile(r"\bci\b|confidence", regex.I)
-_MEDIAN_WORD = regex.compile(r"\bmedian\b", regex.I)
+_PAIN_NOUN = cached_compile(r"(?<![\w])pain(?![\w])", regex.I)
+_OUT_OF_AT = cached_compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}\b", regex.I)
+_IQR_WORD = cached_compile(r"\biqr\b|interquartile|quartile", regex.I)
+_CI_WORD = cached_compile(r"\bci\b|confidence", regex.I)
+_MEDIAN_WORD = cached_compile(r"\bmedian\b", regex.I)
 
 
 @dataclass

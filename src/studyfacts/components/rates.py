@@ -17,22 +17,23 @@ from spacy.tokens import Doc
 
 from ..models import Rate
 from ..numbers import parse_int, parse_num
+from ..regexcache import cached_compile
 from ..rules import Gate, Hit, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
 
 _PREFILTER = Gate(r"%")
 _STOP = r"(?=\s+(?:at|in|after|during|within|on|by|for|and|who|which|with|than)\b|\s*[,;.:()\[\]]|$)"
-_WITH_AFTER = regex.compile(r"^[\s)\]]*(?:[\w-]+\s+)?(?:patients?|participants?|subjects?|cases?)\s+with\s+(?P<label>[^,;.()]{2,50}?)" + _STOP, regex.I)
-_WERE_AFTER = regex.compile(
+_WITH_AFTER = cached_compile(r"^[\s)\]]*(?:[\w-]+\s+)?(?:patients?|participants?|subjects?|cases?)\s+with\s+(?P<label>[^,;.()]{2,50}?)" + _STOP, regex.I)
+_WERE_AFTER = cached_compile(
     r"^[\s)\]]*(?:[\w-]+\s+)?(?:were|was|had|became|remained|achieved|showed|reported)\s+(?P<label>[^,;.()]{2,50}?)" + _STOP, regex.I
 )
-_SUBJECT = regex.compile(
+_SUBJECT = cached_compile(
     r"(?:^|[,;:]\s*)(?P<label>[A-Za-z][^,;:]{1,50}?)\s+(?:was|were|is|are)\s+(?:\w+\s+){0,2}?(?:in|for|by|on|to|of)\s*$", regex.I
 )
-_RATE_OF = regex.compile(r"(?P<label>[A-Za-z][\w -]{1,40}?)\s+rates?\s+(?:was|were|of|:)\s*$", regex.I)
-_BAD_LABEL = regex.compile(r"^(?:the|a|an|this|these|it|they|there|patients?|all|which|who)$|\d", regex.I)
-_LEAD = regex.compile(r"^(?:the|a|an)\s+", regex.I)
+_RATE_OF = cached_compile(r"(?P<label>[A-Za-z][\w -]{1,40}?)\s+rates?\s+(?:was|were|of|:)\s*$", regex.I)
+_BAD_LABEL = cached_compile(r"^(?:the|a|an|this|these|it|they|there|patients?|all|which|who)$|\d", regex.I)
+_LEAD = cached_compile(r"^(?:the|a|an)\s+", regex.I)
 
 
 def _clean(label: str, abbrevs: dict[str, str]) -> str | None:
@@ -47,9 +48,9 @@ def _clean(label: str, abbrevs: dict[str, str]) -> str | None:
 
 
 _LABEL_WINDOW = 200
-_CLOSE_BRACKET = regex.compile(r"^[^()\[\]]{0,20}[)\]]")
-_TRAILING_OPEN = regex.compile(r"[\s(\[]+$")
-_TRAILING_COUNT = regex.compile(r"\s*\b\d[\d,]*\s+[\w-]+$")
+_CLOSE_BRACKET = cached_compile(r"^[^()\[\]]{0,20}[)\]]")
+_TRAILING_OPEN = cached_compile(r"[\s(\[]+$")
+_TRAILING_COUNT = cached_compile(r"\s*\b\d[\d,]*\s+[\w-]+$")
 
 
 class RatesComponent(FactComponent):

@@ -16,20 +16,20 @@ from __future__ import annotations
 
 import bisect
 
-import regex
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 
 from ..literals import char_offsets
+from ..regexcache import cached_compile
 from .base import SENTS_KEY, bounds_from_starts, doc_text
 
 _FINAL_CHARS = frozenset(Sentencizer.default_punct_chars)
 # A class of all 128 characters is slow to scan for (several of them lie beyond the BMP),
 # so: the ASCII three, then any non-ASCII character, kept when it is one of the others.
 _ASCII_FINALS = ".!?"
-_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+_NON_ASCII = cached_compile(r"[^\x00-\x7f]")
 
 
 def _final_offsets(text: str) -> list[int]:

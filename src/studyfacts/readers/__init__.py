@@ -24,6 +24,7 @@ from typing import BinaryIO
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord, ReaderError
 from .bibtex import read_bibtex_lines
 from .clean import clean_abstract
@@ -48,9 +49,9 @@ __all__ = [
     "read_text",
 ]
 
-_ENTITY_DECL_RE = regex.compile(r"<!ENTITY\b", flags=regex.I)
-_ROOT_START_RE = regex.compile(r"<(?![?!])[A-Za-z_]")
-_XML_ENCODING_RE = regex.compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
+_ENTITY_DECL_RE = cached_compile(r"<!ENTITY\b", flags=regex.I)
+_ROOT_START_RE = cached_compile(r"<(?![?!])[A-Za-z_]")
+_XML_ENCODING_RE = cached_compile(r"""(\A\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
 _XML_FORMATS = frozenset({"pubmed-xml", "endnote-xml", "zotero-rdf"})
 # formats read from a byte stream as they come (the others are read whole, then split into lines)
 _STREAM_FORMATS = frozenset({"csv", "tsv", "bibtex", "csl-json", "eppi-json"})

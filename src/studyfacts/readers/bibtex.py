@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, first_doi, parse_year, pick_journal, pmid_in_url
@@ -31,15 +32,15 @@ _SPLITTER_LOG = logging.getLogger("bibtexparser.splitter")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
 _SPLITTER_LOG.propagate = False
 
-_ENTRY_START_RE = regex.compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z][\w-]*)[ \t]*([{(])")
+_ENTRY_START_RE = cached_compile(r"^[ \t\ufeff]*@[ \t]*([A-Za-z][\w-]*)[ \t]*([{(])")
 _NOT_RECORDS = frozenset({"comment", "string", "preamble"})
 # text outside entries that looks like a field: "abstract = {...", "title={..."
-_FIELDISH_RE = regex.compile(r"^\s*[\w\u00a0-]+\s*=\s*[{\"\d]")
-_FIELD_START_RE = regex.compile(r"\s*,?\s*([^\s=,{}\"#][^=,{}\"#]*?)\s*=\s*", flags=regex.S)
-_AND_RE = regex.compile(r"\s+and\s+", flags=regex.I)
-_PMID_NOTE_RE = regex.compile(r"\bPMID:?\s*(\d{1,9})\b")
-_ABSTRACT_LABEL_RE = regex.compile(r"^\s*Abstract\s*[-–:]\s+(?=\S)")
-_SPACE_RE = regex.compile(r"[\s\u00a0]+")
+_FIELDISH_RE = cached_compile(r"^\s*[\w\u00a0-]+\s*=\s*[{\"\d]")
+_FIELD_START_RE = cached_compile(r"\s*,?\s*([^\s=,{}\"#][^=,{}\"#]*?)\s*=\s*", flags=regex.S)
+_AND_RE = cached_compile(r"\s+and\s+", flags=regex.I)
+_PMID_NOTE_RE = cached_compile(r"\bPMID:?\s*(\d{1,9})\b")
+_ABSTRACT_LABEL_RE = cached_compile(r"^\s*Abstract\s*[-–:]\s+(?=\S)")
+_SPACE_RE = cached_compile(r"[\s\u00a0]+")
 
 
 @dataclass
@@ -55,7 +56,7 @@ class BibChunk:
     outside: list[tuple[int, str]] = field(default_factory=list)  # field-like text after it
 
 
-_BRACES = {("{", "}"): regex.compile(r"\\.|[{}]", flags=regex.S), ("(", ")"): regex.compile(r"\\.|[()]", flags=regex.S)}
+_BRACES = {("{", "}"): cached_compile(r"\\.|[{}]", flags=regex.S), ("(", ")"): cached_compile(r"\\.|[()]", flags=regex.S)}
 
 
 def _close_position(text: str, depth: int, opener: str, closer: str) -> tuple[int, int]:

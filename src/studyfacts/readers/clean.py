@@ -20,6 +20,8 @@ import html
 
 import regex
 
+from ..regexcache import cached_compile
+
 __all__ = ["clean_abstract", "clean_text", "strip_markup", "split_copyright", "normalise_space"]
 
 # ---------------------------------------------------------------------------
@@ -44,21 +46,21 @@ _BLOCK_TAGS = frozenset(
 )
 _HEADING_TAGS = frozenset("title h1 h2 h3 h4 h5 h6 subtitle".split())
 
-_TAG_RE = regex.compile(
+_TAG_RE = cached_compile(
     r"<(/?)((?:jats|mml|xhtml|ns\d):)?([A-Za-z][A-Za-z0-9-]*)((?:\s[^<>]*)?)(/?)>",
 )
-_LABEL_ATTR_RE = regex.compile(r"""\bLabel\s*=\s*(?:"([^"]*)"|'([^']*)')""", flags=regex.I)
-_COPYRIGHT_EL_RE = regex.compile(
+_LABEL_ATTR_RE = cached_compile(r"""\bLabel\s*=\s*(?:"([^"]*)"|'([^']*)')""", flags=regex.I)
+_COPYRIGHT_EL_RE = cached_compile(
     r"<((?:\w+:)?CopyrightInformation)\b[^<>]*>(.*?)(?:</\1\s*>|$)", flags=regex.S | regex.I
 )
-_HEADING_EL_RE = regex.compile(
+_HEADING_EL_RE = cached_compile(
     r"<((?:jats:|xhtml:)?(?:title|h[1-6]))\b[^<>]*>([^<]{0,200})</\1\s*>", flags=regex.I
 )
-_HAS_TAG_RE = regex.compile(r"</?(?:(?:jats|mml|xhtml):)?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_ESCAPED_AGAIN_RE = regex.compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_HAS_TAG_RE = cached_compile(r"</?(?:(?:jats|mml|xhtml):)?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_ESCAPED_AGAIN_RE = cached_compile(r"&(?:amp|lt|gt|quot|apos|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 
-_WS_RE = regex.compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
-_INVISIBLE_RE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
+_WS_RE = cached_compile(r"[ \t\n\r\f\v\x85\u2028\u2029]+")
+_INVISIBLE_RE = cached_compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b\ufeff\u00ad]")
 # Every character either regex above matches, but the plain space.
 _REGEX_PATH_CHARS = (
     "".join(map(chr, range(0x20))) + "\x7f\x85\u00ad\u200b\u2028\u2029\ufeff"
@@ -184,7 +186,7 @@ def clean_text(raw: str | None) -> str:
 # ---------------------------------------------------------------------------
 
 # A copyright statement starts a sentence with one of these.
-_CR_START_RE = regex.compile(
+_CR_START_RE = cached_compile(
     r"""
     (?:
         (?:Crown\s+)?Copyright\b
@@ -205,7 +207,7 @@ _CR_START_RE = regex.compile(
     flags=regex.X,
 )
 # Words that every sentence of a copyright tail contains at least one of.
-_CR_WORD_RE = regex.compile(
+_CR_WORD_RE = cached_compile(
     r"""
     ©|\([cC]\)|\bcopyright|\brights?\s+reserved|\bpublished\s+by|\bpublishing|\bpublisher
     |\blicen[cs]|\bcreative\s+commons|\bopen[-\s]access|\bauthor\(s\)|\bthe\s+authors?\b
@@ -222,15 +224,15 @@ _CR_WORD_RE = regex.compile(
 _MAX_TAIL = 700
 # What may follow a ©/(c)/Copyright marker in a real statement: a year, a name, "by",
 # "the", "of", punctuation; not an ordinary lower-case word ("the © symbol on ...").
-_AFTER_MARKER_RE = regex.compile(r"\s*(?:$|[\d\p{Lu}©(\[:,;.&'\"]|(?:by|the|of|copyright|and)\b)")
-_YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_YEAR_AFTER_RE = regex.compile(r"[\s,:]*(?:(?:by\s+)?(?:19|20)\d\d\b|©|\((?:c|C)\))")
-_SYMBOL_MARKER_RE = regex.compile(r"©|\([cC]\)|\((?i:copyright)\)|(?:Crown\s+)?Copyright\b")
+_AFTER_MARKER_RE = cached_compile(r"\s*(?:$|[\d\p{Lu}©(\[:,;.&'\"]|(?:by|the|of|copyright|and)\b)")
+_YEAR_RE = cached_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_AFTER_RE = cached_compile(r"[\s,:]*(?:(?:by\s+)?(?:19|20)\d\d\b|©|\((?:c|C)\))")
+_SYMBOL_MARKER_RE = cached_compile(r"©|\([cC]\)|\((?i:copyright)\)|(?:Crown\s+)?Copyright\b")
 
 
-_ABBREV_END_RE = regex.compile(r"(?:\b[A-Z]\.|\b(?:Ltd|Inc|Co|Pty|St|Corp|No|Vol)\.)$")
-_SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+(?=[A-Z©(])")
-_BARE_MARKER_RE = regex.compile(r"©|\([cC]\)|Copyright")
+_ABBREV_END_RE = cached_compile(r"(?:\b[A-Z]\.|\b(?:Ltd|Inc|Co|Pty|St|Corp|No|Vol)\.)$")
+_SENTENCE_SPLIT_RE = cached_compile(r"(?<=[.!?])\s+(?=[A-Z©(])")
+_BARE_MARKER_RE = cached_compile(r"©|\([cC]\)|Copyright")
 
 
 def _tail_sentences(tail: str) -> list[str]:
@@ -303,7 +305,7 @@ def split_copyright(text: str) -> tuple[str, str | None]:
 # Placeholders that mean "no abstract"
 # ---------------------------------------------------------------------------
 
-_PLACEHOLDER_RE = regex.compile(
+_PLACEHOLDER_RE = cached_compile(
     r"""^[\[(]?\s*(?:no\s+abstract(?:\s+(?:is\s+)?available)?|abstract\s+(?:not\s+)?(?:available|unavailable)
     |not\s+available|n/?a|none|null|undefined|abstract|no\s+abstract\s+provided)\s*[.\])]?$""",
     flags=regex.I | regex.X,
@@ -311,7 +313,7 @@ _PLACEHOLDER_RE = regex.compile(
 
 
 # EBSCO (CINAHL) appends where the abstract came from; it is not part of the abstract.
-_EBSCO_TRAILER_RE = regex.compile(r"\s*\bABSTRACT FROM (?:AUTHOR|PUBLISHER)\s*$")
+_EBSCO_TRAILER_RE = cached_compile(r"\s*\bABSTRACT FROM (?:AUTHOR|PUBLISHER)\s*$")
 
 
 def _drop_ebsco_trailer(text: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import regex
 
+from ..regexcache import cached_compile
+
 FORMATS = (
     "ris", "medline", "pubmed-xml", "endnote-xml", "wos-tagged",
     "csv", "tsv", "xlsx", "bibtex", "csl-json", "zotero-rdf", "eppi-json",
@@ -15,21 +17,21 @@ FORMAT_NAMES = (
 )
 
 # RIS: a TY line, with the usual two spaces or the one-space variant ("TY - JOUR")
-_RIS_START_RE = regex.compile(r"^TY {1,3}-(?: |$)", flags=regex.M)
+_RIS_START_RE = cached_compile(r"^TY {1,3}-(?: |$)", flags=regex.M)
 # MEDLINE / .nbib: PMID tag padded to four characters
-_MEDLINE_START_RE = regex.compile(r"^PMID ?- ", flags=regex.M)
+_MEDLINE_START_RE = cached_compile(r"^PMID ?- ", flags=regex.M)
 # Web of Science tagged: FN header, or PT line + two-letter tags with one space
-_WOS_HEADER_RE = regex.compile(r"\A\s*(?:FN [^\n]*\n(?:VR [^\n]*\n)?)?\s*PT [A-Z]\s*$", flags=regex.M)
-_WOS_FN_RE = regex.compile(r"\A\s*FN (?:Clarivate|Thomson|ISI)", flags=regex.I)
-_XML_ROOT_RE = regex.compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
-_ENDNOTE_RE = regex.compile(r"<records>\s*<record>")
+_WOS_HEADER_RE = cached_compile(r"\A\s*(?:FN [^\n]*\n(?:VR [^\n]*\n)?)?\s*PT [A-Z]\s*$", flags=regex.M)
+_WOS_FN_RE = cached_compile(r"\A\s*FN (?:Clarivate|Thomson|ISI)", flags=regex.I)
+_XML_ROOT_RE = cached_compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
+_ENDNOTE_RE = cached_compile(r"<records>\s*<record>")
 # BibTeX: an entry opening a line; @comment/@string/@preamble alone do not make a BibTeX file
-_BIBTEX_RE = regex.compile(
+_BIBTEX_RE = cached_compile(
     r"^[ \t]*@[ \t]*(?!(?i:comment|string|preamble)\b)[A-Za-z][\w-]*[ \t]*[{(]", flags=regex.M
 )
-_ZOTERO_NS_RE = regex.compile(r"zotero\.org/namespaces/export|purl\.org/net/biblio")
-_JSON_FIRST_KEY_RE = regex.compile(r'\A\{\s*"([^"\\]{1,40})"\s*:')
-_CSL_KEY_RE = regex.compile(r'"(?:type|title|issued|author|container-title|citation-key|DOI)"\s*:')
+_ZOTERO_NS_RE = cached_compile(r"zotero\.org/namespaces/export|purl\.org/net/biblio")
+_JSON_FIRST_KEY_RE = cached_compile(r'\A\{\s*"([^"\\]{1,40})"\s*:')
+_CSL_KEY_RE = cached_compile(r'"(?:type|title|issued|author|container-title|citation-key|DOI)"\s*:')
 _EPPI_KEYS = frozenset({"CodeSets", "References"})
 _PUBMED_ROOTS = frozenset(
     {"PubmedArticleSet", "PubmedArticle", "MedlineCitationSet", "MedlineCitation", "PubmedBookArticle"}

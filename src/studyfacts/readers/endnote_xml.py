@@ -13,12 +13,13 @@ from typing import BinaryIO
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, digits_pmid, first_doi, parse_year, pick_journal, pmid_in_url
 from .pubmed_xml import read_xml_records
 
-_PUBMED_PROVIDER_RE = regex.compile(r"\bnlm\b|pubmed|medline", flags=regex.I)
+_PUBMED_PROVIDER_RE = cached_compile(r"\bnlm\b|pubmed|medline", flags=regex.I)
 
 
 def is_endnote_record(name: str, stack: list[str]) -> bool:

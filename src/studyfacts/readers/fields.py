@@ -6,19 +6,20 @@ from collections.abc import Iterable
 
 import regex
 
+from ..regexcache import cached_compile
 from .clean import clean_text
 
-_YEAR_RE = regex.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-_DOI_RE = regex.compile(r"\b(10\.\d{3,9}/[^\s\"<>]+)")
-_DOI_PREFIX_RE = regex.compile(
+_YEAR_RE = cached_compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_DOI_RE = cached_compile(r"\b(10\.\d{3,9}/[^\s\"<>]+)")
+_DOI_PREFIX_RE = cached_compile(
     r"^\s*(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/|(?:dx\.)?doi\.org/)", flags=regex.I
 )
-_URL_RE = regex.compile(r"^\s*(?:https?://|www\.)", flags=regex.I)
-_DOI_TAG_RE = regex.compile(r"\s*\[doi\]$", flags=regex.I)
-_NON_WORD_RE = regex.compile(r"[^\w]+")
-_PMID_RE = regex.compile(r"^\s*(\d{1,9})\s*$")
-_PMID_TAGGED_RE = regex.compile(r"^\s*(\d{1,9})\s*\[(?:pmid|pubmed)\]\s*$", flags=regex.I)
-_PMID_URL_RE = regex.compile(
+_URL_RE = cached_compile(r"^\s*(?:https?://|www\.)", flags=regex.I)
+_DOI_TAG_RE = cached_compile(r"\s*\[doi\]$", flags=regex.I)
+_NON_WORD_RE = cached_compile(r"[^\w]+")
+_PMID_RE = cached_compile(r"^\s*(\d{1,9})\s*$")
+_PMID_TAGGED_RE = cached_compile(r"^\s*(\d{1,9})\s*\[(?:pmid|pubmed)\]\s*$", flags=regex.I)
+_PMID_URL_RE = cached_compile(
     r"(?:pmid[:=]|pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/|list_uids=)(\d{1,9})\b", flags=regex.I
 )
 

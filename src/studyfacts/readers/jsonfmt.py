@@ -14,8 +14,8 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
-import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord, ReaderError
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, digits_pmid, first_doi, parse_year, pick_journal, pmid_in_url
@@ -23,10 +23,10 @@ from .source import LineStream
 
 _WS = " \t\r\n"
 _DECODER = json.JSONDecoder()
-_EPPI_AUTHOR_SPLIT_RE = regex.compile(r"\s*;\s*")
-_KEYWORD_SPLIT_RE = regex.compile(r"\s*(?:\r\n|\r|\n|;)\s*")
-_CSL_KEYWORD_SPLIT_RE = regex.compile(r"\s*[;,]\s*")
-_PMID_NOTE_RE = regex.compile(r"\bPMID:\s*(\d{1,9})\b")
+_EPPI_AUTHOR_SPLIT_RE = cached_compile(r"\s*;\s*")
+_KEYWORD_SPLIT_RE = cached_compile(r"\s*(?:\r\n|\r|\n|;)\s*")
+_CSL_KEYWORD_SPLIT_RE = cached_compile(r"\s*[;,]\s*")
+_PMID_NOTE_RE = cached_compile(r"\bPMID:\s*(\d{1,9})\b")
 
 
 class JsonBreak(Exception):

@@ -15,6 +15,8 @@ import unicodedata
 
 import regex
 
+from ..regexcache import cached_compile
+
 _ACCENTS = {
     "'": "\u0301", "`": "\u0300", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304",
     ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
@@ -54,7 +56,7 @@ _SPACES = {",": " ", ";": " ", ":": " ", " ": " ", "\\": " ", "!": "", "-": "", 
 _ESCAPED = frozenset("%&$#_{}")
 
 # one token: a command with its accent argument, a control symbol, a brace, a math shift
-_TOKEN_RE = regex.compile(
+_TOKEN_RE = cached_compile(
     r"""
     \\(?P<accent>['`^"~=.])\s*(?:\{\s*(?P<abr>\\?[A-Za-z]|)\s*\}|(?P<aplain>\\?[A-Za-z]))   # \'e \'{e} \"{\i}
   | \\(?P<laccent>[uvHckrdb])(?:\s*\{\s*(?P<lbr>\\?[A-Za-z]|)\s*\}|\s+(?P<lplain>[A-Za-z]))   # \v{s} \c c
@@ -65,10 +67,10 @@ _TOKEN_RE = regex.compile(
     """,
     flags=regex.X,
 )
-_ANY_RE = regex.compile(r"[\\{}$]|(?<=\d)--(?=\d)")
+_ANY_RE = cached_compile(r"[\\{}$]|(?<=\d)--(?=\d)")
 # inline math written by hand ($<$, $\pm$, $x^{2}$): its content, without ^ and _; a pair
 # of dollars around anything else ("$50 and $60") is money and stays
-_MATH_RE = regex.compile(r"\$([^$\n]{0,39}?[\\^_<>=][^$\n]{0,39}?)\$")
+_MATH_RE = cached_compile(r"\$([^$\n]{0,39}?[\\^_<>=][^$\n]{0,39}?)\$")
 
 
 def _accented(base: str, accent: str) -> str:
@@ -112,7 +114,7 @@ def _replace(match: regex.Match[str]) -> str:
     return "–"  # 5--10: an en dash between numbers
 
 
-_DIGIT_DASHES_RE = regex.compile(r"(?<=\d)--(?=\d)")
+_DIGIT_DASHES_RE = cached_compile(r"(?<=\d)--(?=\d)")
 
 
 def latex_to_text(value: str) -> str:

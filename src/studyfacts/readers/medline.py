@@ -15,14 +15,15 @@ from typing import Any
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord
 from .clean import clean_abstract, clean_text, normalise_space
 from .fields import dedupe, digits_pmid, first_doi, parse_year
 from .textlines import Chunk, add_file_warnings, nul_warning, outside_warning
 
-_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*)|$)")
-_PMID_RE = regex.compile(r"^PMID *-")
-_DOI_MARK_RE = regex.compile(r"\[doi\]", flags=regex.I)
+_TAG_RE = cached_compile(r"^([A-Z][A-Z0-9]{1,3}) *-(?: (.*)|$)")
+_PMID_RE = cached_compile(r"^PMID *-")
+_DOI_MARK_RE = cached_compile(r"\[doi\]", flags=regex.I)
 
 
 def iter_medline_chunks(lines: list[str]) -> Iterator[Chunk]:

@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord
 from .clean import clean_abstract, clean_text
 from .fields import (
@@ -49,13 +50,13 @@ KNOWN_TAGS = frozenset(
     """.split()
 )
 
-_TWO_SPACE_RE = regex.compile(r"^([A-Z][A-Z0-9])  -(.*)$")
-_LOOSE_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: |   )-(?: (.*))?$")
-_TY_RE = regex.compile(r"^TY {1,3}-(?: |$)")
-_ER_RE = regex.compile(r"^ER {1,3}-\s*$")
+_TWO_SPACE_RE = cached_compile(r"^([A-Z][A-Z0-9])  -(.*)$")
+_LOOSE_RE = cached_compile(r"^([A-Z][A-Z0-9])(?: |   )-(?: (.*))?$")
+_TY_RE = cached_compile(r"^TY {1,3}-(?: |$)")
+_ER_RE = cached_compile(r"^ER {1,3}-\s*$")
 # Outside records, silently ignored: record numbers ("12."), and Ovid's per-record
 # trailer (an "NL - journal" line and "Link to the Ovid Full Text ..." lines after ER).
-_BENIGN_OUTSIDE_RE = regex.compile(r"^\s*(?:\d{1,7}\.?\s*|Link to the (?:Ovid|External)\b.*|NL {1,2}- .*)$")
+_BENIGN_OUTSIDE_RE = cached_compile(r"^\s*(?:\d{1,7}\.?\s*|Link to the (?:Ovid|External)\b.*|NL {1,2}- .*)$")
 
 
 # The characters `_TWO_SPACE_RE` accepts in a tag, for the string test in `_classify`.
@@ -143,11 +144,11 @@ def _parse_tagged(
     return None
 
 
-_WOS_TAG_RE = regex.compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
-_WOS_PT_RE = regex.compile(r"^PT(?: .*)?$")
-_WOS_ER_RE = regex.compile(r"^ER\s*$")
-_WOS_FILE_TAG_RE = regex.compile(r"^(?:FN|VR|EF)(?: |$)")
-_PMID_MARK_RE = regex.compile(r"\[(?:pmid|pubmed)\]", flags=regex.I)
+_WOS_TAG_RE = cached_compile(r"^([A-Z][A-Z0-9])(?: (.*))?$")
+_WOS_PT_RE = cached_compile(r"^PT(?: .*)?$")
+_WOS_ER_RE = cached_compile(r"^ER\s*$")
+_WOS_FILE_TAG_RE = cached_compile(r"^(?:FN|VR|EF)(?: |$)")
+_PMID_MARK_RE = cached_compile(r"\[(?:pmid|pubmed)\]", flags=regex.I)
 
 
 # ---------------------------------------------------------------------------
@@ -252,8 +253,8 @@ def _items(rec: dict[str, Any], *tags: str) -> list[str]:
     return out
 
 
-_PUBMED_DB_RE = regex.compile(r"medline|pubmed|\bnlm\b", flags=regex.I)
-_OVID_MEDLINE_URL_RE = regex.compile(r"[?&]D=(?:med|prem)\w*&.*?\bAN=(\d{1,9})\b", flags=regex.I)
+_PUBMED_DB_RE = cached_compile(r"medline|pubmed|\bnlm\b", flags=regex.I)
+_OVID_MEDLINE_URL_RE = cached_compile(r"[?&]D=(?:med|prem)\w*&.*?\bAN=(\d{1,9})\b", flags=regex.I)
 
 
 def build_ris_record(rec: dict[str, Any], record: RawRecord) -> RawRecord:

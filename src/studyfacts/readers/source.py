@@ -9,12 +9,12 @@ import os
 import sys
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import BinaryIO
 
-import regex
 
+from ..regexcache import cached_compile
 from .base import ReaderError
 
 HEAD_BYTES = 64 * 1024
@@ -250,7 +250,7 @@ def decode_text(data: bytes) -> Decoded:
 # Streaming decode, line by line
 # ---------------------------------------------------------------------------
 
-_LINE_END_RE = regex.compile(r"(?<=\n)|(?<=\r)(?!\n)")
+_LINE_END_RE = cached_compile(r"(?<=\n)|(?<=\r)(?!\n)")
 
 
 def split_keep_ends(text: str) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord, ReaderError
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, digits_pmid, first_doi, parse_year, pmid_in_url
@@ -41,9 +42,9 @@ HEADER_SEARCH_ROWS = 30  # preamble rows tolerated above the header
 DELIMITERS = ("\t", ",", ";", "|")
 _MAX_ROW_SPAN = 1000  # a row spanning more lines than this probably has an unbalanced quote
 
-_SPACE_RE = regex.compile(r"[\s\u00a0\ufeff]+")
-_WORD_RE = regex.compile(r"[a-z]+")
-_LEADING_PMID_RE = regex.compile(r"^\s*(\d{1,9})(?:\s*\[|\s*$)")
+_SPACE_RE = cached_compile(r"[\s\u00a0\ufeff]+")
+_WORD_RE = cached_compile(r"[a-z]+")
+_LEADING_PMID_RE = cached_compile(r"^\s*(\d{1,9})(?:\s*\[|\s*$)")
 
 
 def norm_header(cell: Any) -> str:
@@ -84,7 +85,7 @@ def dialect_table() -> DialectTable:
             columns={k: tuple(v) for k, v in d["columns"].items()},
             split=dict(d.get("split", {})),
             quoting=d.get("quoting", "minimal"),
-            trim={k: regex.compile(v) for k, v in d.get("trim", {}).items()},
+            trim={k: cached_compile(v) for k, v in d.get("trim", {}).items()},
         )
         for d in data["dialects"]
     )

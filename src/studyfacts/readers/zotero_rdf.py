@@ -16,8 +16,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import BinaryIO
 
-import regex
 
+from ..regexcache import cached_compile
 from .base import RawRecord, ReaderError
 from .clean import clean_abstract, clean_text
 from .fields import dedupe, first_doi, parse_year, pick_journal
@@ -27,7 +27,7 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 _ABOUT = _RDF + "about"
 _RESOURCE = _RDF + "resource"
 _NOT_ITEMS = frozenset({"attachment", "note"})
-_PMID_RE = regex.compile(r"\bPMID:?\s*(\d{1,9})\b")
+_PMID_RE = cached_compile(r"\bPMID:?\s*(\d{1,9})\b")
 
 
 def _top_level(name: str, stack: list[str]) -> bool:
