@@ -179,3 +179,23 @@ def test_an_analysis_kept_under_another_name_is_not_read(cache):
     regexcache.remember("literals-0000000000000000", p, f, ((False, (("zzz", False),)), None))
     assert regexcache.remembered(literals._analysis_kind(), p, f) is None
     assert literals.analyse(p, f) == literals._analyse(p, f)
+
+
+def test_what_may_follow_a_count_reads_back_as_a_fresh_analysis(cache, monkeypatch):
+    """`literals.after_count` of every count rule, kept in the file and read by a new process."""
+    from studyfacts import literals
+
+    pairs = [(cr.regex.pattern, int(cr.regex.flags)) for cr in all_rules() if cr.count_group_first]
+    assert len(pairs) > 5
+    fresh = [literals._after_count(p, f) for p, f in pairs]
+    assert any(f is not None for f in fresh)
+    for p, f in pairs:
+        literals.after_count(p, f)
+    assert regexcache.save(force=True)
+    regexcache.forget()
+
+    def refuse(*args):
+        raise AssertionError("parsed, not read from the cache")
+
+    monkeypatch.setattr(literals, "_after_count", refuse)
+    assert [literals.after_count(p, f) for p, f in pairs] == fresh

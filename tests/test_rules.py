@@ -70,3 +70,72 @@ def test_rules_duplicate_id_is_an_error(tmp_path, monkeypatch):
             load_rules("dup")
     finally:
         load_rules.cache_clear()
+
+
+# Fragments built with `lexicon_alternation(..., fold_case=True)`: their terms are lower-cased,
+# so a pattern must read them case-insensitively, or "MSM" and "African Americans" would no
+# longer match.
+FOLDED = ("PERSON", "SEXNOUN", "PROVIDER", "LESION", "NOT_UNITS_AFTER")
+
+
+def _case_sensitive_regions(pattern: str) -> list[str]:
+    """The parts of a pattern inside "(?-i:...)"."""
+    out = []
+    at = pattern.find("(?-i:")
+    while at >= 0:
+        depth, j = 0, at
+        while j < len(pattern):
+            if pattern[j] == "\\":
+                j += 2
+                continue
+            depth += {"(": 1, ")": -1}.get(pattern[j], 0)
+            if depth == 0:
+                break
+            j += 1
+        out.append(pattern[at : j + 1])
+        at = pattern.find("(?-i:", at + 1)
+    return out
+
+
+def test_rules_and_cues_read_folded_fragments_case_insensitively():
+    from studyfacts.cues import CueRule
+    from studyfacts.rules import jsonl_models
+
+    def check(where, pattern, flags):
+        if not isinstance(pattern, str):
+            return
+        used = [f for f in FOLDED if "{" + f + "}" in pattern]
+        if not used:
+            return
+        assert "CASE" not in flags, f"{where}: a case-sensitive pattern reads {used}"
+        for region in _case_sensitive_regions(pattern):
+            assert not any("{" + f + "}" in region for f in used), f"{where}: {region[:60]!r} reads {used}"
+
+    seen = 0
+    for family in FAMILIES:
+        for cr in family_rules(family):
+            check(cr.where, cr.rule.pattern, cr.rule.flags)
+            if cr.rule.requires:
+                check(cr.where, cr.rule.requires, [])
+            seen += 1
+    for path in sorted((patterns_dir() / "cues").glob("*.jsonl")):
+        for where, _, cue in jsonl_models(path, CueRule):
+            check(where, cue.pattern, cue.flags)
+            seen += 1
+    assert seen > 250
+    assert _case_sensitive_regions("a(?-i:B(c)d)e") == ["(?-i:B(c)d)"]
+
+
+def test_a_folded_lexicon_matches_what_the_lexicon_does():
+    """Folded or not, a person-noun alternation matches the same words, case-insensitively."""
+    import regex
+
+    from studyfacts.rules import lexicon_alternation
+
+    plain = regex.compile(rf"\b(?:{lexicon_alternation('person_nouns', 'strong')})\b", regex.I)
+    folded = regex.compile(rf"\b(?:{lexicon_alternation('person_nouns', 'strong', fold_case=True)})\b", regex.I)
+    assert plain.pattern != folded.pattern
+    text = ("We asked 40 MSM, 12 African Americans, six PLHIV, 30 adults, 8 Women and 9 residents; "
+            "the nurses and 3 family members of the 20 Patients; no match in 'management' or 'patientsx'.")
+    assert [m.span() for m in plain.finditer(text)] == [m.span() for m in folded.finditer(text)]
+    assert len(list(folded.finditer(text))) >= 8

@@ -285,15 +285,23 @@ def _case_clash(terms: list[str]) -> bool:
 
 
 @cache
-def lexicon_alternation(name: str, key: str | None = None) -> str:
+def lexicon_alternation(name: str, key: str | None = None, fold_case: bool = False) -> str:
     """A lexicon list as a regex alternation, each term escaped, a space matching any white
     space; factored by shared beginnings (`trie_alternation`) unless two terms begin alike
     but for case ("VAS", "vas..."), where a case-insensitive rule could try them in another
-    order: those get a flat list, longest first."""
+    order: those get a flat list, longest first.
+
+    `fold_case`: for a list only ever matched case-insensitively, the terms lower-cased first
+    ("MSM" and "men" then share one branch, "m", where a case-insensitive match tried an "M"
+    branch and an "m" branch in turn): the same strings match, with a third less work at each
+    place the alternation is tried. tests/test_rules.py checks that no pattern reads a folded
+    fragment case-sensitively."""
     data = load_lexicon(name)
     terms = data[key] if key else data
     if isinstance(terms, dict):
         terms = list(terms)
+    if fold_case:
+        return trie_alternation(sorted({t.lower() for t in terms}))
     if not _case_clash(terms):
         return trie_alternation(terms)
     return phrase_alternation(sorted(terms, key=len, reverse=True))

@@ -29,13 +29,13 @@ from .design import section_kind
 from .followup import parse_stat
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
-    ("PERSON", lexicon_alternation("person_nouns", "strong")),
-    ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
-    ("PROVIDER", lexicon_alternation("person_nouns", "providers")),
-    ("LESION", lexicon_alternation("lesion_nouns", "nouns")),
+    ("PERSON", lexicon_alternation("person_nouns", "strong", fold_case=True)),
+    ("SEXNOUN", lexicon_alternation("person_nouns", "sex", fold_case=True)),
+    ("PROVIDER", lexicon_alternation("person_nouns", "providers", fold_case=True)),
+    ("LESION", lexicon_alternation("lesion_nouns", "nouns", fold_case=True)),
     ("ANIMAL", phrase_alternation(sorted(load_lexicon("person_nouns")["animals"]["words"], key=len, reverse=True))),
     ("MEMBER_BODY", phrase_alternation(sorted(load_lexicon("person_nouns")["member_bodies"]["words"], key=len, reverse=True))),
-    ("NOT_UNITS_AFTER", lexicon_alternation("lesion_nouns", "not_units_after")),
+    ("NOT_UNITS_AFTER", lexicon_alternation("lesion_nouns", "not_units_after", fold_case=True)),
     (
         "COHORT_VERB",
         r"included|enrolled|recruited|randomi[sz]ed|allocated|assigned|analy[sz]ed|studied"

@@ -51,8 +51,8 @@ def _date(i: int) -> str:
 
 
 EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
-    ("PERSON", lexicon_alternation("person_nouns", "strong")),
-    ("SEXNOUN", lexicon_alternation("person_nouns", "sex")),
+    ("PERSON", lexicon_alternation("person_nouns", "strong", fold_case=True)),
+    ("SEXNOUN", lexicon_alternation("person_nouns", "sex", fold_case=True)),
     # words that may sit between a count and "centers": "two academic centers", "three tertiary care centres"
     (
         "CENTER_ADJ",
