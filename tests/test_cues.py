@@ -7,11 +7,11 @@ import json
 
 import pytest
 
-from studyfacts.components.cohort import EXTRA_FRAGMENTS
+from studyfacts.components.cohort import EXTRA_FRAGMENTS, REVERSE_FRAGMENTS
 from studyfacts.cues import load_cues
 from studyfacts.rules import RuleError
 
-COHORT = load_cues("cohort", EXTRA_FRAGMENTS)
+COHORT = load_cues("cohort", EXTRA_FRAGMENTS, REVERSE_FRAGMENTS)  # as the component loads them
 CASES = [
     pytest.param(cue, kind, text, id=f"{cue.id}:{kind}:{i}")
     for cue in COHORT.cues
@@ -175,3 +175,38 @@ def test_written_needs_are_held_by_every_match_on_real_abstracts():
                     assert any(n in low for n in c.rule.needs), (c.id, m.group())
         checked += 1
     assert checked > 1200
+
+
+# Windows ending where a candidate count would stand, for the left cues that read the word lists
+_LEFT_WINDOWS = [
+    "We studied 40 patients (",
+    "Of the 212 women and men included (",
+    "Among family members who attended (",
+    "In all, 18 lesions in 12 patients were treated in ",
+    "The participants, aged 20 to 40 years (",
+    "Overall, African Americans recruited in 2019 (",
+    "Health care workers and their clients, ",
+    "Outcomes of 30 procedures (12 in boys, 9 ",
+    "the 52 eyes of ",
+    "Patients with MSM partners (",
+    "Twelve nurses treated 300 patients and ",
+    "",
+]
+
+
+def test_left_cues_read_the_word_lists_factored_by_endings_as_by_beginnings():
+    """The left cues use the person, sex and lesion lists factored by their endings (they are
+    matched right to left); factored by beginnings, every cue finds the same on its own
+    examples, its counter-examples and invented windows."""
+    forward = load_cues("cohort", EXTRA_FRAGMENTS)
+    names = {name for name, _ in REVERSE_FRAGMENTS}
+    tried = 0
+    for cue, plain in zip(COHORT.cues, forward.cues, strict=True):
+        if cue.rule.direction != "left" or not any("{" + n + "}" in cue.rule.pattern for n in names):
+            continue
+        assert cue.regex.pattern != plain.regex.pattern
+        for window in cue.rule.examples + cue.rule.counter_examples + _LEFT_WINDOWS:
+            a, b = cue.found(window), plain.found(window)
+            assert (a is None) == (b is None), (cue.id, window)
+            tried += 1
+    assert tried > 100

@@ -72,3 +72,28 @@ def test_numbers_words_edge_cases(words, value):
 def test_numbers_clean_number():
     assert clean_number(3.0) == 3 and isinstance(clean_number(3.0), int)
     assert clean_number(2.5) == 2.5
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        ["men", "women", "patients", "clients", "family members", "members"],
+        ["a", "ab", "abc", "bc", "c"],
+        ["cases", "case", "showcases", "suitcases"],
+    ],
+)
+def test_a_list_factored_by_endings_matches_what_it_does_factored_by_beginnings(terms):
+    from studyfacts.numbers import suffix_trie_alternation, trie_alternation
+
+    by_end, by_start = suffix_trie_alternation(terms), trie_alternation(terms)
+    assert by_end != by_start
+    words = {w for t in terms for w in (t, t + "s", t[1:], t[:-1], "x" + t)} | {"", "xyz"}
+    for w in sorted(words):
+        want = regex.fullmatch(by_start, w) is not None
+        assert (regex.fullmatch(by_end, w) is not None) == want, w
+        # right to left, the longest term that ends the text is the one read
+        m = regex.search(rf"(?r)(?:{by_end})$", "so " + w)
+        ends = [t for t in terms if ("so " + w).endswith(t.replace(" ", " "))]
+        assert (m is None) == (not ends), w
+        if m is not None:
+            assert len(m.group()) == max(map(len, ends)), w

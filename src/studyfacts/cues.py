@@ -323,10 +323,18 @@ def _anchor(rule: CueRule) -> str:
 
 
 @cache
-def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -> CueSet:
-    """`patterns/cues/<family>.jsonl` and `patterns/cues/<family>_scoring.json`, validated and compiled."""
+def load_cues(
+    family: str,
+    extra_fragments: tuple[tuple[str, str], ...] = (),
+    reverse_fragments: tuple[tuple[str, str], ...] = (),
+) -> CueSet:
+    """`patterns/cues/<family>.jsonl` and `patterns/cues/<family>_scoring.json`, validated and compiled.
+    `reverse_fragments`: forms of some of the extra fragments for the left cues, which are matched
+    right to left (a word list factored by endings: `rules.lexicon_alternation(..., reverse=True)`);
+    they must match the same strings as the forms they stand for."""
     path = patterns_dir() / "cues" / f"{family}.jsonl"
     extra = dict(extra_fragments)
+    leftward = {**extra, **dict(reverse_fragments)}
     cues: list[Cue] = []
     seen: set[str] = set()
     categories: set[str] = set()
@@ -340,7 +348,7 @@ def load_cues(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) ->
         if rule.effect == "terminate" and rule.direction != "left":
             raise RuleError(f"{where}: only left cues terminate")
         try:
-            compiled = compile_pattern(_anchor(rule), rule.flags, extra)
+            compiled = compile_pattern(_anchor(rule), rule.flags, leftward if rule.direction == "left" else extra)
         except (regex.error, KeyError) as e:
             raise RuleError(f"{where}: pattern does not compile: {e}") from e
         if rule.unless_count is not None and rule.unless_count not in compiled.groupindex:

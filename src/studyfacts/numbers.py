@@ -41,6 +41,31 @@ def trie_alternation(terms: Iterable[str]) -> str:
     return body if body.startswith("(?:") and body.endswith(")") and "" not in tree else f"(?:{body})"
 
 
+def suffix_trie_alternation(terms: Iterable[str]) -> str:
+    """The alternation of `trie_alternation`, factored by shared endings instead: "(?:wo)?men"
+    for men|women. For patterns matched right to left (`(?r)`, the left cues of cues.py),
+    where the engine reads a term from its last character: an alternation factored by
+    beginnings then dispatches on nothing and tries every term in turn at each place. Where
+    several terms end at one place they are suffixes of each other, and the longest is
+    tried first."""
+    tree: dict[str, Any] = {}
+    for term in terms:
+        node = tree
+        for ch in reversed(term):
+            node = node.setdefault(r"\s+" if ch == " " else regex.escape(ch), {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [emit(sub) + key for key, sub in sorted(node.items()) if key]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        # a term begins here: what lies further left is optional (tried first: the longer term)
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(tree)})"
+
+
 # Thousands separators seen in exports: comma, thin space, narrow and ordinary
 # no-break space ("10 761"), and a plain space ("324 418", EndNote/Wolters).
 _THOU = r"[,\u2009\u202f\u00a0]"

@@ -34,7 +34,7 @@ from .literals import (
     scan,
     whole_words,
 )
-from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, trie_alternation
+from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, suffix_trie_alternation, trie_alternation
 from .regexcache import cached_compile
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -285,7 +285,7 @@ def _case_clash(terms: list[str]) -> bool:
 
 
 @cache
-def lexicon_alternation(name: str, key: str | None = None, fold_case: bool = False) -> str:
+def lexicon_alternation(name: str, key: str | None = None, fold_case: bool = False, reverse: bool = False) -> str:
     """A lexicon list as a regex alternation, each term escaped, a space matching any white
     space; factored by shared beginnings (`trie_alternation`) unless two terms begin alike
     but for case ("VAS", "vas..."), where a case-insensitive rule could try them in another
@@ -295,13 +295,17 @@ def lexicon_alternation(name: str, key: str | None = None, fold_case: bool = Fal
     ("MSM" and "men" then share one branch, "m", where a case-insensitive match tried an "M"
     branch and an "m" branch in turn): the same strings match, with a third less work at each
     place the alternation is tried. tests/test_rules.py checks that no pattern reads a folded
-    fragment case-sensitively."""
+    fragment case-sensitively. `reverse` (with `fold_case`): factored by shared endings, for
+    patterns matched right to left (`suffix_trie_alternation`)."""
     data = load_lexicon(name)
     terms = data[key] if key else data
     if isinstance(terms, dict):
         terms = list(terms)
     if fold_case:
-        return trie_alternation(sorted({t.lower() for t in terms}))
+        folded = sorted({t.lower() for t in terms})
+        return suffix_trie_alternation(folded) if reverse else trie_alternation(folded)
+    if reverse:
+        raise ValueError("a list factored by endings is folded to lower case first (fold_case)")
     if not _case_clash(terms):
         return trie_alternation(terms)
     return phrase_alternation(sorted(terms, key=len, reverse=True))

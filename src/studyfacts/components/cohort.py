@@ -65,6 +65,18 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
 
+# The word lists again, factored by their endings, for the left cues (matched right to left:
+# see numbers.suffix_trie_alternation); the same strings match
+REVERSE_FRAGMENTS: tuple[tuple[str, str], ...] = tuple(
+    (name, lexicon_alternation(lexicon, key, fold_case=True, reverse=True))
+    for name, lexicon, key in (
+        ("PERSON", "person_nouns", "strong"),
+        ("SEXNOUN", "person_nouns", "sex"),
+        ("PROVIDER", "person_nouns", "providers"),
+        ("LESION", "lesion_nouns", "nouns"),
+        ("NOT_UNITS_AFTER", "lesion_nouns", "not_units_after"),
+    )
+)
 _ANIMAL = cached_compile(expand(r"\b(?:{ANIMAL})\b", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 _RISK_CLASS = cached_compile(expand("{RISK_CLASS}", dict(EXTRA_FRAGMENTS)), regex.IGNORECASE)
 # the one a case report is about, right after the case's words: "Case presentation: A dog with", "a case of a
@@ -81,7 +93,7 @@ def _case_of_an_animal(text: str, h: Hit) -> bool:
 
 
 def _cues() -> CueSet:
-    return load_cues("cohort", EXTRA_FRAGMENTS)
+    return load_cues("cohort", EXTRA_FRAGMENTS, REVERSE_FRAGMENTS)
 
 
 _LESION_NOUNS = {n.lower() for n in load_lexicon("lesion_nouns")["nouns"]}
