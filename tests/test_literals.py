@@ -111,7 +111,11 @@ def test_count_starts_skip_only_what_no_count_can_be():
 @pytest.mark.parametrize(
     "pattern, contains, leading",
     [
-        (r"\brandomi[sz]ed\b", ("randomi",), ("randomi",)),
+        # a class of a few characters, or an optional one, extends a leading run: fewer places
+        (r"\brandomi[sz]ed\b", ("randomi",), ("randomised", "randomized")),
+        (r"\bmeta-?analysis", ("analysis",), ("metaanalysis", "meta-analysis")),  # not "metastases"
+        (r"abc[d-z]e", ("abc",), ("abc",)),  # a range: no extension
+        (r"ab[cd][ef][gh][ij]x", ("ab",), ("abceg", "abceh", "abcfg", "abcfh", "abdeg", "abdeh", "abdfg", "abdfh")),  # 8 at most
         (r"\b(?:single|one|mono)[- ]?(?:centre|center)\b", ("cent",), ("single", "one", "mono")),
         # "women" holds "men": one test covers both; but a match of "women" begins 2 before "men"
         (r"\b(?:women|men)\b", ("men",), ("women", "men")),
@@ -127,6 +131,17 @@ def test_count_starts_skip_only_what_no_count_can_be():
 )
 def test_analyse(pattern, contains, leading):
     assert analyse(pattern, regex.I) == (contains, leading)
+
+
+def test_extended_leading_strings_fall_back_to_the_plain_runs_past_the_limit():
+    starts = "abcdefghijklmnopqrstuvwxyz0123"
+    # 30 branches, each extended by a class of two characters: 60 strings, past _MAX_STRINGS
+    # (40); the 30 plain runs are used instead
+    many = "(?:" + "|".join(f"{c}x[ab]" for c in starts) + ")"
+    assert analyse(many, regex.I)[1] == tuple(f"{c}x" for c in starts)
+    # 10 branches: 20 strings, extended
+    few = "(?:" + "|".join(f"{c}x[ab]" for c in starts[:10]) + ")"
+    assert analyse(few, regex.I)[1] == tuple(f"{c}x{d}" for c in starts[:10] for d in "ab")
 
 
 def test_leading_strings_know_when_a_match_begins_at_a_word_boundary():

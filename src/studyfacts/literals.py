@@ -180,7 +180,7 @@ def _case_after(av: Any, cased: bool) -> bool:
     return cased
 
 
-def _leading(items: list[tuple[Any, Any]], cased: bool = False) -> Literals | None:
+def _leading(items: list[tuple[Any, Any]], cased: bool = False, extend: bool = True) -> Literals | None:
     """Strings with one of which every match of the item sequence begins (None: cannot tell).
     Lower-cased, except `Cased` strings read where the pattern is case-sensitive (`cased`)."""
     for i, (op, av) in enumerate(items):
@@ -196,23 +196,57 @@ def _leading(items: list[tuple[Any, Any]], cased: bool = False) -> Literals | No
             # the parser factors shared beginnings out ("mean|median" -> "me" + "an|dian"):
             # a branch that must follow extends the run
             if j < len(items) and items[j][0] is _c.BRANCH:
-                rest = _union([_leading(_items(b), cased) for b in items[j][1][1]], leading=True)
+                rest = _union([_leading(_items(b), cased, extend) for b in items[j][1][1]], leading=True)
                 if rest is not None:
                     return tuple(_join(run, r) for r in rest)
-            return (run,)
+            if cased or not extend:
+                return (run,)
+            return _extended(run, items[j:])
         if op is _c.SUBPATTERN:
-            return _leading(_items(_group_body(av)), _case_after(av, cased))
+            return _leading(_items(_group_body(av)), _case_after(av, cased), extend)
         if op is _c.BRANCH:
-            return _union([_leading(_items(b), cased) for b in av[1]], leading=True)
+            return _union([_leading(_items(b), cased, extend) for b in av[1]], leading=True)
         if getattr(_c, "ATOMIC_GROUP", None) is op:
-            return _leading(_items(av), cased)
+            return _leading(_items(av), cased, extend)
         if op in _REPEATS:
-            body = _leading(_items(av[2]), cased)
+            body = _leading(_items(av[2]), cased, extend)
             if av[0] >= 1:
                 return body
-            return _union([body, _leading(items[i + 1 :], cased)], leading=True)  # optional: it, or what follows
+            return _union([body, _leading(items[i + 1 :], cased, extend)], leading=True)  # optional: it, or what follows
         return None
     return None  # an empty match is possible
+
+
+# How far `_extended` may multiply a leading string
+_MAX_EXTENDED = 8
+
+
+def _chars_of(op: Any, av: Any) -> set[str] | None:
+    """The characters one item matches when it is a literal or a class of a few literals
+    ("[-\u2010]"), lower-cased; None otherwise."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN and all(iop is _c.LITERAL for iop, _ in av) and len(av) <= 4:
+        return {chr(iav).lower() for _, iav in av}
+    return None
+
+
+def _extended(run: str, rest: list[tuple[Any, Any]]) -> Literals:
+    """A leading run of literals made longer by what must follow it: more literals, a class of a
+    few characters, an optional one ("meta" + "[-\u2010\u2011]?" + "analys" gives four
+    strings, where "meta" alone begins "metastases" too): fewer places to try. Stops at anything
+    else, or where the strings would pass `_MAX_EXTENDED`."""
+    strings = [run]
+    for op, av in rest:
+        chars = _chars_of(op, av)
+        if chars is None and op in _REPEATS and av[0] == 0 and av[1] == 1:
+            body = _items(av[2])
+            one = _chars_of(*body[0]) if len(body) == 1 else None
+            chars = None if one is None else one | {""}
+        if chars is None or len(strings) * len(chars) > _MAX_EXTENDED:
+            break
+        strings = [s + ch for s in strings for ch in sorted(chars)]
+    return tuple(strings)
 
 
 _BOUNDARIES = {_c.AT_BOUNDARY, getattr(_c, "AT_UNI_BOUNDARY", _c.AT_BOUNDARY)}
@@ -293,7 +327,9 @@ def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None
     if tree is None:
         return None, None
     contains = _contains(tree)
-    leading = _leading(_items(tree), not tree.state.flags & _c.SRE_FLAG_IGNORECASE)  # with an inline "(?i)"
+    cased = not tree.state.flags & _c.SRE_FLAG_IGNORECASE  # with an inline "(?i)"
+    # extended runs are fewer places, but more strings: past `_MAX_STRINGS` of them, the plain runs
+    leading = _leading(_items(tree), cased) or _leading(_items(tree), cased, extend=False)
     if leading is not None and any(not s for s in leading):
         leading = None
     if leading is not None and all(is_word_char(s[0]) for s in leading) and _opens_with_boundary(_items(tree)):
