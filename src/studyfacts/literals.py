@@ -269,6 +269,7 @@ def _opens_with_boundary(items: list[tuple[Any, Any]]) -> bool:
 
 def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | None]:
     """(contains, leading) of a pattern, lower-cased (but `Cased` leading strings); either may be None.
+    The caller `register`s those it will ask a whole text about (`holds_any`, `places`).
 
     Reading a pattern with the parser costs ~1 ms, some 0.2 s for all the rules at every start of
     a process: the result is kept in the file of compiled patterns (`regexcache.remember`), under
@@ -281,8 +282,6 @@ def analyse(pattern: str, flags: int = 0) -> tuple[Literals | None, Literals | N
         except (TypeError, ValueError, IndexError):
             pass
         else:
-            register(contains)
-            register(leading)
             return contains, leading
     contains, leading = _analyse(pattern, flags)
     remember(kind, pattern, flags, (_encode(contains), _encode(leading)))
@@ -336,8 +335,6 @@ def _analyse(pattern: str, flags: int) -> tuple[Literals | None, Literals | None
         leading = Bounded(leading)
     if contains is not None and any(not s for s in contains):
         contains = None
-    register(contains)
-    register(leading)
     return contains, leading
 
 

@@ -161,6 +161,8 @@ class Gate:
     def __init__(self, pattern: str | regex.Pattern[str], flags: int = regex.IGNORECASE) -> None:
         self.regex = pattern if isinstance(pattern, regex.Pattern) else cached_compile(pattern, flags)
         self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
+        register(self.contains)
+        register(self.leading)
 
     def found_in(self, text: str, low: str | None) -> bool:
         hits = scan(self.regex, text, low, self.contains, self.leading, regex_timeout(text))
@@ -202,6 +204,11 @@ class CompiledRule:
         if self.regex is not None:
             self.contains, self.leading = analyse(self.regex.pattern, self.regex.flags)
             self.slots = list(self.regex.groupindex.items())
+            # what `run_rules` asks a whole text about: every rule's `contains`; the `leading` of a
+            # rule scanned with `literals.scan` (not one tried at count starts or year windows)
+            register(self.contains)
+            if self.counting is None and self.anchor is None:
+                register(self.leading)
         if self.requires is not None:
             self.requires_gate = Gate(self.requires)
 
