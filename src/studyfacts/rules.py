@@ -703,9 +703,12 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
                 # attrs "years": how many years every match holds ("2010 to 2015": 2); a window
                 # with fewer cannot hold a match
                 least = cr.rule.attrs.get("years", 1)
+                need = cr.contains
                 for a, b, years in scan_.year_windows():
                     if years < least:
                         continue
+                    if need is not None and low is not None and not _window_holds(low, a, b, need):
+                        continue  # a match lies within its window: one without the rule's words has none
                     for m in cr.regex.finditer(text, a, b, timeout=bound):
                         out.append(hit_from_match(cr, m))
             else:
@@ -721,6 +724,15 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     if counted:
         _run_counts(rules, counted, scan_, found)
     return [h for hs in found.values() for h in hs]
+
+
+def _window_holds(low: str, a: int, b: int, strings: Literals) -> bool:
+    """Whether `low[a:b]` holds one of the strings (`low.find` within the bounds: no copy)."""
+    find = low.find
+    for s in strings:
+        if find(s, a, b) >= 0:
+            return True
+    return False
 
 
 def _groups(regs: tuple[tuple[int, int], ...], text: str, slots: list[tuple[str, int]]) -> dict[str, tuple[int, int, str]]:
