@@ -419,3 +419,37 @@ def test_every_plain_rule_has_a_literal_shortcut_or_a_gate():
             and cr.contains is None and cr.leading is None and cr.requires_gate is None
             and not cr.id.startswith(_GATED_FAMILIES)]
     assert not slow
+
+
+@pytest.mark.parametrize(
+    "pattern, also",
+    [
+        # "case" is needed besides one of the verbs the pattern opens with
+        (r"\bwe\s+(?:report|present|describe)\s+(?:a|an)\s+(?:\w+\s+){0,3}?case\b", (("case",),)),
+        # each part of a sequence is its own condition, the most selective first
+        (r"(?:mean|median)\s+follow-up\s+(?:was|of)\s+\d+\s+(?:months|years)",
+         (("months", "years"), ("mean", "median"))),
+        # an optional part is no condition; nor a string of under three characters or one most texts hold
+        (r"follow-up(?:\s+of)?\s+(?:at|in)\s+the\s+clinic", (("clinic",),)),
+        (r"abc", ()),  # one run: nothing besides `contains`
+    ],
+)
+def test_requirements_besides_contains(pattern, also):
+    from studyfacts.literals import _requirements
+
+    assert _requirements(pattern, regex.I) == also
+
+
+def test_a_text_without_a_required_part_is_not_scanned():
+    """A rule whose match needs "case" besides its verb finds nothing in a text with the verb
+    alone, and the same as finditer where both are there."""
+    from studyfacts.rules import CompiledRule, Rule, compile_pattern
+
+    rule = Rule(id="t.case", label="case", pattern=r"\bwe\s+(?:report|present)\s+an?\s+(?:\w+\s+){0,3}?case\b")
+    cr = CompiledRule(rule=rule, regex=compile_pattern(rule.pattern))
+    assert cr.also == (("case",),)
+    without = "We report a series of 40 patients. We present an analysis."
+    with_case = "We report a rare case of gout. We present an unusual case."
+    assert run_rules((cr,), TextScan(without)) == []
+    got = [(h.start, h.end) for h in run_rules((cr,), TextScan(with_case))]
+    assert got == [m.span() for m in cr.regex.finditer(with_case)] and len(got) == 2

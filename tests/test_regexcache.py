@@ -199,3 +199,22 @@ def test_what_may_follow_a_count_reads_back_as_a_fresh_analysis(cache, monkeypat
 
     monkeypatch.setattr(literals, "_after_count", refuse)
     assert [literals.after_count(p, f) for p, f in pairs] == fresh
+
+
+def test_every_rules_requirements_read_back_as_a_fresh_analysis(cache, monkeypatch):
+    """`literals.requirements` of every rule, kept in the file and read by a new process."""
+    from studyfacts import literals
+
+    pairs = [(cr.regex.pattern, int(cr.regex.flags)) for cr in all_rules()]
+    fresh = [literals._requirements(p, f) for p, f in pairs]
+    assert sum(1 for r in fresh if r) > 20
+    for p, f in pairs:
+        literals.requirements(p, f)
+    assert regexcache.save(force=True)
+    regexcache.forget()
+
+    def refuse(*args):
+        raise AssertionError("parsed, not read from the cache")
+
+    monkeypatch.setattr(literals, "_requirements", refuse)
+    assert [literals.requirements(p, f) for p, f in pairs] == fresh

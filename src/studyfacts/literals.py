@@ -157,6 +157,91 @@ def _contains(seq: Any) -> Literals | None:
     return best
 
 
+def _required(seq: Any) -> list[Literals]:
+    """Every condition of `_contains`'s kind that a match of `seq` meets, not only the most
+    selective: a run of literals, each group's own, and for an alternation the union of each
+    branch's best. A match holds one string of each."""
+    out: list[Literals] = []
+    run = ""
+    for op, av in _items(seq):
+        if op is _c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            # the parser factors shared beginnings out ("mean|median" -> "me" + "an|dian"):
+            # the run and what each branch begins with
+            joined = None
+            if op is _c.BRANCH:
+                joined = _union([_leading(_items(b), False, False) for b in av[1]], leading=True)
+            out.append(tuple(run + str(x).lower() for x in joined) if joined else (run,))
+            run = ""
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _c.SUBPATTERN:
+            out.extend(_required(_group_body(av)))
+        elif op is _c.BRANCH:
+            either = _union([_contains(b) for b in av[1]])
+            if either is not None:
+                out.append(either)
+        elif op in _REPEATS and av[0] >= 1:
+            out.extend(_required(av[2]))
+        elif getattr(_c, "ATOMIC_GROUP", None) is op:
+            out.extend(_required(av))
+    if run:
+        out.append((run,))
+    return out
+
+
+# How many conditions besides `contains` a rule is tested with (`requirements`)
+_MAX_ALSO = 3
+
+
+def requirements(pattern: str, flags: int = 0) -> tuple[Literals, ...]:
+    """Conditions besides the pattern's `contains` that every match meets, each a tuple of
+    strings of which a match holds one (lower-cased, each of three characters or more, at
+    most `_MAX_ALSO`, the most selective first): "we report ... case" needs "case" besides one
+    of the verbs. A text that fails one cannot match. Kept beside the compiled patterns as
+    `analyse`'s results are."""
+    kind = "requirements-" + _analysis_kind()
+    kept = remembered(kind, pattern, flags)
+    if kept is not None:
+        try:
+            return tuple(tuple(str(x) for x in one) for one in kept)
+        except TypeError:
+            pass
+    found = _requirements(pattern, flags)
+    remember(kind, pattern, flags, found)
+    return found
+
+
+def _requirements(pattern: str, flags: int) -> tuple[Literals, ...]:
+    if any(ch in pattern for ch in _FOLDS_TO_ASCII):
+        return ()
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return ()
+    first = _contains(tree)
+    out: list[Literals] = []
+    for one in _required(tree):
+        if (
+            one
+            and all(len(x) >= _MIN_INDEXED and x not in _TOO_COMMON for x in one)  # else nearly every text passes
+            and one not in out
+            and set(one) != set(first or ())
+        ):
+            out.append(one)
+    out.sort(key=_selectivity, reverse=True)
+    return tuple(out[:_MAX_ALSO])
+
+
+def holds_all(low: str, conditions: tuple[Literals, ...]) -> bool:
+    """Whether the text holds a string of every condition."""
+    for one in conditions:
+        if not holds_any(low, one):
+            return False
+    return True
+
+
 class Cased(str):
     """A leading string of a case-sensitive part of a pattern ("(?-i:Of|Among)"): looked
     for as written in the text, not lower-cased ("Of" opens a sentence; "of" is everywhere)."""

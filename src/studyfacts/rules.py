@@ -28,9 +28,11 @@ from .literals import (
     LowText,
     after_count,
     analyse,
+    holds_all,
     holds_any,
     lowered,
     register,
+    requirements,
     scan,
     whole_words,
 )
@@ -188,6 +190,8 @@ class CompiledRule:
     count_first: bool = False  # the pattern opens with the count's own group (`_COUNT_FIRST`)
     count_group_first: bool = False  # ... perhaps behind look-arounds of any kind (`_count_group_first`)
     requires_gate: Gate | None = None
+    # conditions besides `contains` that every match meets (literals.requirements)
+    also: tuple[Literals, ...] = ()
     # (name, number) of the pattern's named groups, in `groupdict` order: a hit's groups are
     # read off `Match.regs`, for `Match.start(name)` looks the name up on each call (~0.4 us)
     slots: list[tuple[str, int]] = field(default_factory=list)
@@ -209,6 +213,9 @@ class CompiledRule:
             register(self.contains)
             if self.counting is None and self.anchor is None:
                 register(self.leading)
+            self.also = requirements(self.regex.pattern, self.regex.flags)
+            for one in self.also:
+                register(one)
         if self.requires is not None:
             self.requires_gate = Gate(self.requires)
 
@@ -690,6 +697,8 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
             continue
         if low is not None and cr.contains is not None and not holds_any(low, cr.contains):
             continue  # cheapest test first: the words every match holds are absent
+        if low is not None and cr.also and not holds_all(low, cr.also):
+            continue  # ... or words of another part of every match
         if cr.counting:  # its `requires` is tested below
             found[cr.id] = []
             counted.append(cr)
