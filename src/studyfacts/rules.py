@@ -418,6 +418,7 @@ class TextScan:
         # ("1,204": a thousands separator follows) and at number words
         self.after: dict[int, str] = {}
         self._windows: list[tuple[int, int, int]] | None = None
+        self._admitted: dict[str | None, bool] = {}  # requires pattern -> whether the text passes it
 
     def count_starts(self) -> list[int]:
         if self._counts is None:
@@ -448,6 +449,16 @@ class TextScan:
             starts.sort()
             self._counts = starts
         return self._counts
+
+    def admits(self, cr: CompiledRule) -> bool:
+        """`cr.applies` to this text, each distinct `requires` tested once: several rules
+        share one ("studies|trials|RCTs...": the three pooled-review rules), and every family
+        reads the same `TextScan`."""
+        key = cr.requires.pattern if cr.requires is not None else None  # as expanded: families' fragments differ
+        got = self._admitted.get(key)
+        if got is None:
+            got = self._admitted[key] = cr.applies(self.text, self.low)
+        return got
 
     def year_windows(self) -> list[tuple[int, int, int]]:
         """(start, end, years in it) of the windows around the years, overlapping ones merged."""
@@ -703,7 +714,7 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
             found[cr.id] = []
             counted.append(cr)
             continue
-        if cr.requires is not None and not cr.applies(text, low):
+        if cr.requires is not None and not scan_.admits(cr):
             continue
         anchor = cr.anchor
         out = found[cr.id] = []
@@ -729,7 +740,7 @@ def run_rules(rules: tuple[CompiledRule, ...], scan_: TextScan) -> list[Hit]:
     # A count rule's `requires` is tested before the count patterns run: a rule the text
     # does not admit is left out of them (`_run_counts`), where it cost its rest at every
     # count start, and when no rule is left they need not run at all.
-    counted = [cr for cr in counted if cr.requires is None or cr.applies(text, low)]
+    counted = [cr for cr in counted if cr.requires is None or scan_.admits(cr)]
     if counted:
         _run_counts(rules, counted, scan_, found)
     return [h for hs in found.values() for h in hs]
