@@ -1575,6 +1575,23 @@ NOT_A_COHORT["audit49"] = [
     "DESIGN: Systematic review and meta-analysis. RESULTS: Nine RCTs were included. The largest trial randomised 640 "
     "adults.",
 ]
+# session 15: the medical, health, hospital, discharge or clinical records of a records review stand for its people
+FAMILIES["records"] = [
+    ("METHODS: A total of 1,906 medical records were included in the analysis.", 1906),
+    ("RESULTS: Overall, 4,120 discharge records matched the diagnosis codes.", 4120),
+    ("METHODS: We retrospectively reviewed 412 electronic health records of adults treated for gout.", 412),
+    ("METHODS: Eighty-eight hospital charts were reviewed.", 88),
+    ("METHODS: Clinical records of 75 consecutive patients were analysed.", 75),
+    # ... unless the people follow as their own count
+    ("METHODS: We reviewed 120 medical records of 100 patients admitted for burns.", 100),
+    ("METHODS: We read 140 clinical records from 95 children with asthma.", 95),
+]
+NOT_A_COHORT["records"] = [
+    # records that are not of people, or not a records review's
+    "METHODS: We analysed 30 laboratory records of water quality.",
+    "RESULTS: The search returned 512 records, of which 20 studies were included.",
+    "METHODS: We examined 12 medical record numbers for duplicates.",
+]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
