@@ -1575,7 +1575,7 @@ NOT_A_COHORT["audit49"] = [
     "DESIGN: Systematic review and meta-analysis. RESULTS: Nine RCTs were included. The largest trial randomised 640 "
     "adults.",
 ]
-# session 15: the medical, health, hospital, discharge or clinical records of a records review stand for its people
+# the medical, health, hospital, discharge or clinical records of a records review stand for its people
 FAMILIES["records"] = [
     ("METHODS: A total of 1,906 medical records were included in the analysis.", 1906),
     ("RESULTS: Overall, 4,120 discharge records matched the diagnosis codes.", 4120),
