@@ -116,6 +116,11 @@ def _design(extract, text: str):
         ("DESIGN: Retrospective, consecutive case series. METHODS: We reviewed 84 eyes of 80 patients.", "consecutive"),
         ("STUDY DESIGN: Prospective consecutive case series. METHODS: We enrolled 52 adults.", "consecutive"),
         ("This was a consecutive interventional case series of 37 patients given injections.", "consecutive"),
+        # a need or prospect of the people in a relative clause is no study still to come (session 15)
+        ("METHODS: This prospective study enrolled children aged under 15 who needed tendon lengthening.",
+         "prospective"),
+        ("METHODS: We randomized 80 adults who would require knee surgery to two braces.", "randomized"),
+        ("METHODS: This retrospective study included infants whose parents should have consented.", "retrospective"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -132,6 +137,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        # ... also when a relative clause about people follows the word (session 15)
+        ("Further prospective studies are needed to identify patients who relapse.", "prospective"),
+        ("A randomized trial would be necessary for adults who refuse surgery.", "randomized"),
         # ... but a past study named by them is, and so is a study still 'required' (audit 36)
         ("RESULTS: As previously reported in a randomized trial, the drug is safe.", "randomized"),
         ("DISCUSSION: Our findings agree with a prior multicentre randomized study of bracing.", "multicenter"),

@@ -210,8 +210,10 @@ _EARLIER_STUDY_RE = (
     rf"(?:{lexicon_alternation('design_cues', 'study_nouns')})\b"
 )
 # "Further randomized trials are needed", "A randomized study will be necessary": not this study's design
-# (the words: patterns/lexicons/design_cues.json, not_this_study).
+# (the words: patterns/lexicons/design_cues.json, not_this_study); not in a relative clause about people
+# ("patients who needed hamstring lengthening": their need, not a study still to come)
 _NOT_THIS_STUDY = cached_compile(
+    rf"(?<!\b(?:{lexicon_alternation('design_cues', 'people_clause_openers')})\s+(?:[\w-]+\s+){{0,2}})"
     rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b"
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
