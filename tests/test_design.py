@@ -414,6 +414,10 @@ def test_design_counts_centers(extract, text, centers):
         ("METHODS: This study analysed hospital admissions for heat stroke recorded between 2000 and 2015.",
          "2000", "2015"),
         ("METHODS: Blood donations by 3,200 donors between 2010 and 2014 were analysed.", "2010", "2014"),
+        # when the data were gathered (session 15)
+        ("METHODS: Data collection took place between 2011 and 2014; every survivor was asked to take part.",
+         "2011", "2014"),
+        ("METHODS: Data collection ran from March 2016 to May 2017 at two clinics.", "2016-03", "2017-05"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -480,6 +484,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         # ... nor the years a document was written (audit 49)
         "METHODS: Between 2006 and 2009, the existing guidelines were developed into a third generation of "
         "guidelines for the intensive care unit.",
+        # ... nor a collection that is no data collection (session 15)
+        "METHODS: Specimens from a museum collection of bees gathered from 1990 to 2005 were modelled.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -126,7 +126,7 @@ _END = {"conclusion", "conclusions", "conclusions and relevance", "interpretatio
 _PERIOD_CUE = cached_compile(
     r"\b(?:treated|underwent|undergoing|undergone|enrolled|enrol(?:l)?ment|included|inclusion|identified"
     r"|admitted|admissions?|recruited|recruitment|operated|conducted|performed|diagnosed|hospitali[sz]ed"
-    r"|reviewed|registry|register|database|collected|cohort|retrospective(?:ly)?|prospective(?:ly)?"
+    r"|reviewed|registry|register|database|collected|data\s+collection|cohort|retrospective(?:ly)?|prospective(?:ly)?"
     r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
