@@ -116,6 +116,9 @@ def _design(extract, text: str):
         ("DESIGN: Retrospective, consecutive case series. METHODS: We reviewed 84 eyes of 80 patients.", "consecutive"),
         ("STUDY DESIGN: Prospective consecutive case series. METHODS: We enrolled 52 adults.", "consecutive"),
         ("This was a consecutive interventional case series of 37 patients given injections.", "consecutive"),
+        # the sites the study's people are at or come from (session 15)
+        ("METHODS: We held interviews with 61 young carers at three sites in Canada.", "multicenter"),
+        ("RESULTS: A total of 212 subjects on five sites completed the questionnaire.", "multicenter"),
         # a need or prospect of the people in a relative clause is no study still to come (session 15)
         ("METHODS: This prospective study enrolled children aged under 15 who needed tendon lengthening.",
          "prospective"),
@@ -206,6 +209,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # stimuli in randomized order; companies that are multinational (audit 14)
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),
+        ("In 20 adults, injections were given at 4 sites along the spine.", "multicenter"),
+        ("METHODS: Biopsies were taken from 6 sites of the colon in 30 patients.", "multicenter"),
         # studies described with other words, a recollection (audit 20)
         ("The method serves retrospective epidemiological studies; we tested it in 30 adults.", "retrospective"),
         ("Participants gave a retrospective account of their drinking.", "retrospective"),
