@@ -1586,6 +1586,19 @@ FAMILIES["records"] = [
     ("METHODS: We reviewed 120 medical records of 100 patients admitted for burns.", 100),
     ("METHODS: We read 140 clinical records from 95 children with asthma.", 95),
 ]
+# the American Heart Association's joined headings ("Methods and Results-") open the abstract's body, whose
+# counts are not the Background's; those interviewed are the funnel's end over a base stated before
+FAMILIES["joined_headings_and_interviews"] = [
+    ("Background- Shunts are common. Methods and Results- The present study included 212 consecutive adults "
+     "with embolism.", 212),
+    ("BACKGROUND: Arrest is common. METHODS AND RESULTS: Adults were identified from a registry. Crews attended "
+     "9 406 adults, of whom 31% were resuscitated. Interviews were conducted with 512 (74.3%) adults or proxies.", 512),
+    ("METHODS: We conducted semi-structured interviews with 38 carers of stroke survivors.", 38),
+]
+NOT_A_COHORT["joined_headings_and_interviews"] = [
+    # a Background's count stays out, whatever heading comes after
+    "Background- Some 4,000 adults die of embolism every year. Methods and Results- Shunts were measured.",
+]
 NOT_A_COHORT["records"] = [
     # records that are not of people, or not a records review's
     "METHODS: We analysed 30 laboratory records of water quality.",

@@ -119,6 +119,13 @@ def _design(extract, text: str):
         # the sites the study's people are at or come from (session 15)
         ("METHODS: We held interviews with 61 young carers at three sites in Canada.", "multicenter"),
         ("RESULTS: A total of 212 subjects on five sites completed the questionnaire.", "multicenter"),
+        # this study as a Background sentence's subject, its design word in the subject or just after it (session 15)
+        ("BACKGROUND: Testing is stressful. This prospective longitudinal study examined hope in 80 adults. METHODS: "
+         "Adults completed scales.", "prospective"),
+        ("INTRODUCTION: Swimming is debated. This study prospectively evaluates swimming after surgery. METHODS: We "
+         "enrolled 212 children.", "prospective"),
+        ("Background- Shunts are common. Methods and Results- This prospective study included 139 adults.",
+         "prospective"),
         # a need or prospect of the people in a relative clause is no study still to come (session 15)
         ("METHODS: This prospective study enrolled children aged under 15 who needed tendon lengthening.",
          "prospective"),
@@ -210,6 +217,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),
         ("In 20 adults, injections were given at 4 sites along the spine.", "multicenter"),
+        # another study in a Background sentence, even one named before this study's (session 15)
+        ("BACKGROUND: A prospective study found benefit. METHODS: We enrolled 212 adults.", "prospective"),
+        ("BACKGROUND: This study follows a prospective trial of statins. METHODS: We enrolled 212 adults.",
+         "prospective"),
         ("METHODS: Biopsies were taken from 6 sites of the colon in 30 patients.", "multicenter"),
         # studies described with other words, a recollection (audit 20)
         ("The method serves retrospective epidemiological studies; we tested it in 30 adults.", "retrospective"),

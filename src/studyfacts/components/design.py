@@ -84,7 +84,8 @@ _MONTHS = {
     )
 }
 
-# Section headings as structured abstracts print them ("METHODS:", "Results -", "Background").
+# Section headings as structured abstracts print them ("METHODS:", "Results -", "Background"; the American
+# Heart Association's journals join two: "Background- ... Methods and Results- ... Conclusions-").
 # Headings start a sentence with a capital; `_HEADING_AT` finds those places fast, `_HEADING` reads them.
 # "...reagents., RESULTS: Among": a capitalised heading after a stray comma is a heading too
 # Each alternative opens with its character, not a look-behind or "^" (which regex tries at
@@ -101,7 +102,7 @@ _INLINE_HEADING = cached_compile(
 _HEADING_FIRST = cached_compile(r"\s{0,3}(?=[A-Z])")
 _HEADING = cached_compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?|m[ée]thodes?"
+    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?\s+and\s+results|methods?|m[ée]thodes?"
     r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participant|method)(?:s|\(s\))?)*|settings?"
     r"|participants?|patients|subjects|interventions?|measurements|main\s+outcomes?\s+(?:and\s+)?measures?|results?"
     r"|findings|conclusions?(?:\s+and\s+relevance)?|interpretation|limitations|discussion)"
@@ -259,6 +260,13 @@ _OWN_AIM_DONE = cached_compile(
     r"|assessed|studied|explored))?\s+(?:here\s+)?in\s+(?:a|an|this|the\s+present)\s",
     regex.IGNORECASE,
 )
+# "BACKGROUND: ... This prospective longitudinal study investigated ...", "This study prospectively evaluates ...":
+# a Background sentence whose subject is this study names its design in the subject or just after it
+_THIS_STUDY_OPENS = cached_compile(
+    r"\s*(?:(?:In|Here|Thus|Therefore|Hence),?\s+)?(?:this|the\s+present|the\s+current|our)\s+(?:[\w-]+,?\s+){0,4}?"
+    r"(?:study|trial|analysis|investigation|research|work)\b(?:\s+[a-z]+ly\b)?",
+    regex.IGNORECASE,
+)
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
@@ -391,6 +399,14 @@ def _with_second_phase(period: Period, hit: Hit, others: list[Hit]) -> Period:
 class DesignComponent(FactComponent):
     family = "design"
 
+    @staticmethod
+    def _this_study_opens(text: str, s: int, e: int, end: int) -> bool:
+        """Whether the sentence `text[s:e]` opens with this study as its subject and the design word
+        (ending at `end`) stands in that subject or just after it ("This prospective study
+        investigated", "This study prospectively evaluates")."""
+        m = _THIS_STUDY_OPENS.match(text, s, e)
+        return m is not None and end <= m.end()
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")
         d = draft.design
@@ -410,7 +426,8 @@ class DesignComponent(FactComponent):
                 if h.label in ("randomized", "multicenter", "prospective"):
                     if (
                         review
-                        or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(doc_text(doc), s, e))
+                        or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(doc_text(doc), s, e)
+                            and not self._this_study_opens(doc_text(doc), s, e, h.end))
                         or (
                             _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
                             and not _THIS_STUDY_IS.search(doc_text(doc)[max(s, h.start - 250) : h.start])
