@@ -1594,6 +1594,10 @@ FAMILIES["joined_headings_and_interviews"] = [
     ("BACKGROUND: Arrest is common. METHODS AND RESULTS: Adults were identified from a registry. Crews attended "
      "9 406 adults, of whom 31% were resuscitated. Interviews were conducted with 512 (74.3%) adults or proxies.", 512),
     ("METHODS: We conducted semi-structured interviews with 38 carers of stroke survivors.", 38),
+    # those who took part, told in a relative clause, are the funnel's end as well
+    ("METHODS: Subjects were 310 adults treated for scoliosis. We analysed the answers of 57 adults (50 women, 7 men) "
+     "who responded to both surveys.", 57),
+    ("METHODS: We treated 240 adults. RESULTS: 61 adults who responded to treatment had lower scores.", 240),
 ]
 NOT_A_COHORT["joined_headings_and_interviews"] = [
     # a Background's count stays out, whatever heading comes after
