@@ -1635,6 +1635,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Noise was measured. In 96 ears of 50 patients, hearing was tested twice.", "lesions", 96),
         # ... but not a part, "in" some of them, without the frame
         ("METHODS: We treated 84 eyes of 42 patients. Haze was seen in 12 eyes.", "lesions", 84),
+        # ... and the units joined to the cohort's own count are its units, whatever word comes before (session 15)
+        ("RESULTS: The same lens was implanted in 73 eyes of 73 consecutive adults.", "lesions", 73),
+        ("RESULTS: At one year, acuity in 44 eyes of 22 patients was good.", "lesions", 44),
+        ("METHODS: Cement was injected in 12 vertebrae of 7 patients.", "lesions", 12),
+        ("METHODS: We treated 80 patients. RESULTS: Recurrence occurred in 12 tumours of 10 patients.", "lesions", None),
         # trans-female or transmasculine people are not counted as one sex (audit 47; the dev set's transgender women)
         ("METHODS: We enrolled 90 trans-female youths in the clinic.", "female", None),
         ("METHODS: We enrolled 60 transmasculine adults in the clinic.", "male", None),

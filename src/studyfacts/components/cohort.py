@@ -234,6 +234,10 @@ _LESION_SUBGROUP = cached_compile(
     r"|\b(?:of|in|had|has|have|with|involving|affecting)\s+(?:all|both)\s+(?:(?:of\s+)?(?:the|their|his|her)\s+)?$",
     regex.IGNORECASE,
 )
+# "in 115 eyes of 115 consecutive patients": the units joined to the cohort's own count (lesion_nouns.json cues)
+_JOINED_TO_COHORT = cached_compile(
+    rf"\s+(?:{phrase_alternation(_LESION_CUES['joined_to_cohort'])})\s+(?:the\s+|all\s+)?", regex.IGNORECASE
+)
 _SENTENCE_IN = cached_compile(r"(?-i:\G(?:[A-Z][A-Za-z()]*(?:\s+[A-Za-z()]+){0,3}\s*:\s*)?In)\s+\Z")
 
 
@@ -1664,8 +1668,10 @@ class CohortComponent(FactComponent):
                 continue  # "average 14 vertebral bodies were fused": a statistic per patient
             if _LESION_SHARE.match(right):
                 continue  # "76 SM (76/105; 72.4%)": a share
-            if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start):
-                continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...")
+            joined = patients is not None and _JOINED_TO_COHORT.fullmatch(text, h.end, patients.start) is not None
+            if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start) and not joined:
+                continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...", nor "in 56
+                # eyes of 28 patients", the cohort's own units)
             if _ANIMAL.search(text, s, e):
                 continue  # "In 20 sheep, four vertebral bodies were augmented": an animal's, no patient's
             cue = psent == (s, e) or _LESION_CUE_BEFORE.search(left) or _LESION_VERB_AFTER.match(right)
