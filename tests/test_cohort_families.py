@@ -1602,6 +1602,18 @@ FAMILIES["joined_headings_and_interviews"] = [
 NOT_A_COHORT["joined_headings_and_interviews"] = [
     # a Background's count stays out, whatever heading comes after
     "Background- Some 4,000 adults die of embolism every year. Methods and Results- Shunts were measured.",
+    # the items of a numbered list of groups, no total stated (GUIDE: groups without a total)
+    "METHODS: Two samples of adults were interviewed: 1) 21 people who had bet online for years, and 2) 12 people "
+    "who had sought help.",
+    "METHODS: We interviewed (1) 30 nurses who worked nights, and (2) 25 nurses who worked days.",
+]
+# a heading after a question or a closing bracket opens its section ("... serum levels? METHODS: ...")
+FAMILIES["heading_after_question"] = [
+    ("BACKGROUND: Would training raise the marker? METHODS: Forty-two outpatients were randomly assigned to two "
+     "programmes.", 42),
+    ("BACKGROUND: Does bracing help? RESULTS: A total of 64 adolescents were included.", 64),
+    # ... and the parts of a count listed after it, each with its marker, leave the count the cohort
+    ("METHODS: We interviewed 40 adults (i) 20 with pain and (ii) 20 without pain.", 40),
 ]
 NOT_A_COHORT["records"] = [
     # records that are not of people, or not a records review's

@@ -126,6 +126,14 @@ def _design(extract, text: str):
          "enrolled 212 children.", "prospective"),
         ("Background- Shunts are common. Methods and Results- This prospective study included 139 adults.",
          "prospective"),
+        # a heading after a question opens the Methods (session 15)
+        ("BACKGROUND: Would training raise the marker? METHODS: Patients were randomly assigned to two programmes.",
+         "randomized"),
+        # others' reviews named in the Background do not make this abstract a review (session 15)
+        ("BACKGROUND: Meta-analyses of earlier trials found benefit. METHODS: In this multicentre, randomised trial, "
+         "we recruited 900 adults at 24 hospitals.", "randomized"),
+        ("BACKGROUND: Meta-analyses of earlier trials found benefit. METHODS: In this multicentre, randomised trial, "
+         "we recruited 900 adults at 24 hospitals.", "multicenter"),
         # a need or prospect of the people in a relative clause is no study still to come (session 15)
         ("METHODS: This prospective study enrolled children aged under 15 who needed tendon lengthening.",
          "prospective"),
@@ -221,6 +229,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("BACKGROUND: A prospective study found benefit. METHODS: We enrolled 212 adults.", "prospective"),
         ("BACKGROUND: This study follows a prospective trial of statins. METHODS: We enrolled 212 adults.",
          "prospective"),
+        # ... but this abstract's own review, named in the Background, still is one (session 15)
+        ("BACKGROUND: In this meta-analysis we pooled randomized trials of statins. RESULTS: Twelve trials were "
+         "included.", "randomized"),
         ("METHODS: Biopsies were taken from 6 sites of the colon in 30 patients.", "multicenter"),
         # studies described with other words, a recollection (audit 20)
         ("The method serves retrospective epidemiological studies; we tested it in 30 adults.", "retrospective"),

@@ -520,8 +520,12 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA", "four untreated patients ... and made a comparison with five
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
+# a later group of the candidate's sentence: "... and 26 matched controls", "..., and 2) 10 people who had sought
+# help" (a numbered list's item marker may stand before its count, when the candidate is an item of the list too:
+# "1) 19 people ..., and 2) 10 people", not "40 adults (i) 20 with pain and (ii) 20 without", its parts)
+_ITEM_BEFORE = cached_compile(r"[(\[]?(?:[1-9]|i{1,3}|iv)[)\]]\s*$", regex.IGNORECASE)
 _SECOND_GROUP = cached_compile(
-    expand(r"(?:\b(?:(?P<phase>and\s+(?:the\s+)?(?:following|subsequent|next|last))|(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<phase>and\s+(?:the\s+)?(?:following|subsequent|next|last))|(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<item>[(\[]?(?:[1-9]|i{1,3}|iv)[)\]]\s*)?(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -725,6 +729,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     # read once: a comma's list is judged by the matches after it
     later = list(_SECOND_GROUP.finditer(text, cand.end, end))
     for i, m in enumerate(later):
+        if m.group("item") and not _ITEM_BEFORE.search(text, max(0, cand.start - 6), cand.start):
+            continue  # "40 adults (i) 20 with pain and (ii) 20 without": the items are the candidate's parts
         between = text[cand.end : m.start()]
         inside = between.count("(") > between.count(")")
         if m.group("comma") and inside:

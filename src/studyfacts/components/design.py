@@ -90,10 +90,12 @@ _MONTHS = {
 # "...reagents., RESULTS: Among": a capitalised heading after a stray comma is a heading too
 # Each alternative opens with its character, not a look-behind or "^" (which regex tries at
 # every position, three times slower); the text's start is `_HEADING_FIRST`'s.
+# "... result in increased serum BDNF? METHODS: Fifty-six ...", '... "threats." Design: ...', "... (ICBA) Objective:":
+# after a question, a closing quote or bracket as after a full stop
 # "...young adults., Method: College-age students": after a full stop and a stray comma, any
 # capitalised heading; "...under spinal anesthesia Design: A randomized ... Subjects: Ninety
 # women": a flattened structured abstract's heading with no full stop before it
-_HEADING_AT = cached_compile(r"[.:>\n/],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
+_HEADING_AT = cached_compile(r"[.:>\n/?!\"'’”)\]],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
 # found from each colon, not tried at every space: a heading with no full stop before it
 _INLINE_HEADING = cached_compile(
     r"(?<=[a-z0-9)&]\s)(?P<w>Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
@@ -267,6 +269,8 @@ _THIS_STUDY_OPENS = cached_compile(
     r"(?:study|trial|analysis|investigation|research|work)\b(?:\s+[a-z]+ly\b)?",
     regex.IGNORECASE,
 )
+# a word of the authors' own work in a sentence: "we", "our", "this", "the present", "here"
+_OWN_WORK = cached_compile(r"\b(?:we|our|this|the\s+(?:present|current)|here(?:in)?)\b", regex.IGNORECASE)
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
@@ -410,6 +414,11 @@ class DesignComponent(FactComponent):
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")
         d = draft.design
+        text = doc_text(doc)
+        # "BACKGROUND: Meta-analyses of previous randomised trials concluded ...": a Background sentence that names
+        # others' reviews, no word of this work in it, does not make the abstract a review
+        hits = [h for h in hits if h.label != "review" or section_kind(doc, h.start) != "intro"
+                or _OWN_WORK.search(text, *sentence_at(doc, h.start))]
         labels = {h.label for h in hits}
         review = "review" in labels
         single = "single_center" in labels
