@@ -1612,6 +1612,10 @@ FAMILIES["heading_after_question"] = [
     ("BACKGROUND: Would training raise the marker? METHODS: Forty-two outpatients were randomly assigned to two "
      "programmes.", 42),
     ("BACKGROUND: Does bracing help? RESULTS: A total of 64 adolescents were included.", 64),
+    # two headings joined by a slash, a plus sign before a heading (exports)
+    ("BACKGROUND: Risk is high in this group. METHODOLOGY/PRINCIPAL FINDINGS: A total of 412 adults were enrolled.",
+     412),
+    ("Background: Hearing loss is common. +Methods: In this study, a sample of 45 farmers was given earplugs.", 45),
     # ... and the parts of a count listed after it, each with its marker, leave the count the cohort
     ("METHODS: We interviewed 40 adults (i) 20 with pain and (ii) 20 without pain.", 40),
 ]

@@ -126,6 +126,9 @@ def _design(extract, text: str):
          "enrolled 212 children.", "prospective"),
         ("Background- Shunts are common. Methods and Results- This prospective study included 139 adults.",
          "prospective"),
+        # a protocol's "Methods and analysis" heading opens its Methods (session 15)
+        ("INTRODUCTION: Notification is unstructured. Methods and analysis: This is a prospective cohort study of "
+         "injured adults.", "prospective"),
         # a heading after a question opens the Methods (session 15)
         ("BACKGROUND: Would training raise the marker? METHODS: Patients were randomly assigned to two programmes.",
          "randomized"),

@@ -95,7 +95,7 @@ _MONTHS = {
 # "...young adults., Method: College-age students": after a full stop and a stray comma, any
 # capitalised heading; "...under spinal anesthesia Design: A randomized ... Subjects: Ninety
 # women": a flattened structured abstract's heading with no full stop before it
-_HEADING_AT = cached_compile(r"[.:>\n/?!\"'’”)\]],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
+_HEADING_AT = cached_compile(r"[.:>\n/?!\"'’”)\]+],?\s{0,3}(?=[A-Z])|,(?=\s{0,3}[A-Z]{4,}\s*:)\s{0,3}")
 # found from each colon, not tried at every space: a heading with no full stop before it
 _INLINE_HEADING = cached_compile(
     r"(?<=[a-z0-9)&]\s)(?P<w>Design|Setting|Subjects|Participants|Patients|Interventions?|Methods?|Results?|Conclusions?"
@@ -104,12 +104,14 @@ _INLINE_HEADING = cached_compile(
 _HEADING_FIRST = cached_compile(r"\s{0,3}(?=[A-Z])")
 _HEADING = cached_compile(
     r"(?P<h>background|introduction|objectives?|aims?|purpose|importance|context|rationale"
-    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?\s+and\s+results|methods?|m[ée]thodes?"
+    r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?\s+and\s+(?:results|analysis)|methodology"
+    r"|methods?|m[ée]thodes?|principal\s+findings"
     r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participant|method)(?:s|\(s\))?)*|settings?"
     r"|participants?|patients|subjects|interventions?|measurements|main\s+outcomes?\s+(?:and\s+)?measures?|results?"
     r"|findings|conclusions?(?:\s+and\s+relevance)?|interpretation|limitations|discussion)"
-    # Embase prints "Objective(s):", "Participant(s):", "Result(s):"
-    r"(?:\(s\))?(?:(?<=\))|\b)(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
+    # Embase prints "Objective(s):", "Participant(s):", "Result(s):"; PLOS joins two headings with a slash
+    # ("Methodology/Principal Findings:", "Conclusions/Significance:"), read as the first
+    r"(?:\(s\))?(?:(?<=\))|\b)(?:/[a-z]+(?:\s+[a-z]+)?(?=\s*:))?(?:\s*[:\-–—]|(?-i:(?<=[A-Z]{4,})\s*(?=[A-Z0-9])))"
     # Cochrane's headings often come without a colon ("Main results We included ..."), and are
     # distinctive enough to be read as headings without one.
     r"|(?P<h>search\s+methods|selection\s+criteria|data\s+collection\s+and\s+analysis|main\s+results"
@@ -340,7 +342,7 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
         for at in ats:
             m = _HEADING.match(text, at)
             if m is not None:
-                got.append((m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split())))
+                got.append((m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split("/")[0].split())))
         _store(doc)[key] = got
     return got
 
