@@ -1616,6 +1616,10 @@ FAMILIES["heading_after_question"] = [
     ("BACKGROUND: Risk is high in this group. METHODOLOGY/PRINCIPAL FINDINGS: A total of 412 adults were enrolled.",
      412),
     ("Background: Hearing loss is common. +Methods: In this study, a sample of 45 farmers was given earplugs.", 45),
+    # Embase's "Patient(s):" heading (not "Patient-reported ...", which opens a sentence)
+    ("Background: Music harms hearing. Patient(s): The retrospective study includes 27 patients treated for "
+     "acoustic trauma.", 27),
+    ("Patient-reported outcomes were collected. METHODS: We studied 30 adults.", 30),
     # ... and the parts of a count listed after it, each with its marker, leave the count the cohort
     ("METHODS: We interviewed 40 adults (i) 20 with pain and (ii) 20 without pain.", 40),
 ]

@@ -107,7 +107,7 @@ _HEADING = cached_compile(
     r"|(?:materials?(?:\(s\))?|patients|subjects)\s+and\s+methods?|methods?\s+and\s+(?:results|analysis)|methodology"
     r"|methods?|m[ée]thodes?|principal\s+findings"
     r"|(?:study\s+|research\s+)?design(?:,?\s+(?:and\s+)?(?:setting|participant|method)(?:s|\(s\))?)*|settings?"
-    r"|participants?|patients|subjects|interventions?|measurements|main\s+outcomes?\s+(?:and\s+)?measures?|results?"
+    r"|participants?|patients|patient(?=\(s\))|subjects|interventions?|measurements|main\s+outcomes?\s+(?:and\s+)?measures?|results?"
     r"|findings|conclusions?(?:\s+and\s+relevance)?|interpretation|limitations|discussion)"
     # Embase prints "Objective(s):", "Participant(s):", "Result(s):"; PLOS joins two headings with a slash
     # ("Methodology/Principal Findings:", "Conclusions/Significance:"), read as the first
