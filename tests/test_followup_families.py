@@ -28,6 +28,9 @@ def _figures(extract, text):
         ("All patients were followed up for 12-36 months (mean, 24.2 months).", [("mean", 24.2, "months")]),
         ("During the follow-up (3-30 months, mean 14.1), pain was recorded.", [("mean", 14.1, "months")]),
         ("The follow-up period ranged from 3 to 30 months (median 14).", [("median", 14, "months")]),
+        # ... 'for' left out, or a least duration for the range (session 15)
+        ("The children were followed up 3-7 years (mean, 4.6 years).", [("mean", 4.6, "years")]),
+        ("We included 88 adults followed up for at least 5 years (mean, 81 [60-140] months).", [("mean", 81, "months")]),
         # measures listed together, closed by 'respectively'
         ("Mean hospital stay and follow-up were 4 days and 22.5 months, respectively.", [("mean", 22.5, "months")]),
         ("Median operative time, blood loss and follow-up were 95 min, 120 ml and 3.1 years, respectively.",
@@ -82,6 +85,9 @@ def test_followup_family_reads_the_statistic(extract, text, want):
         ("RESULTS: Follow-up was 13 years.", []),
         ("Patients were followed up to 24 months.", []),
         ("Follow-up was complete on average in 90% of patients.", []),
+        # ... nor another mean after a duration with no range (session 15)
+        ("Patients were followed up at least 10 years later (mean age, 40 years).", []),
+        ("Patients were followed up 5 years (mean age, 40 years).", []),
     ],
 )
 def test_followup_family_counter_examples(extract, text, want):
