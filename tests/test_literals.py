@@ -281,7 +281,22 @@ INVENTED = [
     # count rules whose `requires` lies outside the match: absent, then present
     "Ablation treated 12 RFA sessions across 3 Units; 8 MWA sessions followed in 2 Centers.",
     "Radiofrequency ablation (RFA) treated 12 RFA sessions at 3 hospitals; 8 MWA sessions followed.",
+    # a count rule whose count only ')' may follow, a pattern of its own, beside the family's pattern
+    "METHODS: Patients (45) underwent surgery. Adults (12) declined; 30 patients (12) were seen.",
 ]
+
+
+def test_a_count_rule_with_a_narrow_follow_is_a_pattern_of_its_own():
+    """cohort.n_bracketed ("Patients (45) underwent ..."): only ')' may follow its count, so it is tried
+    apart from the family's pattern, at the count starts followed by ')' only."""
+    from studyfacts.rules import _bundles, separate
+
+    rules = family_rules("cohort")
+    alone = separate(rules)
+    n_bracketed = next(cr for cr in rules if cr.id == "cohort.n_bracketed")
+    count_noun = next(cr for cr in rules if cr.id == "cohort.count_noun")
+    assert id(n_bracketed) in alone and id(count_noun) not in alone
+    assert any(ids == frozenset({id(n_bracketed)}) for ids, _ in _bundles(rules))
 
 
 @pytest.mark.parametrize("text", INVENTED)
