@@ -572,3 +572,63 @@ def test_design_period_lookahead_changes_no_match(text):
     assert rule.regex is not None and rule.regex.pattern.startswith("(?=[")
     plain = regex.compile(rule.regex.pattern[rule.regex.pattern.index("]") + 2 :], rule.regex.flags)
     assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _sections_reference(text: str) -> list[tuple[int, str]]:
+    """The headings found the plain way: every place `_HEADING_AT` finds (and the text's start, and the word
+    before each colon), `_HEADING` tried at each."""
+    from studyfacts.components.design import _HEADING, _HEADING_AT, _HEADING_FIRST, _INLINE_HEADING
+
+    first = _HEADING_FIRST.match(text)
+    ats = [first.end()] if first is not None else []
+    ats.extend(m.end() for m in _HEADING_AT.finditer(text, first.end() if first is not None else 0))
+    for colon in (i for i, ch in enumerate(text) if ch == ":"):
+        m = _INLINE_HEADING.search(text, max(0, colon - 40), colon)
+        if m is not None:
+            ats.append(m.start("w"))
+    got = []
+    for at in sorted(set(ats)):
+        m = _HEADING.match(text, at)
+        if m is not None:
+            got.append((m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split("/")[0].split())))
+    return got
+
+
+SECTION_TEXTS = [
+    "BACKGROUND: Pain is common. METHODS: We enrolled 40 adults. RESULTS: Pain fell. CONCLUSIONS: It works.",
+    "Background- Shunts are common. Methods and Results- The present study included 139 adults. Conclusions- Yes.",
+    "Would training help? METHODS: Forty adults. (ICBA) Objective: To test. \"threats.\" Design: A trial.",
+    "Objective(s): To test. Patient(s): Twelve adults. Result(s): All improved. +Methods: none. ., RESULTS: x",
+    "METHODOLOGY/PRINCIPAL FINDINGS: A total of 52 MSM. Conclusions/Significance: Risk was high.",
+    "  \nMethods: text. under spinal anesthesia Design: A randomized trial Subjects: Ninety women. STUDY OUTLINE: x",
+    "Main results We included 12 trials. Authors' conclusions High-quality evidence is lacking.",
+    "The study. We found. In 2019. Patients-reported x. RESULTS The mean was 4.",
+]
+
+
+@pytest.mark.parametrize("text", SECTION_TEXTS)
+def test_sections_scan_finds_what_the_plain_way_does(nlp, text):
+    from studyfacts.components.base import TEXT_KEY
+    from studyfacts.components.design import sections
+
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    assert sections(doc) == _sections_reference(text)
+
+
+def test_sections_scan_finds_what_the_plain_way_does_on_real_abstracts(nlp):
+    """Every 4th abstract of the shared corpus: the one scan finds the headings the place-by-place tries do."""
+    import itertools
+
+    from studyfacts.components.base import TEXT_KEY
+    from studyfacts.components.design import sections
+
+    from .conftest import corpus_abstracts
+
+    checked = 0
+    for text in itertools.islice((t for t in corpus_abstracts() if len(t) < 20_000), 0, None, 4):
+        doc = nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        assert sections(doc) == _sections_reference(text), text[:80]
+        checked += 1
+    assert checked > 1200

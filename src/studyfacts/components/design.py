@@ -121,6 +121,10 @@ _HEADING = cached_compile(
     r"|(?P<h>(?-i:[A-Z]{3,}(?:\s+[A-Z]{2,}){0,3}))\s*:",
     regex.IGNORECASE,
 )
+# `_HEADING_AT` and `_HEADING` as one scan: each place a heading may start, kept only where one does (a
+# look-ahead, so the places are those `_HEADING_AT` finds, its matches being the same); one regex call a text
+# instead of one at each capitalised sentence start, where a call costs more than the failing match itself
+_HEADING_SCAN = cached_compile(rf"(?:{_HEADING_AT.pattern})(?=(?i:{_HEADING.pattern}))")
 _INTRO = {"background", "introduction", "importance", "context", "rationale"}
 _AIM = {"objective", "objectives", "aim", "aims", "purpose"}
 _END = {"conclusion", "conclusions", "conclusions and relevance", "interpretation",
@@ -328,21 +332,20 @@ def sections(doc: Doc) -> list[tuple[int, str]]:
     got = _store(doc).get(key)
     if got is None:
         text = doc_text(doc)
-        got = []
+        found: dict[int, regex.Match[str]] = {}  # place -> the heading read there
         first = _HEADING_FIRST.match(text)
-        ats = [first.end()] if first is not None else []
-        ats.extend(at.end() for at in _HEADING_AT.finditer(text, first.end() if first is not None else 0))
+        if first is not None and (m := _HEADING.match(text, first.end())) is not None:
+            found[first.end()] = m
+        for m in _HEADING_SCAN.finditer(text, first.end() if first is not None else 0):
+            found.setdefault(m.end(), m)  # the look-ahead's groups: the heading at the place the match ends
         colon = text.find(":")
         while colon >= 0:
-            m = _INLINE_HEADING.search(text, max(0, colon - 40), colon)
-            if m is not None:
-                ats.append(m.start("w"))
+            w = _INLINE_HEADING.search(text, max(0, colon - 40), colon)
+            if w is not None and w.start("w") not in found and (m := _HEADING.match(text, w.start("w"))) is not None:
+                found[w.start("w")] = m
             colon = text.find(":", colon + 1)
-        ats = sorted(set(ats))
-        for at in ats:
-            m = _HEADING.match(text, at)
-            if m is not None:
-                got.append((m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split("/")[0].split())))
+        got = [(m.start("h"), " ".join(m.group("h").lower().replace("(s)", "s").split("/")[0].split()))
+               for _, m in sorted(found.items())]
         _store(doc)[key] = got
     return got
 
