@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _pop(extract, text: str):
@@ -254,3 +256,17 @@ def test_cohort_noun_lexicons_factor_into_a_trie(lexicon, key):
     terms = load_lexicon(lexicon)[key]
     clashes = [(a, b) for a in terms for b in terms if a != b and b.lower().startswith(a.lower()) and not b.startswith(a)]
     assert not clashes
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ()[]", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_open_bracket_before_is_the_search_it_replaces(text, a, b):
+    """The bracket open at a place: the last bracket before it, if it opens; what the regex
+    "[(\\[](?=[^()\\[\\]]*$)" searched up to the place finds."""
+    import regex
+
+    from studyfacts.components.cohort import _open_bracket_before
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    m = regex.compile(r"[(\[](?=[^()\[\]]*$)").search(text, start, end)
+    assert _open_bracket_before(text, start, end) == (m.start() if m else None)

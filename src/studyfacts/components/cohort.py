@@ -187,7 +187,6 @@ _SEX_OWNER = cached_compile(
 )
 # a count before a bracketed sex breakdown, in its sentence: "12 patients had a relapse (7 men and 5 women)"
 _A_COUNT = cached_compile(expand(r"(?<![\d.,])(?:\d+(?:,\d{3})*|\b{WORDNUM})(?![\d.,]*\d|\s*%)"), regex.IGNORECASE)
-_OPEN_BRACKET = cached_compile(r"[(\[](?=[^()\[\]]*$)")
 _SHARE_THEN_COUNT = cached_compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
 # cue left.not_cohort.threshold)
@@ -478,6 +477,9 @@ _INCLUDE_CUE = cached_compile(
     r"\b(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed|studied|identified)\s*$", regex.IGNORECASE
 )
 _VS = cached_compile(r"\b(?:vs\.?|versus|compared\s+with|compared\s+to|whereas|while)\b", regex.IGNORECASE)
+# its words as plain strings: a text without one has no comparison, brackets removed or not (removing
+# them only replaces text with spaces), so the brackets need not be removed to tell
+_VS_WORDS = cached_compile(r"vs|versus|compared|whereas|while", regex.IGNORECASE)
 _SEX = {
     "women": "female",
     "woman": "female",
@@ -564,6 +566,15 @@ _SECOND_N = cached_compile(
 )
 _A_GROUP_OF = cached_compile(r"\b(?:a|an|the)\s+(?:(?:first|separate)\s+)?(?:sample|group|cohort)\s+of\s+$", regex.IGNORECASE)
 _BRACKETED = cached_compile(r"[(\[][^()\[\]]*[)\]]")  # "(mean age: 41 years)": a descriptor, no breakdown
+
+
+def _open_bracket_before(text: str, start: int, end: int) -> int | None:
+    """The offset of the bracket open at `end` within `text[start:end]`: the last bracket there, if it
+    opens ("(" or "["); what a search for an opening bracket with no bracket after it finds, without
+    trying each bracket."""
+    at = max(text.rfind("(", start, end), text.rfind("[", start, end), text.rfind(")", start, end),
+             text.rfind("]", start, end))
+    return at if at >= 0 and text[at] in "([" else None
 
 
 def _unbracketed(text: str) -> str:
@@ -1341,9 +1352,9 @@ class CohortComponent(FactComponent):
         brackets: dict[int, list[Hit]] = {}
         for h in hits:
             s, _ = sentence_at(doc, h.start)
-            m = _OPEN_BRACKET.search(text, s, h.start)
-            if m is not None:
-                brackets.setdefault(m.start(), []).append(h)
+            at = _open_bracket_before(text, s, h.start)
+            if at is not None:
+                brackets.setdefault(at, []).append(h)
         out: set[int] = set()
         for at, inside in brackets.items():
             if len({_SEX.get((h.group("sex") or "").lower()) for h in inside}) < 2:
@@ -1385,7 +1396,7 @@ class CohortComponent(FactComponent):
             if section_kind(doc, h.start) == "intro" or h.start in of_others:
                 continue
             s, e = sentence_at(doc, h.start)
-            if _VS.search(_unbracketed(text[s : h.start])):
+            if _VS_WORDS.search(text, s, h.start) and _VS.search(_unbracketed(text[s : h.start])):
                 # "(vs 1473 male ... nonresponders)": the comparison group; a comparison in a bracket closed
                 # before the count ("(67 years vs 68 years), and 2075 responders were men") is over
                 continue
