@@ -222,8 +222,10 @@ _EARLIER_STUDY_RE = (
 # (the words: patterns/lexicons/design_cues.json, not_this_study); not in a relative clause about people
 # ("patients who needed hamstring lengthening": their need, not a study still to come)
 _NOT_THIS_STUDY = cached_compile(
-    rf"(?<!\b(?:{lexicon_alternation('design_cues', 'people_clause_openers')})\s+(?:[\w-]+\s+){{0,2}})"
     rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study')})\b"
+    # (the look-behind after the word, read back over it, so it is tried only where a word matched)
+    rf"(?<!\b(?:{lexicon_alternation('design_cues', 'people_clause_openers')})\s+(?:[\w-]+\s+){{0,2}}"
+    rf"(?:{lexicon_alternation('design_cues', 'not_this_study')}))"
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
     rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
