@@ -1607,6 +1607,16 @@ NOT_A_COHORT["joined_headings_and_interviews"] = [
     "who had sought help.",
     "METHODS: We interviewed (1) 30 nurses who worked nights, and (2) 25 nurses who worked days.",
 ]
+# the n closing a sentence that says a survey was carried out counts its respondents; regional demonyms name people
+FAMILIES["survey_n_and_demonyms"] = [
+    ("METHODS: Postal surveys were conducted in two counties of Norway (n = 4312, aged 18 or older).", 4312),
+    ("METHODS: A questionnaire was administered to hospital staff (n = 212).", 212),
+    ("METHODS: Ontarians who gambled were surveyed (n = 1204) about their habits.", 1204),
+    ("METHODS: We surveyed 640 Albertans by telephone.", 640),
+]
+NOT_A_COHORT["survey_n_and_demonyms"] = [
+    "METHODS: Surveys were conducted in the intervention and control groups (n = 80).",
+]
 # a heading after a question or a closing bracket opens its section ("... serum levels? METHODS: ...")
 FAMILIES["heading_after_question"] = [
     ("BACKGROUND: Would training raise the marker? METHODS: Forty-two outpatients were randomly assigned to two "
