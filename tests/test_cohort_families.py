@@ -2037,6 +2037,10 @@ def test_population_family(extract, text, field, value):
         # ... not one sex's age, nor years of something else
         ("METHODS: We studied 90 adults. The mean age for women was 40 years and for men 45 years.", None, None),
         ("METHODS: We studied 48 adults (12 +/- 4 years of smoking) with angina.", None, None),
+        # 'ages' with its limits like 'aged'; a plus sign alone for a lost ± (session 15)
+        ("METHODS: A total of 820 adolescents ages 13 to 18 (mean = 15.4, 48% female) were interviewed.", 15.4, None),
+        ("METHODS: Nine adults with asthma (mean age 41.2+6.3 years, 5 women) were studied.", 41.2, None),
+        ("METHODS: We studied 90 adults. Scores at ages 13 to 18 (mean = 15.4 points) were compared.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

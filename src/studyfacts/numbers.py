@@ -106,7 +106,8 @@ FRAGMENTS: dict[str, str] = {
     # never the tail or the head of one elsewhere ("55,8%" is neither 8 nor 55)
     "NUM": r"(?<![\d.])(?<!\d,)\d+(?:[.·]\d+|,\d{1,2}(?=\s*(?:±|\+/-|-/\+|\+/−)))?(?![\d]|,\d{1,2}(?!\d))",
     "WORDNUM": rf"(?i:\b{_WORDNUM}\b)",
-    "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-|-/\+|−/\+)",
+    # ... and a plus sign alone before a number, a ± the export lost ("mean age 16.7+1.7 years", "15.8 + 6.4 months")
+    "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-|-/\+|−/\+|\+(?=\ ?\d))",
     "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
     "SP": r"[ \u00a0\u2009\u202f]",
 }
