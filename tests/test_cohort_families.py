@@ -1616,6 +1616,8 @@ FAMILIES["survey_n_and_demonyms"] = [
 ]
 NOT_A_COHORT["survey_n_and_demonyms"] = [
     "METHODS: Surveys were conducted in the intervention and control groups (n = 80).",
+    # animals named earlier in the n's own bracket
+    "METHODS: The selected population (rats digging over 400 g at baseline; n = 120) was analysed separately.",
 ]
 # a heading after a question or a closing bracket opens its section ("... serum levels? METHODS: ...")
 FAMILIES["heading_after_question"] = [
