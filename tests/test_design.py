@@ -228,6 +228,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Six tones were presented in a randomized order to 20 listeners.", "randomized"),
         ("Injections were given at 4 sites along the spine in 20 adults.", "multicenter"),
         ("In 20 adults, injections were given at 4 sites along the spine.", "multicenter"),
+        ("METHODS: Biopsies were taken from 6 sites of the colon in 30 patients.", "multicenter"),
         # another study in a Background sentence, even one named before this study's (session 15)
         ("BACKGROUND: A prospective study found benefit. METHODS: We enrolled 212 adults.", "prospective"),
         ("BACKGROUND: This study follows a prospective trial of statins. METHODS: We enrolled 212 adults.",
@@ -235,7 +236,6 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         # ... but this abstract's own review, named in the Background, still is one (session 15)
         ("BACKGROUND: In this meta-analysis we pooled randomized trials of statins. RESULTS: Twelve trials were "
          "included.", "randomized"),
-        ("METHODS: Biopsies were taken from 6 sites of the colon in 30 patients.", "multicenter"),
         # studies described with other words, a recollection (audit 20)
         ("The method serves retrospective epidemiological studies; we tested it in 30 adults.", "retrospective"),
         ("Participants gave a retrospective account of their drinking.", "retrospective"),

@@ -605,8 +605,9 @@ def _bundles(family: tuple[CompiledRule, ...]) -> tuple[tuple[frozenset[int], _T
 @cache
 def separate(family: tuple[CompiledRule, ...]) -> frozenset[int]:
     """Ids of the count rules with a `requires`, or with a narrow follow (no white space, a
-    few characters: "(n = 12) participants", ")" only), that open on no count they share
-    with another rule of the family (see `_bundles`): a rule of its own is tried only at the
+    few characters: only ")" after the count of "Patients (45) underwent ..."), that open on
+    no count they share with another rule of the family (see `_bundles`): a rule of its own
+    is tried only at the
     count starts its follow admits, where in the family's pattern it cost its count and
     rest at every count start (cohort.n_bracketed: 3 matches over the corpus, ~15 us an
     abstract in the family's pattern)."""

@@ -233,7 +233,8 @@ _LESION_SUBGROUP = cached_compile(
     r"|\b(?:of|in|had|has|have|with|involving|affecting)\s+(?:all|both)\s+(?:(?:of\s+)?(?:the|their|his|her)\s+)?$",
     regex.IGNORECASE,
 )
-# "in 115 eyes of 115 consecutive patients": the units joined to the cohort's own count (lesion_nouns.json cues)
+# "in 115 eyes of 115 consecutive patients": the units joined to the cohort's own count
+# (lesion_nouns.json cues)
 _JOINED_TO_COHORT = cached_compile(
     rf"\s+(?:{phrase_alternation(_LESION_CUES['joined_to_cohort'])})\s+(?:the\s+|all\s+)?", regex.IGNORECASE
 )
@@ -522,12 +523,13 @@ class Candidate:
 # IHCA ... and 1108 survivors of OHCA", "four untreated patients ... and made a comparison with five
 # patients on therapy": a second count of the same noun in the same
 # sentence makes the first one group; the cohort is their total, which is not stated.
-# a later group of the candidate's sentence: "... and 26 matched controls", "..., and 2) 10 people who had sought
-# help" (a numbered list's item marker may stand before its count, when the candidate is an item of the list too:
-# "1) 19 people ..., and 2) 10 people", not "40 adults (i) 20 with pain and (ii) 20 without", its parts)
-_ITEM_BEFORE = cached_compile(r"[(\[]?(?:[1-9]|i{1,3}|iv)[)\]]\s*$", regex.IGNORECASE)
+# a later group of the candidate's sentence: "... and 26 matched controls", "..., and 2) 10 people who had
+# sought help" (a numbered list's item marker may stand before its count, when the candidate is an item of
+# the list too: "1) 19 people ..., and 2) 10 people", not "40 adults (i) 20 with pain and (ii) 20 without")
+_ITEM_MARKER = r"[(\[]?(?:[1-9]|i{1,3}|iv)[)\]]\s*"
+_ITEM_BEFORE = cached_compile(rf"{_ITEM_MARKER}$", regex.IGNORECASE)
 _SECOND_GROUP = cached_compile(
-    expand(r"(?:\b(?:(?P<phase>and\s+(?:the\s+)?(?:following|subsequent|next|last))|(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<item>[(\[]?(?:[1-9]|i{1,3}|iv)[)\]]\s*)?(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
+    expand(r"(?:\b(?:(?P<phase>and\s+(?:the\s+)?(?:following|subsequent|next|last))|(?P<join>and)|versus|vs\.?|compared\s+(?:with|to)|(?:a\s+)?comparisons?\s+(?:with|to)|whereas|while|(?P<explicit>(?:to|and|(?:as\s+)?(?:also\s+)?(?:on|in|with))\s+(?:a|an|the)\s+(?:(?:second|further|separate|another)\s+)?(?:sample|group|cohort)\s+of))|(?:,\s*(?:and\s+)?|\band\s+)in|(?P<comma>,))\s+(?P<item>" + _ITEM_MARKER + r")?(?P<n>{COUNT})\s+(?P<words>(?:(?!and\s+\d)(?:[a-z]|\d{1,2}(?:[-–]\d{1,2})?-year-old)[\w'-]*\s*){1,5})"),
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
@@ -1685,10 +1687,12 @@ class CohortComponent(FactComponent):
                 continue  # "average 14 vertebral bodies were fused": a statistic per patient
             if _LESION_SHARE.match(right):
                 continue  # "76 SM (76/105; 72.4%)": a share
-            joined = patients is not None and _JOINED_TO_COHORT.fullmatch(text, h.end, patients.start) is not None
-            if _LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start) and not joined:
-                continue  # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...", nor "in 56
-                # eyes of 28 patients", the cohort's own units)
+            if (_LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start)
+                    and not (patients is not None
+                             and _JOINED_TO_COHORT.fullmatch(text, h.end, patients.start))):
+                # "in 12 tumours", "of the 30 nodules" (not "In 120 eyes (60 patients), ...", nor "in 56 eyes
+                # of 28 patients", the cohort's own units)
+                continue
             if _ANIMAL.search(text, s, e):
                 continue  # "In 20 sheep, four vertebral bodies were augmented": an animal's, no patient's
             cue = psent == (s, e) or _LESION_CUE_BEFORE.search(left) or _LESION_VERB_AFTER.match(right)

@@ -443,7 +443,7 @@ class DesignComponent(FactComponent):
                     if (
                         review
                         or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(doc_text(doc), s, e)
-                            and not self._this_study_opens(doc_text(doc), s, e, h.end))
+                            and not self._this_study_opens(text, s, e, h.end))
                         or (
                             _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
                             and not _THIS_STUDY_IS.search(doc_text(doc)[max(s, h.start - 250) : h.start])
