@@ -1642,6 +1642,46 @@ NOT_A_COHORT["records"] = [
     "METHODS: We examined 12 medical record numbers for duplicates.",
 ]
 
+# "K (out) of N people were eligible / met the inclusion criteria": an eligibility step of a funnel in the
+# "N of M" form, on to any step after it; eligible for a treatment is a finding about some, not a step
+FAMILIES["eligible_out_of"] = [
+    ("RESULTS: A total of 140 out of 512 screened adults were eligible.", 140),
+    ("RESULTS: 140 of the 512 patients assessed met the inclusion criteria.", 140),
+    ("RESULTS: Overall, 140 (27%) out of 512 children fulfilled the eligibility criteria.", 140),
+    ("RESULTS: 140 of 512 patients screened were eligible for the study.", 140),
+    ("RESULTS: 140 of 512 screened adults were eligible, and 121 were randomised.", 121),
+    ("RESULTS: 140 of 512 screened adults were found eligible, of whom 121 consented.", 121),
+    # the base alone stated before is the same people, not a cohort
+    ("RESULTS: 512 patients were screened; 140 of 512 patients were eligible.", 140),
+    # eligible for a treatment: a finding about some of the cohort
+    ("RESULTS: Only 14 of 512 patients were eligible for surgery.", 512),
+    ("RESULTS: 14 of 512 patients were eligible for a transplant, and 9 received one.", 512),
+    # a part of a cohort stated before
+    ("METHODS: We enrolled 300 adults. RESULTS: In the first wave, 40 of 90 adults were eligible.", 300),
+]
+# a study verb far before "in N people": the verb's object may be long ("... assessed using two named scales
+# and a questionnaire in 75 patients")
+FAMILIES["verb_far_before_in"] = [
+    ("METHODS: A split-mouth study was conducted to compare healing between the two sides after either laser "
+     "or scalpel incision in 31 patients with gum disease.", 31),
+    ("METHODS: We studied the compartments of the marrow through genomic and functional analyses at diagnosis, "
+     "remission and relapse in 64 adults with leukaemia.", 64),
+]
+NOT_A_COHORT["verb_far_before_in"] = [
+    # a sentence break or a count of another kind between them still parts them
+    "METHODS: The scale was assessed at baseline. Pain fell in 12 patients.",
+]
+# where the data came from: texts, specimens, responses, transcripts of people
+FAMILIES["data_from_people"] = [
+    ("METHODS: A thematic analysis of written texts from 118 study participants.", 118),
+    ("METHODS: Blood specimens from 46 adults with sepsis were analysed.", 46),
+    ("RESULTS: Complete responses were received from 77 nurses across 12 countries.", 77),
+    ("METHODS: We read the diaries of 23 caregivers over a year.", 23),
+]
+NOT_A_COHORT["data_from_people"] = [
+    "RESULTS: Responses to treatment were seen in 12 patients.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

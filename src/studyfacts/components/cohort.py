@@ -399,6 +399,18 @@ _INCLUDED_AFTER = cached_compile(
     r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:and\s+)?(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|randomi[sz]ed|recruited|studied)\b",
     regex.IGNORECASE,
 )
+# "232 of 817 screened patients were eligible", "40 out of 52 patients met the inclusion criteria": an
+# eligibility step of a funnel (GUIDE: screened -> eligible -> included); eligible for the study, not for a
+# treatment ("23 of 817 patients were eligible for surgery": a finding about some)
+_ELIGIBLE_AFTER = cached_compile(
+    expand(
+        r"\s*" + _OF_PEOPLE_GAP + r"\s*(?:and\s+)?(?:(?:were|was)\s+(?:(?:found|deemed|considered|judged)\s+)?"
+        r"eligible(?:\s+for\s+(?:the\s+|this\s+|our\s+)?(?:study|inclusion|participation|enrol?lment|trial|analys[ie]s))?"
+        r"(?=\s*[,.;:)]|\s+and\b|\s*$)|(?:{FUNNEL_MET})\w*\s+criteria\b)",
+        dict(EXTRA_FRAGMENTS),
+    ),
+    regex.IGNORECASE,
+)
 # "285 of 405 women receiving surgery were assessed at 5 days ...": a weaker verb, read only where the
 # "N of M" is the first count of people the abstract's body states (not "18 of the 30 patients were assessed
 # at one year" after "We enrolled 30 patients": those followed up)
@@ -985,6 +997,12 @@ class CohortComponent(FactComponent):
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
                     or _INCLUDED_AFTER.match(text, h.end, e)
+                    or (_ELIGIBLE_AFTER.match(text, h.end, e) and not any(
+                        # not a part of a cohort stated before ("We enrolled 500 ... 40 of 100 were eligible");
+                        # the base itself may be ("817 patients were screened; 232 of 817 were eligible")
+                        c.start < h.start and section_kind(doc, c.start) != "intro"
+                        and parse_int(c.group("n") or "") != parse_int(h.group("total") or "")
+                        for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
                     or ((_ASSESSED_AFTER.match(text, h.end, e) or (_referred_back(text, n, e) and not _SUBGROUP_BEFORE.search(text, s, h.start))) and not any(
                         c.start < h.start and section_kind(doc, c.start) != "intro"
                         for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
@@ -1000,9 +1018,14 @@ class CohortComponent(FactComponent):
                     # our cost-effectiveness analysis": the sub-study's own cohort
                     return Candidate(k, " ".join((h.group("noun") or "").split()), step.start("n"), step.end(),
                                      h.rule, 5, "included out of; the step into this sub-study"), None
-                return Candidate(
-                    n, " ".join((h.group("noun") or "").split()), h.start, h.end, h.rule, 5, "included out of"
-                ), None
+                noun = " ".join((h.group("noun") or "").split())
+                eligible = _ELIGIBLE_AFTER.match(text, h.end, e)
+                if eligible is not None:
+                    # "232 of 817 screened patients were eligible, and 200 were enrolled": on to the funnel's end
+                    k, start, end = _last_step(text, _COUNT_STEP, n, h.start, eligible.end(), e)
+                    k, start, end = _last_step(text, _FUNNEL_STEP, k, start, end, e)
+                    return Candidate(k, noun, start, end, h.rule, 5, "eligible out of"), None
+                return Candidate(n, noun, h.start, h.end, h.rule, 5, "included out of"), None
         cands: list[Candidate] = []
         for h in by.get("count", []) + by.get("count_verb", []) + by.get("took_part", []) + by.get("n_equals", []):
             c = self._score(doc, text, h)
