@@ -1682,6 +1682,18 @@ NOT_A_COHORT["data_from_people"] = [
     "RESULTS: Responses to treatment were seen in 12 patients.",
 ]
 
+# an age adjective among the words before the noun; records of people sorted into groups are the cohort's
+FAMILIES["age_adjective_and_grouped_records"] = [
+    ("METHODS: Participants were 412 9-year-old children from two school districts.", 412),
+    ("METHODS: We followed 64 18-month-old infants and their mothers.", 64),
+    ("METHODS: Clinical records of 218 adults seen for back pain were grouped into four profiles.", 218),
+    ("METHODS: 140 patients were stratified into three risk groups.", 140),
+]
+NOT_A_COHORT["age_adjective_and_grouped_records"] = [
+    # a single child's age is a case, not a count; a share of others is no cohort
+    "RESULTS: Caries was seen in 12 5-year-olds of the region.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 
