@@ -142,6 +142,10 @@ def _design(extract, text: str):
          "prospective"),
         ("METHODS: We randomized 80 adults who would require knee surgery to two braces.", "randomized"),
         ("METHODS: This retrospective study included infants whose parents should have consented.", "retrospective"),
+        # a Setting heading that names its sites in the plural (session 16)
+        ("DESIGN: Cohort study. SETTING: Fertility practices. PATIENTS: 900 women were followed.", "multicenter"),
+        ("DESIGN: Cross-sectional study. SETTING: Eye surgery units in Norway. PATIENTS: 412 adults.", "multicenter"),
+        ("Design: Audit. Setting: Teaching hospitals in Wales. Participants: 300 adults.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -321,6 +325,11 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: Patients came from hospitals in the city.", "multicenter"),
         ("BACKGROUND: Falls are treated in hospitals in 20 countries. METHODS: We reviewed 40 falls at our clinic.",
          "multicenter"),
+        # ... but not the units of one hospital, nor a setting named in the singular (session 16)
+        ("DESIGN: Cohort study. SETTING: Intensive care units of a tertiary hospital. PATIENTS: 90 adults.",
+         "multicenter"),
+        ("DESIGN: Cohort study. SETTING: A university hospital. PATIENTS: 90 adults.", "multicenter"),
+        ("DESIGN: Cohort study. SETTING: The surgical wards of one hospital. PATIENTS: 90 adults.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
