@@ -1677,6 +1677,8 @@ FAMILIES["data_from_people"] = [
     ("METHODS: Blood specimens from 46 adults with sepsis were analysed.", 46),
     ("RESULTS: Complete responses were received from 77 nurses across 12 countries.", 77),
     ("METHODS: We read the diaries of 23 caregivers over a year.", 23),
+    ("METHODS: Bacterial strains isolated from 31 patients with infected implants were cultured.", 31),
+    ("METHODS: Data on injuries, vital signs and early symptoms were collected in 640 burn survivors.", 640),
 ]
 NOT_A_COHORT["data_from_people"] = [
     "RESULTS: Responses to treatment were seen in 12 patients.",
