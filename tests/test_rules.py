@@ -139,3 +139,15 @@ def test_a_folded_lexicon_matches_what_the_lexicon_does():
             "the nurses and 3 family members of the 20 Patients; no match in 'management' or 'patientsx'.")
     assert [m.span() for m in plain.finditer(text)] == [m.span() for m in folded.finditer(text)]
     assert len(list(folded.finditer(text))) >= 8
+
+
+def test_count_anchored_rules_open_on_their_count():
+    """A rule tried at each count start ("anchor": "count") opens on its count, perhaps behind
+    look-arounds, so that what may follow the count is read off the rest and starts where it
+    cannot follow are not tried (`_run_bundle`); a word boundary before the count is written as
+    the look-behind `(?<!\\w)` for this (design.centers_count)."""
+    from studyfacts.components.base import family_rules
+
+    late = [cr.id for fam in ("cohort", "design", "complications", "rates", "followup", "pain")
+            for cr in family_rules(fam) if cr.anchor == "count" and not cr.count_group_first]
+    assert late == []
