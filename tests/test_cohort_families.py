@@ -1696,6 +1696,17 @@ NOT_A_COHORT["age_adjective_and_grouped_records"] = [
     "RESULTS: Caries was seen in 12 5-year-olds of the region.",
 ]
 
+# a section heading glued to the count by an export is no label of it
+FAMILIES["heading_glued_to_count"] = [
+    ("AIM: To compare two chelators.METHODS:Eighty patients with the disease were divided into 2 groups.", 80),
+    ("RESULTS:Ninety-one adults were included in this review.", 91),
+    ("Patients:64 children were enrolled at one clinic.", 64),
+]
+NOT_A_COHORT["heading_glued_to_count"] = [
+    # a group's label still is one
+    "RESULTS: Group A:45 patients received the first drug.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 
