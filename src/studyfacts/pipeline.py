@@ -150,9 +150,22 @@ def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> l
                     job.doc = proc(job.doc)
                 except Exception as e:
                     _give_up(job, name, e)
-    for job in live:
-        if job.doc is not None:
-            job.record = _finish(job, nlp)
+    # each family resolves all the batch's docs in turn, as it matched them: its cue and rule
+    # patterns stay in the processor's caches (one record at a time, every family's patterns
+    # pushed the others' out between records)
+    done = [job for job in live if job.doc is not None]
+    drafts = [Draft(abstract=job.text or "") for job in done]
+    for name, component in nlp.pipeline:
+        resolve = getattr(component, "resolve", None)
+        if resolve is None:
+            continue
+        for job, draft in zip(done, drafts, strict=True):
+            try:
+                resolve(job.doc, draft)
+            except Exception as e:  # a bug in one family must not cost the record
+                draft.warnings.append(f"internal error in {name}: {type(e).__name__}: {e}")
+    for job, draft in zip(done, drafts, strict=True):
+        job.record = _finish(job, draft)
     # patterns first compiled for these records (a rare combination of rules, a cue) are kept
     # for the next process: at most every few seconds, and nothing to do once all are kept
     regexcache.save()
@@ -204,19 +217,10 @@ def _give_up(job: _Job, step: str, e: Exception) -> None:
     job.doc = None
 
 
-def _finish(job: _Job, nlp: Language) -> Record:
-    """Resolve each family's matches into the record's facts, check them, and validate."""
+def _finish(job: _Job, draft: Draft) -> Record:
+    """The record from its families' resolved facts (`draft`): confidence, checks, validation."""
     text, doc, warnings, base = job.text, job.doc, job.warnings, job.base
     assert text is not None and doc is not None
-    draft = Draft(abstract=text)
-    for name, component in nlp.pipeline:
-        resolve = getattr(component, "resolve", None)
-        if resolve is None:
-            continue
-        try:
-            resolve(doc, draft)
-        except Exception as e:  # a bug in one family must not cost the record
-            draft.warnings.append(f"internal error in {name}: {type(e).__name__}: {e}")
     try:
         assign_confidence(draft.design, draft.population, draft.follow_up, draft.pain, draft.complications,
                           draft.rates)
