@@ -330,6 +330,11 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
          "multicenter"),
         ("DESIGN: Cohort study. SETTING: A university hospital. PATIENTS: 90 adults.", "multicenter"),
         ("DESIGN: Cohort study. SETTING: The surgical wards of one hospital. PATIENTS: 90 adults.", "multicenter"),
+        # others' reports, and work still under way elsewhere (session 16)
+        ("PURPOSE: Despite several reports, including a randomized trial, the benefit is unclear. METHODS: We "
+         "reviewed 300 charts.", "randomized"),
+        ("METHODS: We reviewed 300 charts. CONCLUSIONS: The dose is being investigated in properly designed "
+         "prospective trials.", "prospective"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
