@@ -146,10 +146,7 @@ def test_count_anchored_rules_open_on_their_count():
     look-arounds, so that what may follow the count is read off the rest and starts where it
     cannot follow are not tried (`_run_bundle`); a word boundary before the count is written as
     the look-behind `(?<!\\w)` for this (design.centers_count)."""
-    from studyfacts.components.base import family_rules
-
-    late = [cr.id for fam in ("cohort", "design", "complications", "rates", "followup", "pain")
-            for cr in family_rules(fam) if cr.anchor == "count" and not cr.count_group_first]
+    late = [cr.id for fam in FAMILIES for cr in family_rules(fam) if cr.anchor == "count" and not cr.count_group_first]
     assert late == []
 
 
@@ -167,10 +164,8 @@ def test_no_plain_rule_opens_on_a_stray_letter():
     one-letter string occurs so often that the whole text is scanned instead. An optional letter
     before a word ("m?JOA", which made pain.not_pain cost ~145 µs an abstract) gives one: write the
     word out ("(?:mJOA|JOA)"). The rules listed above open on a one-letter word by what they read."""
-    from studyfacts.components.base import family_rules
-
     stray = sorted(
-        cr.id for fam in ("cohort", "design", "pain", "complications", "followup", "rates")
+        cr.id for fam in FAMILIES
         for cr in family_rules(fam)
         if cr.regex is not None and not cr.counting and not cr.anchor and cr.leading
         and any(len(s) == 1 for s in cr.leading) and cr.id not in _ONE_LETTER_OPENINGS

@@ -477,6 +477,10 @@ class TextScan:
 _GROUP_NAME = cached_compile(r"\(\?P([<=])(\w+)([>)])")
 
 
+# a bundle's parts for a subset of its rules, what may follow their counts, whether white space may
+_BundlePlan = tuple[list[tuple[Any, ...]], "frozenset[str] | None", bool]
+
+
 @dataclass
 class _Together:
     """Several count-anchored rules as one pattern: each rule sits in a look-ahead of its
@@ -498,6 +502,8 @@ class _Together:
     # read off `Match.regs`: `Match.start(name)` looks the name up on each call (~0.4 us),
     # and a match at a count start asks for every part's group
     slots: list[tuple[int, int, list[tuple[str, int]]]]
+    # per subset of its rules run over a text (ids, in order): `_bundle_plan`'s result, worked out once
+    plans: dict[tuple[int, ...], _BundlePlan] = field(default_factory=dict)
 
 
 # A rule's opening count, which rules may share: an optional simple look-behind, then the
@@ -647,20 +653,17 @@ def _run_counts(
             _run_bundle(together, sub, scan_, starts, found)
 
 
-_BundlePlan = tuple[list[tuple[Any, ...]], "frozenset[str] | None", bool]
-_bundle_plans: dict[tuple[int, tuple[int, ...]], tuple[_Together, _BundlePlan]] = {}
-
-
-def _bundle_plan(together: _Together, rules: tuple[CompiledRule, ...]) -> _BundlePlan:
+def _bundle_plan(together: _Together, rules: list[CompiledRule]) -> _BundlePlan:
     """(the parts of `together` that are `rules`', with their groups' slots; what may follow a count for
     any of them, as one test (None: anything may); whether white space may), worked out once for each
-    pattern and subset of its rules: a text meets only a few subsets, and each bundle is run for every
-    text (~3 us a call, four calls an abstract, when it was worked out each time)."""
-    key = (id(together), tuple(id(cr) for cr in rules))
-    kept = _bundle_plans.get(key)
-    if kept is not None and kept[0] is together:  # the same object, not another one at a reused id
-        return kept[1]
-    wanted = {id(cr) for cr in rules}
+    pattern and subset of its rules and kept on the pattern (`_Together.plans`): a text meets only a few
+    subsets, and each bundle is run for every text (~3 us a call, four calls an abstract, when it was
+    worked out each time). The rules are parts of `together`, which keeps them alive: their ids stay theirs."""
+    key = tuple(id(cr) for cr in rules)
+    kept = together.plans.get(key)
+    if kept is not None:
+        return kept
+    wanted = set(key)
     parts = [(part[0], *slot) for part, slot in zip(together.parts, together.slots, strict=True) if id(part[0]) in wanted]
     follows = [f for part, f in zip(together.parts, together.follows, strict=True) if id(part[0]) in wanted]
     chars: frozenset[str] | None = None
@@ -669,7 +672,7 @@ def _bundle_plan(together: _Together, rules: tuple[CompiledRule, ...]) -> _Bundl
         chars = frozenset().union(*(f[0] for f in follows if f is not None))
         space = any(f[1] for f in follows if f is not None)
     plan: _BundlePlan = (parts, chars, space)
-    _bundle_plans[key] = (together, plan)
+    together.plans[key] = plan
     return plan
 
 
@@ -678,7 +681,7 @@ def _run_bundle(
 ) -> None:
     """The `rules` of one pattern of `_bundles` at each count start."""
     text = scan_.text
-    parts, chars, space = _bundle_plan(together, tuple(rules))
+    parts, chars, space = _bundle_plan(together, rules)
     after = scan_.after
     # the pattern's bound method, its time bound (if any: `regex_timeout`) passed by position:
     # the keyword form costs more than the match itself at most count starts (regex parses

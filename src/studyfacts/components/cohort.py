@@ -711,6 +711,16 @@ def _of_things(base: str) -> bool:
 _REFERENCE = cached_compile(r"\[\[\d{1,3}\][^\[\]]{0,1500}(?:\[[^\[\]]{0,200}\][^\[\]]{0,1500}){0,3}\]")
 
 
+def _count_stated_before(doc: Doc, by: dict[str, list[Hit]], at: int, but: int | None = None) -> bool:
+    """Whether a count of people stands before `at` outside the Background (other than one of `but`, the
+    same people again): an "N of M" after it is then a part of that cohort, not its own funnel."""
+    return any(
+        c.start < at and section_kind(doc, c.start) != "intro"
+        and (but is None or parse_int(c.group("n") or "") != but)
+        for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])
+    )
+
+
 def _inside_reference(text: str, at: int) -> bool:
     """Whether the offset lies inside a reference printed in the text."""
     return any(m.start() < at < m.end() for m in _REFERENCE.finditer(text, max(0, at - 4000), min(len(text), at + 4000)))
@@ -991,21 +1001,19 @@ class CohortComponent(FactComponent):
         for h in by.get("out_of", []):
             s, e = sentence_at(doc, h.start)
             n = parse_int(h.group("n") or "")
+            eligible = _ELIGIBLE_AFTER.match(text, h.end, e)
             if (
                 n
                 and section_kind(doc, h.start) != "intro"
                 and (
                     _INCLUDE_CUE.search(text[max(s, h.start - 60) : h.start])
                     or _INCLUDED_AFTER.match(text, h.end, e)
-                    or (_ELIGIBLE_AFTER.match(text, h.end, e) and not any(
-                        # not a part of a cohort stated before ("We enrolled 500 ... 40 of 100 were eligible");
-                        # the base itself may be ("817 patients were screened; 232 of 817 were eligible")
-                        c.start < h.start and section_kind(doc, c.start) != "intro"
-                        and parse_int(c.group("n") or "") != parse_int(h.group("total") or "")
-                        for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
-                    or ((_ASSESSED_AFTER.match(text, h.end, e) or (_referred_back(text, n, e) and not _SUBGROUP_BEFORE.search(text, s, h.start))) and not any(
-                        c.start < h.start and section_kind(doc, c.start) != "intro"
-                        for c in by.get("count", []) + by.get("count_verb", []) + by.get("n_equals", [])))
+                    # not a part of a cohort stated before ("We enrolled 500 ... 40 of 100 were eligible");
+                    # the base itself may be ("817 patients were screened; 232 of 817 were eligible")
+                    or (eligible is not None
+                        and not _count_stated_before(doc, by, h.start, but=parse_int(h.group("total") or "")))
+                    or ((_ASSESSED_AFTER.match(text, h.end, e) or (_referred_back(text, n, e) and not _SUBGROUP_BEFORE.search(text, s, h.start)))
+                        and not _count_stated_before(doc, by, h.start))
                     # "136 of 212 survivors responded": those who took part, where the abstract is a
                     # survey's (the took_part rule's own condition), not "18 of 30 patients responded"
                     or (participated.found(text[h.end : min(h.end + 80, e)]) and survey.applies(text))
@@ -1019,7 +1027,6 @@ class CohortComponent(FactComponent):
                     return Candidate(k, " ".join((h.group("noun") or "").split()), step.start("n"), step.end(),
                                      h.rule, 5, "included out of; the step into this sub-study"), None
                 noun = " ".join((h.group("noun") or "").split())
-                eligible = _ELIGIBLE_AFTER.match(text, h.end, e)
                 if eligible is not None:
                     # "232 of 817 screened patients were eligible, and 200 were enrolled": on to the funnel's end
                     k, start, end = _last_step(text, _COUNT_STEP, n, h.start, eligible.end(), e)

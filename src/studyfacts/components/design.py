@@ -442,11 +442,11 @@ class DesignComponent(FactComponent):
                 if h.label in ("randomized", "multicenter", "prospective"):
                     if (
                         review
-                        or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(doc_text(doc), s, e)
+                        or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(text, s, e)
                             and not self._this_study_opens(text, s, e, h.end))
                         or (
-                            _NOT_THIS_STUDY.search(doc_text(doc)[s:e])
-                            and not _THIS_STUDY_IS.search(doc_text(doc)[max(s, h.start - 250) : h.start])
+                            _NOT_THIS_STUDY.search(text[s:e])
+                            and not _THIS_STUDY_IS.search(text[max(s, h.start - 250) : h.start])
                         )
                     ):
                         continue  # background, a review of RCTs, or "further randomized trials are needed"
@@ -454,11 +454,11 @@ class DesignComponent(FactComponent):
                     h.label == "prospective"
                     and retro
                     and (
-                        _PROSPECTIVE_DATA.search(doc_text(doc)[h.end : h.end + 40])
-                        or _PROSPECTIVE_DATA.search(doc_text(doc)[max(s, h.start - 30) : h.start])
+                        _PROSPECTIVE_DATA.search(text[h.end : h.end + 40])
+                        or _PROSPECTIVE_DATA.search(text[max(s, h.start - 30) : h.start])
                     )
                     # "the remaining patients were prospectively collected": people, not data, a phase of the design
-                    and not _PEOPLE_WERE.search(doc_text(doc)[max(s, h.start - 80) : h.start])
+                    and not _PEOPLE_WERE.search(text[max(s, h.start - 80) : h.start])
                 ):
                     continue  # "retrospective study of prospectively collected data"
                 if h.label == "multicenter" and single:
@@ -473,7 +473,7 @@ class DesignComponent(FactComponent):
                 n = 2 if h.group("bi") else parse_int(h.group("n") or "")
                 if _PLAIN_YEAR.fullmatch(h.group("n") or ""):
                     continue  # "the 2019 Centers for Medicare and Medicaid Services data", "In 2019 hospitals ...": a year
-                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(doc_text(doc)[s:e]):
+                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(text[s:e]):
                     if centers is None:
                         centers = n
                         evidence.append(draft.hit_span(h))
