@@ -613,10 +613,9 @@ def separate(family: tuple[CompiledRule, ...]) -> frozenset[int]:
     """Ids of the count rules with a `requires`, or with a narrow follow (no white space, a
     few characters: only ")" after the count of "Patients (45) underwent ..."), that open on
     no count they share with another rule of the family (see `_bundles`): a rule of its own
-    is tried only at the
-    count starts its follow admits, where in the family's pattern it cost its count and
-    rest at every count start (cohort.n_bracketed: 3 matches over the corpus, ~15 us an
-    abstract in the family's pattern)."""
+    is tried only at the count starts its follow admits, where in the family's pattern it
+    cost its count and rest at every count start (cohort.n_bracketed: 3 matches over the
+    corpus, ~15 us an abstract in the family's pattern)."""
     rules = [cr for cr in family if cr.regex is not None and cr.counting]
     shared = _shared_openings(rules)
     return frozenset(id(cr) for cr in rules
