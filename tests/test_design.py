@@ -146,6 +146,18 @@ def _design(extract, text: str):
         ("DESIGN: Cohort study. SETTING: Fertility practices. PATIENTS: 900 women were followed.", "multicenter"),
         ("DESIGN: Cross-sectional study. SETTING: Eye surgery units in Norway. PATIENTS: 412 adults.", "multicenter"),
         ("Design: Audit. Setting: Teaching hospitals in Wales. Participants: 300 adults.", "multicenter"),
+        # a not-this-study word reaches to the end of its clause, not over the authors' own (session 17)
+        ("While earlier studies of the tumour were retrospective in nature, we have conducted a prospective study "
+         "of 60 adults.", "prospective"),
+        ("This prospective study was small, but further randomized trials are needed.", "prospective"),
+        ("METHODS: This was a multicentre cohort; larger trials will be necessary to confirm the effect.",
+         "multicenter"),
+        # a protocol's own future: its people's allocation or its study's conduct (session 17)
+        ("METHODS: Participants will be randomised 1:1 to exercise or usual care.", "randomized"),
+        ("METHODS: Veterans will be randomly assigned to the app or to usual care.", "randomized"),
+        ("METHOD: An open label randomised controlled trial will be conducted among 200 women attending a clinic.",
+         "randomized"),
+        ("Methods: This study will be conducted in three district and two teaching hospitals.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -335,6 +347,16 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
          "reviewed 300 charts.", "randomized"),
         ("METHODS: We reviewed 300 charts. CONCLUSIONS: The dose is being investigated in properly designed "
          "prospective trials.", "prospective"),
+        # the earlier studies' design, a clause about them between; a need in the design word's own clause,
+        # whatever this study's clause says; a study still to come that is no protocol's own (session 17)
+        ("While earlier studies of the tumour were retrospective in nature, we have conducted a prospective study "
+         "of 60 adults.", "retrospective"),
+        ("Most previous reports on this injury were retrospective. We followed 40 adults.", "retrospective"),
+        ("This retrospective study was small, but further randomized trials are needed.", "randomized"),
+        ("Further randomized trials are needed, as this retrospective study was small.", "randomized"),
+        ("CONCLUSIONS: A randomized trial will be conducted to confirm these findings.", "randomized"),
+        ("CONCLUSIONS: In future, a prospective trial will be conducted in several centres.", "prospective"),
+        ("CONCLUSIONS: Our data suggest benefit; patients should be randomized in future trials.", "randomized"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
@@ -363,6 +385,22 @@ def test_design_counts_centers(extract, text, centers):
     d = _design(extract, text)
     assert d.centers == centers
     assert d.multicenter is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts of centres joined, their sum not printed: several centres, no number of them (session 17)
+        "Methods: The study was conducted in two district and two specialist children's hospitals.",
+        "We enrolled adults at one tertiary and two secondary hospitals.",
+        "Patients came from 4 urban or 3 rural clinics.",
+    ],
+)
+def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
+    d = _design(extract, text)
+    assert d.multicenter is True
+    assert d.centers is None
+    assert d.evidence, "the flag carries the span that stated it"
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Period, Span
-from ..numbers import parse_int
+from ..numbers import expand, parse_int
 from ..regexcache import cached_compile
 from ..rules import Hit, lexicon_alternation, load_lexicon
 from .base import Draft, FactComponent, doc_text, hits_of, sentence_at
@@ -237,6 +237,63 @@ _NOT_THIS_STUDY = cached_compile(
     rf"\b(?:{lexicon_alternation('design_cues', 'not_this_study_unless_a_source')})\b",
     regex.IGNORECASE,
 )
+# Where a not-this-study word reaches (a ConText scope): its own clause of the sentence. A clause ends at ";",
+# at a comma before a word that opens the authors' own clause, and before a conjunction (design_cues.json,
+# clause_openers, clause_conjunctions): "While prior studies are retrospective in nature, we have conducted a
+# prospective study", "This prospective study was small, but further randomized trials are needed"
+_CLAUSE_BREAK = cached_compile(
+    r";|,\s+(?=(?:" + lexicon_alternation("design_cues", "clause_openers") + r")\b)"
+    r"|\b(?=(?:" + lexicon_alternation("design_cues", "clause_conjunctions") + r")\b)",
+    regex.IGNORECASE,
+)
+# A protocol's own future, which makes its "will be" (design_cues.json, tense_only) no study still to come:
+# its people's allocation ("Participants will be randomised 1:1") or its study's conduct ("An open label
+# randomised trial will be conducted among 150 men", "This study will be conducted in two hospitals")
+_TENSE_ONLY = frozenset(w.lower() for w in load_lexicon("design_cues")["tense_only"])
+_OWN_FUTURE = cached_compile(
+    r"\b(?:" + lexicon_alternation("person_nouns", "strong", fold_case=True) + "|"
+    + lexicon_alternation("person_nouns", "sex", fold_case=True) + r")\b[^.;]{0,80}?\b(?:will|shall)\s+be\s+"
+    r"(?:" + lexicon_alternation("design_cues", "own_future_verbs") + r")\b"
+    r"|\b(?:this|the|our|an?)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|RCT)\s+(?:will|shall)\s+be\s+"
+    r"(?:" + lexicon_alternation("design_cues", "study_conducted_verbs") + r")\s+(?:in|at|among|across)\b",
+    regex.IGNORECASE,
+)
+
+
+def _clause(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the clause of the sentence `text[s:e]` that holds `text[start:end]` (see `_CLAUSE_BREAK`)."""
+    lo, hi = s, e
+    for m in _CLAUSE_BREAK.finditer(text, s, e):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def not_this_study(text: str, s: int, e: int, start: int, end: int) -> bool:
+    """Whether a word in the clause of `text[start:end]`, in the sentence `text[s:e]`, says the design it names is
+    not this study's: another study's or one still to come (`_NOT_THIS_STUDY`), the protocol's own future
+    excepted (`_OWN_FUTURE`)."""
+    lo, hi = _clause(text, s, e, start, end)
+    clause = text[lo:hi]
+    own_future: bool | None = None
+    for m in _NOT_THIS_STUDY.finditer(clause):
+        if " ".join(m.group(0).lower().split()) in _TENSE_ONLY:
+            if own_future is None:
+                own_future = _OWN_FUTURE.search(clause) is not None
+            if own_future:
+                continue
+        return True
+    return False
+
+
+# "two district and two specialist children's hospitals": the count before is of centres too, and their
+# sum is not printed, so no number of centres is given (the flag holds: two and two are several)
+_COUNT_JOINED_BEFORE = cached_compile(
+    expand(r"(?<![\w.,])(?:{COUNT})\s+(?:[\w'’-]+\s+){1,3}?(?:and|or)\s+$"), regex.IGNORECASE
+)
 # Another study's window: "An earlier registry analysis of patients treated between 1995 and 2004 reported ...",
 # "A large-scale survey conducted in Europe between 2014 and 2021 identified 46 pesticides ..." (an indefinite
 # study that found something, in a sentence that names no study of the authors')
@@ -445,7 +502,7 @@ class DesignComponent(FactComponent):
                         or (section_kind(doc, h.start) == "intro" and not _OWN_AIM_DONE.match(text, s, e)
                             and not self._this_study_opens(text, s, e, h.end))
                         or (
-                            _NOT_THIS_STUDY.search(text[s:e])
+                            not_this_study(text, s, e, h.start, h.end)
                             and not _THIS_STUDY_IS.search(text[max(s, h.start - 250) : h.start])
                         )
                     ):
@@ -473,14 +530,15 @@ class DesignComponent(FactComponent):
                 n = 2 if h.group("bi") else parse_int(h.group("n") or "")
                 if _PLAIN_YEAR.fullmatch(h.group("n") or ""):
                     continue  # "the 2019 Centers for Medicare and Medicaid Services data", "In 2019 hospitals ...": a year
-                if n is not None and 2 <= n <= 10000 and not _NOT_THIS_STUDY.search(text[s:e]):
+                if n is not None and 2 <= n <= 10000 and not not_this_study(text, s, e, h.start, h.end):
                     if centers is None:
-                        centers = n
                         evidence.append(draft.hit_span(h))
+                        # 0: several centres, no number of them (`_COUNT_JOINED_BEFORE`), left out below
+                        centers = 0 if _COUNT_JOINED_BEFORE.search(text[max(s, h.start - 60) : h.start]) else n
                     flags["multicenter"] = True
         for name, value in flags.items():
             setattr(d, name, value)
-        if centers is not None:
+        if centers:
             d.centers = centers
         periods = [h for h in hits if h.label == "period"]
         # a review named as one ("systematic review", "this review", "we searched") drops the periods; not a
