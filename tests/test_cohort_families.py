@@ -2108,6 +2108,15 @@ def test_population_family(extract, text, field, value):
         ("METHODS: A total of 820 adolescents ages 13 to 18 (mean = 15.4, 48% female) were interviewed.", 15.4, None),
         ("METHODS: Nine adults with asthma (mean age 41.2+6.3 years, 5 women) were studied.", 41.2, None),
         ("METHODS: We studied 90 adults. Scores at ages 13 to 18 (mean = 15.4 points) were compared.", None, None),
+        # the age at any event of age_events.json with its SD, the statistic unnamed; the statistic after 'age'
+        # with its dispersion in brackets (session 17); not the age at a life event
+        ("METHODS: We enrolled 222 adults (age at symptom onset 22.3 +/- 12.3 years).", 22.3, None),
+        ("METHODS: We enrolled 60 children (age at the time of surgery 9.1 ± 2.0 years).", 9.1, None),
+        ("METHODS: We enrolled 75 adults (age at liver transplantation 48 ± 9 years).", 48.0, None),
+        ("RESULTS: Of 350 adults (age, mean [SD], 59.9 [13.9] years; 191 men), 20 died.", 59.9, None),
+        ("RESULTS: We studied 350 adults; age, median (IQR), 59 (50-68) years.", None, 59.0),
+        ("METHODS: We surveyed 80 women; age at first pregnancy 24 ± 4 years.", None, None),
+        ("METHODS: We followed 80 adults; at 5 years, 12 ± 4 had relapsed.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

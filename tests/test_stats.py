@@ -138,3 +138,20 @@ def test_stats_sd_range_end_or_p_is_never_a_central_value(c, sd, a, b, p, shape)
             assert q.iqr == (float(a), float(b))
         if "SD" in shape:
             assert q.sd == float(sd)
+
+
+@pytest.mark.parametrize(
+    ("text", "end_text", "values"),
+    [
+        # the stop that ends the sentence is not the unit's (session 17) ...
+        ("mean age was 39.7 years. Next", "mean age was 39.7 years", {"mean": 39.7}),
+        ("median 12 months. Then", "median 12 months", {"median": 12.0}),
+        # ... a shortened unit's is, and what follows it is still read
+        ("median 24 mo. (range 3-60) in all", "median 24 mo. (range 3-60)", {"median": 24.0, "range": (3.0, 60.0)}),
+        ("mean 59.9 yrs., range 40-80", "mean 59.9 yrs., range 40-80", {"mean": 59.9, "range": (40.0, 80.0)}),
+    ],
+)
+def test_stats_unit_takes_only_its_own_full_stop(text, end_text, values):
+    parsed = stats.parse_stat(text, 0, None)
+    assert text[: parsed.end] == end_text
+    assert {k: parsed.values[k] for k in values} == values

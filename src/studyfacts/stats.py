@@ -277,6 +277,9 @@ DURATION_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 # punctuation, a filler word, or any other word (which ends the statistic). A comparison sign
 # stops it: "median age was > 40 y in 12.5%" states a threshold, not the statistic.
 # Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
+# a unit of time; the full stop after it is its own only when the unit is shortened ("24 mo. (range"), so a
+# figure's span does not take the stop that ends its sentence ("Mean age was 39.7 years.")
+_DUR = rf"(?:{DURATION_ALT})\b(?:(?<=\b(?:yrs?|y|mos?|m|wks?|w|d))\.)?"
 _TOKEN = cached_compile(
     expand(
         r"\s*(?:"
@@ -291,14 +294,14 @@ _TOKEN = cached_compile(
         r"|time|length|interval|values?|age|aged|follow(?:ed)?[-\s]?up|since\s+\w+|with)\b)"
         r"|(?P<word>[^\s()\[\],;:=]+)"
         r")",
-        {"DUR": rf"(?:{DURATION_ALT})\b\.?", "STAT_KEYWORD": fragment("STAT_KEYWORD")},
+        {"DUR": _DUR, "STAT_KEYWORD": fragment("STAT_KEYWORD")},
     ),
     regex.IGNORECASE,
 )
 NEXT_MEAN = cached_compile(
     expand(
         r"\s*,?\s*(?:and\s+)?(?P<mean>{NUM})\s*{PM}\s*(?P<sd>{NUM})\s*(?P<unit>{DUR})?",
-        {"DUR": rf"(?:{DURATION_ALT})\b\.?"},
+        {"DUR": _DUR},
     ),
     regex.IGNORECASE,
 )

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ..confidence import policy, review
 from ..cues import Cue, CueSet, Scoring, load_cues
 from ..models import Count, Population, Stat
-from ..numbers import expand, parse_int
+from ..numbers import expand, parse_int, trie_alternation
 from ..rules import CompiledRule, Hit, lexicon_alternation, load_lexicon, phrase_alternation
 from ..regexcache import cached_compile
 from .abbreviations import abbreviations
@@ -61,6 +61,14 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         r"|(?:NYHA|GMFCS|Frankl|Child[-\s]Pugh|ASIA|Gustilo|Tanner|Kellgren[-\s]Lawrence|KL|WHO|ECOG|Hunt\s+and\s+Hess)\s+"
         r"(?:functional\s+)?(?:class(?:es)?|scale|levels?|grades?|stages?|types?|scores?)?\s*"
         r"(?-i:[IV]{1,4}|[0-5]|[A-D])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,4}|[0-5]|[A-D])){0,3}",
+    ),
+    # the events an age may be told at, for the cohort's own age ("age at symptom onset 22.3 ± 12.3 years",
+    # "aged at the time of surgery 38.5 ± 11"): every event of patterns/lexicons/age_events.json but the life
+    # events (rank 0: "age at menarche" is never the cohort's age)
+    (
+        "AGE_EVENT",
+        trie_alternation(sorted({w.lower() for tier in load_lexicon("age_events")["ranks"].values()
+                                 if tier["rank"] >= 1 for w in tier["words"]})),
     ),
     ("FUNNEL_MET", r"(?:met|fulfill?ed|satisfied)\s+(?:the\s+|all\s+|our\s+)?(?:[\w-]+\s+)?(?:inclusion|eligibility|entry|study|selection)"),
 )
