@@ -99,6 +99,11 @@ def test_cohort_case_report_counts_one_patient_and_their_sex(extract, text, sex,
         ("We enrolled 60 patients (60% female).", None, None),
         ("We enrolled 20 patients; the male to female ratio was 12 : 8.", 8, 12),
         ("Group A had 10 women and group B had 14 women.", None, None),
+        # a cohort counted with a space between its thousands is the owner of its breakdown (session 17)
+        ("RESULTS: The study included 10 233 adults (5120 women [50.0%]; mean [SD] age, 45.0 [14.2] years).",
+         5120, None),
+        ("RESULTS: We enrolled 12 500 adults (6 010 women and 6 490 men).", 6010, 6490),
+        ("RESULTS: We enrolled 12 500 adults; 1 200 adults (700 women) had a relapse.", None, None),
     ],
 )
 def test_cohort_sex_counts(extract, text, female, male):

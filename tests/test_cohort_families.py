@@ -2117,6 +2117,8 @@ def test_population_family(extract, text, field, value):
         ("RESULTS: We studied 350 adults; age, median (IQR), 59 (50-68) years.", None, 59.0),
         ("METHODS: We surveyed 80 women; age at first pregnancy 24 ± 4 years.", None, None),
         ("METHODS: We followed 80 adults; at 5 years, 12 ± 4 had relapsed.", None, None),
+        # the cohort's count grouped by a space is the cohort's, not a group's (session 17)
+        ("RESULTS: We studied 10 233 patients with a mean age of 45.0 years.", 45.0, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

@@ -169,9 +169,11 @@ _AGE_OF_RELATIVES = cached_compile(
     r"(?:parents|mothers|fathers|partners|spouses|husbands|wives|caregivers|carers|siblings|relatives|offspring)\b",
     regex.IGNORECASE,
 )
+# a count in digits as the cohort's may be written: "1,250", or grouped by spaces, "10 233" (numbers.COUNT_INT)
+_DIGITS = r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*"
 _AGE_OF_GROUP = cached_compile(
     expand(
-        r"(?<![\d.,])(?P<n>\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
+        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\d[\d,]*)\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
         r"(?:(?:with|had)\s+(?:a|an|the)\s+)?(?:(?:mean|median|average)\s+)?$",
         dict(EXTRA_FRAGMENTS),
     ),
@@ -187,14 +189,14 @@ _NEXT_GROUP = cached_compile(
 # The count a sex count belongs to: "44 patients (30 male", "Of the 6 (19.4%) patients having epilepsy, 4"
 _SEX_OWNER = cached_compile(
     expand(
-        r"(?<![\d.,])(?P<n>\d+(?:,\d{3})*|\b{WORDNUM})\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
+        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\b{WORDNUM})\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
         r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40})$",  # ... or "34 patients: 14 boys and 20 girls"
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
 )
 # a count before a bracketed sex breakdown, in its sentence: "12 patients had a relapse (7 men and 5 women)"
-_A_COUNT = cached_compile(expand(r"(?<![\d.,])(?:\d+(?:,\d{3})*|\b{WORDNUM})(?![\d.,]*\d|\s*%)"), regex.IGNORECASE)
+_A_COUNT = cached_compile(expand(r"(?<![\d.,])(?:" + _DIGITS + r"|\b{WORDNUM})(?![\d.,]*\d|\s*%)"), regex.IGNORECASE)
 _SHARE_THEN_COUNT = cached_compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
 # cue left.not_cohort.threshold)
