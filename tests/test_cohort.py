@@ -187,6 +187,12 @@ def test_cohort_patients_hyphenated_number_words(extract):
         ("We enrolled 88 patients and 20 healthy volunteers.", 88),
         ("A total of 61 patients were included; 33 patients had surgery and 28 patients had radiotherapy.", 61),
         ("Sixty patients were randomised. At one year, 41 patients and their carers replied.", 60),
+        # two kinds of providers are two groups of a study of providers (session 17) ...
+        ("METHODS: Semi-structured interviews were conducted with 18 nurses and 12 physicians in three wards.", None),
+        ("METHODS: We surveyed 240 pharmacists and 35 general practitioners about deprescribing.", None),
+        # ... but the patients of providers counted beside them are the cohort (a cluster trial's)
+        ("PARTICIPANTS: Thirty-five primary care clinicians and 286 patients who took opioids.", 286),
+        ("METHODS: We recruited 9 physicians and 37 patients with back pain.", 37),
     ],
 )
 def test_cohort_two_groups_without_total_give_null(text, patients):

@@ -835,6 +835,15 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             and not set(following) & _COMPARISON_WORDS
             and not _SHARE_AFTER.match(text, m.end())
         )
+        # "interviews with 18 nurses and 12 physicians": two kinds of providers, each a group of a study of
+        # providers, with no total
+        other_providers = (
+            m.group("join") is not None
+            and _is_provider(cand.noun)
+            and not _CLAUSE_VERB.search(text, cand.end, m.start())
+            and any(_is_provider(w) and w != " ".join(cand.noun.lower().split())
+                    for w in following + [" ".join(following[i : i + 2]) for i in range(len(following) - 1)])
+        )
         # "8 migraine patients and 8 healthy controls": a healthy comparison group leaves the index group
         # the cohort (as the dev set settles); "13 cases ... and 26 matched controls" are two groups
         # "32 patients ... compared to 16 matched controls": a comparison group likewise
@@ -849,7 +858,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         sex = _SEX_OF_NOUN.get(cand.noun.split()[-1].lower()) if cand.noun else None
         other_sex = (sex is not None and m.group("join") is not None and following[0] != "of"
                      and any(_SEX_OF_NOUN.get(w) not in (None, sex) for w in following[:2]))
-        if same or control or "others" in following or lacks or other_people or other_sex:
+        if same or control or "others" in following or lacks or other_people or other_sex or other_providers:
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("phase") and _same_people(noun, words):
