@@ -193,6 +193,10 @@ def test_cohort_patients_hyphenated_number_words(extract):
         # ... but the patients of providers counted beside them are the cohort (a cluster trial's)
         ("PARTICIPANTS: Thirty-five primary care clinicians and 286 patients who took opioids.", 286),
         ("METHODS: We recruited 9 physicians and 37 patients with back pain.", 37),
+        # each count in the bracket after what its people received, the first an arm's as the second (session 17)
+        ("RESULTS: Pooled data suggest that drug A (494 patients) gives better relief than drug B (510 patients).",
+         None),
+        ("RESULTS: Survival after drug A (120 patients) exceeded that after drug B (118 patients).", None),
     ],
 )
 def test_cohort_two_groups_without_total_give_null(text, patients):

@@ -1707,6 +1707,19 @@ NOT_A_COHORT["heading_glued_to_count"] = [
     "RESULTS: Group A:45 patients received the first drug.",
 ]
 
+# the n of a survey's or a cohort's data is the number of people who gave them (session 17)
+FAMILIES["n_of_peoples_data"] = [
+    ("METHODS: The national health survey data (n = 7186) were used to study drinking.", 7186),
+    ("METHOD: Analyses used baseline data (n = 665) from an ongoing cohort study of young men.", 665),
+    ("This study used an archival dataset (n = 1236) from an online survey of people who gamble.", 1236),
+    ("METHODS: Adult data (N = 3555) from a national gambling survey were analysed.", 3555),
+]
+NOT_A_COHORT["n_of_peoples_data"] = [
+    # laboratory or imaging data may count samples or scans
+    "RESULTS: Imaging data (n = 240) showed no change over time.",
+    "METHODS: Laboratory data (n = 1200) were extracted from the hospital system.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 

@@ -158,6 +158,9 @@ def _design(extract, text: str):
         ("METHOD: An open label randomised controlled trial will be conducted among 200 women attending a clinic.",
          "randomized"),
         ("Methods: This study will be conducted in three district and two teaching hospitals.", "multicenter"),
+        # people and animals in one abstract: the people's design stands (session 17)
+        ("METHODS: Patients were randomly assigned to two groups; 40 rats served as a parallel model.", "randomized"),
+        ("METHODS: Forty patients were randomized. RESULTS: In mice, the drug was also effective.", "randomized"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -357,6 +360,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("CONCLUSIONS: A randomized trial will be conducted to confirm these findings.", "randomized"),
         ("CONCLUSIONS: In future, a prospective trial will be conducted in several centres.", "prospective"),
         ("CONCLUSIONS: Our data suggest benefit; patients should be randomized in future trials.", "randomized"),
+        # an animal experiment's design, in its sentence or anywhere in an abstract that names no people
+        # (session 17: laboratory studies come out empty)
+        ("METHODS: Rats were randomly divided into four groups (n = 12).", "randomized"),
+        ("DESIGN: Prospective interventional animal study. SETTING: A university laboratory.", "prospective"),
+        ("In a prospective multicentre study of male rats, burrowing was scored. Data from participating centres "
+         "were pooled.", "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):

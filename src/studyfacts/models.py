@@ -174,7 +174,7 @@ class Rate(Rated):
 WarningCode = Literal[
     "no_abstract", "not_extracted", "internal_error", "input_damaged", "input_note", "left_out", "no_cohort",
     "groups_without_total", "conflicting_values", "not_counts", "contradiction", "per_group", "inferred",
-    "figure_skipped", "unreadable",
+    "animal_study", "figure_skipped", "unreadable",
     "other",
 ]
 

@@ -555,6 +555,12 @@ _SECOND_GROUP = cached_compile(
     regex.IGNORECASE,
 )
 _GROUP_WINDOW = 250
+# a list's last item in words, read inside the item before it ("26 parents and one grandparent")
+_AND_WORDNUM = cached_compile(expand(r"\band\s+(?:{WORDNUM})\b"), regex.IGNORECASE)
+# the next count of people in a bracket of its own, after the bracket of the count before it closes
+_NEXT_BRACKETED = cached_compile(
+    expand(r"\s*[)\]][^.;()\[\]]{1,150}?[(\[]\s*(?P<n>{COUNT})\s+(?P<noun>[a-z][\w'-]*)\s*[)\]]"), regex.IGNORECASE
+)
 _PART_OF_THEM = cached_compile(r"of\s+(?:the|them|these|those|whom)\b", regex.IGNORECASE)
 # a second group named by its number alone after "in N <people>": "in 5 patients and retrospectively in 4"
 _ELLIPTIC_SECOND = cached_compile(expand(r",?\s+and\s+(?:[a-z]+ly\s+)?in\s+(?:the\s+other\s+|another\s+)?(?P<n>{COUNT})(?=\s*[.;,)]|\s*$)"),
@@ -647,6 +653,7 @@ _OTHER_KIND_OF_PEOPLE = (
 
 
 _HEALTHY = _SECOND_GROUP_WORDS["healthy"]
+_RELATIVES = _SECOND_GROUP_WORDS["relatives"]
 _COMPARISON_WORDS = _SECOND_GROUP_WORDS["comparison"]
 # a count stated again: "These 22 patients"
 _RESTATED = cached_compile(r"\b(?:these|those|the|all|both)\s+$", regex.IGNORECASE)
@@ -762,6 +769,12 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         return parse_int(m.group("n")) if m is not None else None
     if not noun:
         return None
+    if text[max(0, cand.start - 2) : cand.start].rstrip().endswith(("(", "[")):
+        m = _NEXT_BRACKETED.match(text, cand.end, min(sentence_end, cand.end + _GROUP_WINDOW))
+        if m is not None and _singular(m.group("noun")) == noun:
+            # "hydromorphone (494 patients) gave better relief than morphine (510 patients)": each count in the
+            # bracket after what its people received, the first an arm's as the second is
+            return parse_int(m.group("n"))
     if text[max(0, cand.start - 3) : cand.start].lower() == "in ":
         m = _ELLIPTIC_SECOND.match(text, cand.end, sentence_end)
         if m is not None:
@@ -787,7 +800,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         if m.group("comma"):
             if _FUNNEL_OPENS_BEFORE.search(text, max(0, cand.start - 16), cand.start):
                 continue  # "Of the 76 participating subjects, 71 individuals completed": a funnel's step, no list
-            if not any(x.group("join") for x in later[i + 1 :]):
+            if not any(x.group("join") for x in later[i + 1 :]) and not _AND_WORDNUM.search(m.group("words")):
                 # a list of groups ends on "and <count>": not "Of 1,630 patients, 270 were discharged", nor
                 # "64 patients consented, 34 patients tried the earplugs"
                 continue
@@ -797,6 +810,10 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # reported), unless another kind of people came first in the list ("406 mill workers, 400 miners,
             # 250 factory workers")
             if not _same_people(noun, {_singular(w) for w in m.group("words").split()}):
+                if set(m.group("words").lower().split()) & _RELATIVES:
+                    # "interviews with 28 children with IBD, 26 parents and one grandparent": the family of the
+                    # people studied, a group of its own in a list that ends on "and <count>", no total
+                    return parse_int(m.group("n"))
                 listed_other = True
                 continue
             parts = sum(parse_int(p.group("n")) or 0 for p in later[i:])
