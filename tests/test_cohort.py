@@ -167,6 +167,8 @@ def test_cohort_lesions_counted_apart_from_patients(extract, text, lesions, noun
         "90 patients received 240 treatment sessions.",
         "Local control was achieved in 23 tumours (82%).",
         "We enrolled 60 patients. Of these, 12 metastases progressed.",
+        # people sorted by diagnosis in the bracket after their count, adding up to it (session 17)
+        "RESULTS: In total, 66 adults were imaged (38 with pancreatic cancer, 28 benign pancreatic lesions).",
     ],
 )
 def test_cohort_lesions_null_for_procedures_and_shares(extract, text):

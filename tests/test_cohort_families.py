@@ -957,7 +957,7 @@ NOT_A_COHORT["session8"] = [
     "The first experiment placed the probe at 10 positions. In a second experiment, the probe was studied in "
     "eight subjects. In a third experiment, 15 subjects were measured.",
     # a sentence framed on a count after a larger count of the same people is a part of them (audit 27)
-    "We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
+    "The effect of nerve blocks was striking in 30 patients, who had burning pain. In three patients, skin "
     "blood flow was also recorded.",
     "Complete relief was achieved in 26 patients. In 4 patients, the pain came back within a week.",
     # a cohort told only by sex, and a later sex-labelled outcome count past a short phrase (audit 27)
@@ -1718,6 +1718,25 @@ NOT_A_COHORT["n_of_peoples_data"] = [
     # laboratory or imaging data may count samples or scans
     "RESULTS: Imaging data (n = 240) showed no change over time.",
     "METHODS: Laboratory data (n = 1200) were extracted from the hospital system.",
+]
+
+# from the second audit of unseen corpus abstracts (session 17): a breakdown in brackets before the verb; a
+# funnel step whose people are described at length, an aside in brackets; monitoring is a study verb
+FAMILIES["audit_17"] = [
+    ("RESULTS: A total of 2,119 (297 Black, 1,822 White) were included in the analysis.", 2119),
+    ("METHODS: Fusion was performed in 56 patients. Of these, 46 with complete data and at least 2 years of "
+     "follow-up (mean, 48 months; range, 24-72 months) were included in this study.", 46),
+    ("METHODS: Ear canal temperature was monitored in 49 workers during the shift.", 49),
+    # ... and then a sentence framed on a part of them is that part's (session 8's audit 27 case, its verb now read)
+    ("We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
+     "blood flow was also recorded.", 30),
+]
+NOT_A_COHORT["audit_17"] = [
+    # one comparison's participants in a review that prints no pooled total
+    "RESULTS: Eight studies with 3,430 participants evaluated earplugs and sixteen studies with 82,794 "
+    "participants evaluated training programmes.",
+    # a survey sent out counts those invited, not those who answered
+    "METHODS: An online survey was distributed to 40,000 customers of a betting website.",
 ]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]

@@ -360,6 +360,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("CONCLUSIONS: A randomized trial will be conducted to confirm these findings.", "randomized"),
         ("CONCLUSIONS: In future, a prospective trial will be conducted in several centres.", "prospective"),
         ("CONCLUSIONS: Our data suggest benefit; patients should be randomized in future trials.", "randomized"),
+        # a chemical bond's centres are no study centres (session 17)
+        ("The cluster is held together by 3-centre 2-electron bonds in 40 crystals.", "multicenter"),
         # an animal experiment's design, in its sentence or anywhere in an abstract that names no people
         # (session 17: laboratory studies come out empty)
         ("METHODS: Rats were randomly divided into four groups (n = 12).", "randomized"),
@@ -509,6 +511,8 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Data collection took place between 2011 and 2014; every survivor was asked to take part.",
          "2011", "2014"),
         ("METHODS: Data collection ran from March 2016 to May 2017 at two clinics.", "2016-03", "2017-05"),
+        # months of one year, the year after 'of' (session 17)
+        ("METHODS: Between January and March of 2014, 176 adults completed a questionnaire.", "2014-01", "2014-03"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):

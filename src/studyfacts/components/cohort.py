@@ -1761,12 +1761,37 @@ class CohortComponent(FactComponent):
                 continue
             if _ANIMAL.search(text, s, e):
                 continue  # "In 20 sheep, four vertebral bodies were augmented": an animal's, no patient's
+            if _breakdown_of_people(text, s, h.start, h.end):
+                continue  # "66 patients (38 with cancer, 28 benign lesions)": people sorted by diagnosis
             cue = psent == (s, e) or _LESION_CUE_BEFORE.search(left) or _LESION_VERB_AFTER.match(right)
             if not cue:
                 continue
             noun = h.group("abbr") or " ".join((h.group("noun") or "").split())
             draft.population.lesions = Count(value=n, noun=noun, span=draft.hit_span(h))
             return
+
+
+# the bracket a count stands in, after a count of people: "66 patients had pathologies (38 cancers, 28 benign
+# lesions, ...)"
+_PEOPLE_THEN_BRACKET = cached_compile(
+    expand(r"(?P<n>{COUNT})\s+(?:[\w-]+\s+){0,2}?(?:{PERSON})\b[^.;()\[\]]{0,80}[(\[](?P<inside>[^()\[\]]*)$",
+           dict(EXTRA_FRAGMENTS)),
+    regex.IGNORECASE,
+)
+_BRACKET_REST = cached_compile(r"[^()\[\]]*[)\]]")
+_NUMBER = cached_compile(r"(?<![\d.,])\d[\d,]*(?![\d.,]*\d|\s*%)")
+
+
+def _breakdown_of_people(text: str, s: int, start: int, end: int) -> bool:
+    """A lesion count inside the bracket after a count of people, whose numbers add up to the people: a breakdown
+    of them by diagnosis, not treated units ("66 patients had pancreatic pathologies (38 histologically proven
+    cancer, 28 benign pancreatic lesions)")."""
+    m = _PEOPLE_THEN_BRACKET.search(text, max(s, start - 200), start)
+    rest = _BRACKET_REST.match(text, end)
+    if m is None or rest is None:
+        return False
+    inside = m.group("inside") + text[start : rest.end() - 1]
+    return sum(parse_int(x.group(0)) or 0 for x in _NUMBER.finditer(inside)) == parse_int(m.group("n"))
 
 
 @Language.factory("studyfacts_cohort", assigns=["doc.spans"])
