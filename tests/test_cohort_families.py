@@ -1727,6 +1727,9 @@ FAMILIES["audit_17"] = [
     ("METHODS: Fusion was performed in 56 patients. Of these, 46 with complete data and at least 2 years of "
      "follow-up (mean, 48 months; range, 24-72 months) were included in this study.", 46),
     ("METHODS: Ear canal temperature was monitored in 49 workers during the shift.", 49),
+    # a diagnosis had says who the people are, as "were diagnosed with" does
+    ("RESULTS: A total of 104 patients had a confirmed diagnosis of spinal abscess over ten years.", 104),
+    ("RESULTS: We enrolled 300 patients. Overall, 45 patients had a diagnosis of delirium.", 300),
     # ... and then a sentence framed on a part of them is that part's (session 8's audit 27 case, its verb now read)
     ("We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
      "blood flow was also recorded.", 30),
