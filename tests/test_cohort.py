@@ -104,6 +104,8 @@ def test_cohort_case_report_counts_one_patient_and_their_sex(extract, text, sex,
          5120, None),
         ("RESULTS: We enrolled 12 500 adults (6 010 women and 6 490 men).", 6010, 6490),
         ("RESULTS: We enrolled 12 500 adults; 1 200 adults (700 women) had a relapse.", None, None),
+        # a scale's cut-off for each sex, its acronym opening the bracket, counts no one (session 17)
+        ("RESULTS: Of 186 adults included, 40% screened positive for drug problems (DUDIT 6 men/2 women).", None, None),
     ],
 )
 def test_cohort_sex_counts(extract, text, female, male):

@@ -1730,6 +1730,8 @@ FAMILIES["audit_17"] = [
     # a diagnosis had says who the people are, as "were diagnosed with" does
     ("RESULTS: A total of 104 patients had a confirmed diagnosis of spinal abscess over ten years.", 104),
     ("RESULTS: We enrolled 300 patients. Overall, 45 patients had a diagnosis of delirium.", 300),
+    # an anaesthesia risk class named 'classification' among the count's adjectives
+    ("METHODS: The study enrolled 200 ASA classification 1-3 patients scheduled for surgery.", 200),
     # ... and then a sentence framed on a part of them is that part's (session 8's audit 27 case, its verb now read)
     ("We monitored the effect of nerve blocks in 30 patients, who had burning pain. In three patients, skin "
      "blood flow was also recorded.", 30),

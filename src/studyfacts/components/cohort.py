@@ -55,7 +55,7 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
         "RISK_CLASS",
         r"(?:American\s+Society\s+of\s+Anesthesiologists['’]?\s+(?:\(ASA\)\s+)?|ASA[\s-])(?:physical\s+status\s+|PS\s+)?"
         # the class's own word may be any of the ways it is named: "ASA grade I or II", "ASA status 1-2"
-        r"(?:(?:class(?:es)?|grades?|status|scores?)\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}"
+        r"(?:(?:class(?:es)?|classifications?|grades?|status|scores?)\s+)?(?-i:[IV]{1,3}|[1-4])(?:\s*(?:[-–/,]|and|or|to)\s*(?-i:[IV]{1,3}|[1-4])){0,3}"
         # ... and any named grading scale with its classes: "NYHA class II-III", "Frankl scale II and III",
         # "GMFCS level I-II", "Child-Pugh class A or B"
         r"|(?:NYHA|GMFCS|Frankl|Child[-\s]Pugh|ASIA|Gustilo|Tanner|Kellgren[-\s]Lawrence|KL|WHO|ECOG|Hunt\s+and\s+Hess)\s+"
@@ -200,7 +200,12 @@ _A_COUNT = cached_compile(expand(r"(?<![\d.,])(?:" + _DIGITS + r"|\b{WORDNUM})(?
 _SHARE_THEN_COUNT = cached_compile(r"\d+(?:[.,]\d+)?\s*%\s*\(\s*$")
 # a cut-off word right before a number ("a score of 6 men"; the comparison signs, "AUDIT >=8 men", are the
 # cue left.not_cohort.threshold)
-_CUT_OFF_WORDS_BEFORE = cached_compile(r"(?:\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?)\s*$", regex.IGNORECASE)
+# "(cut-off scores of 8 for men)", "(DUDIT 6 men/2 women)": a scale's threshold for each sex, its acronym opening
+# the bracket, no count of anyone
+_CUT_OFF_WORDS_BEFORE = cached_compile(
+    r"(?:\bscores?\s+of|\bcut-?offs?\s+(?:of\s+)?|[(\[]\s*(?-i:[A-Z][A-Z0-9-]{2,9})\s*[:=]?"
+    r"(?:\s*\d[\d.]*\s*(?:men|women|males?|females?|boys|girls)\s*(?:/|,|;|\band\b|\bor\b))?)\s*$", regex.IGNORECASE
+)
 _INTEGER = cached_compile(r"(?<![\d.,])\d[\d,]*(?![\d.]\d)")
 # "All patients were female", "all were women": the whole cohort of one sex, said in so many words
 _ALL_WERE_SEX = cached_compile(
@@ -1475,7 +1480,7 @@ class CohortComponent(FactComponent):
             if _THREE_DIGITS.fullmatch(h.group("n") or "") and _COMMA_SPACED.search(text, max(s, h.start - 12), h.start):
                 continue  # "We enrolled 1, 250 women": the tail of 1,250 (see _score)
             before = text[max(s, h.start - 12) : h.start]
-            if sign_before.found(before) or _CUT_OFF_WORDS_BEFORE.search(before):
+            if sign_before.found(before) or _CUT_OFF_WORDS_BEFORE.search(text, max(s, h.start - 40), h.start):
                 continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
             if rate_per.found(text[max(s, h.start - 20) : h.start]):
                 continue  # "5 per 100,000 women": the base of a rate, no count of anyone
