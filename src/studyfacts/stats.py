@@ -272,14 +272,14 @@ UNITS: dict[str, str] = {
     "d": "days",
 }
 DURATION_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+# a unit of time; the full stop after it is its own only when the unit is shortened ("24 mo. (range"), so a
+# figure's span does not take the stop that ends its sentence ("Mean age was 39.7 years.")
+_DUR = rf"(?:{DURATION_ALT})\b(?:(?<=\b(?:yrs?|y|mos?|m|wks?|w|d))\.)?"
 
 # One token of a statistic: a keyword, a number (with ± SD or a range), a unit, a bracket,
 # punctuation, a filler word, or any other word (which ends the statistic). A comparison sign
 # stops it: "median age was > 40 y in 12.5%" states a threshold, not the statistic.
 # Built without VERBOSE: the {PM} fragment holds a literal space ("+ / -") that VERBOSE would drop.
-# a unit of time; the full stop after it is its own only when the unit is shortened ("24 mo. (range"), so a
-# figure's span does not take the stop that ends its sentence ("Mean age was 39.7 years.")
-_DUR = rf"(?:{DURATION_ALT})\b(?:(?<=\b(?:yrs?|y|mos?|m|wks?|w|d))\.)?"
 _TOKEN = cached_compile(
     expand(
         r"\s*(?:"

@@ -251,9 +251,8 @@ _CLAUSE_BREAK = cached_compile(
 # randomised trial will be conducted among 150 men", "This study will be conducted in two hospitals")
 _TENSE_ONLY = frozenset(w.lower() for w in load_lexicon("design_cues")["tense_only"])
 _OWN_FUTURE = cached_compile(
-    r"\b(?:" + lexicon_alternation("person_nouns", "strong", fold_case=True) + "|"
-    + lexicon_alternation("person_nouns", "sex", fold_case=True) + r")\b[^.;]{0,80}?\b(?:will|shall)\s+be\s+"
-    r"(?:" + lexicon_alternation("design_cues", "own_future_verbs") + r")\b"
+    expand(r"\b(?:{PERSON}|{SEXNOUN})\b[^.;]{0,80}?\b(?:will|shall)\s+be\s+", dict(EXTRA_FRAGMENTS))
+    + r"(?:" + lexicon_alternation("design_cues", "own_future_verbs") + r")\b"
     r"|\b(?:this|the|our|an?)\s+(?:[\w-]+,?\s+){0,6}?(?:study|trial|RCT)\s+(?:will|shall)\s+be\s+"
     r"(?:" + lexicon_alternation("design_cues", "study_conducted_verbs") + r")\s+(?:in|at|among|across)\b",
     regex.IGNORECASE,
@@ -304,10 +303,7 @@ _ANIMALS = Gate(
                                           key=len, reverse=True))
     + r")\b"
 )
-_PEOPLE = Gate(
-    r"\b(?:" + lexicon_alternation("person_nouns", "strong", fold_case=True) + "|"
-    + lexicon_alternation("person_nouns", "sex", fold_case=True) + r")\b"
-)
+_PEOPLE = Gate(expand(r"\b(?:{PERSON}|{SEXNOUN})\b", dict(EXTRA_FRAGMENTS)))
 
 
 def _of_animals(text: str, s: int, e: int) -> bool:
@@ -504,8 +500,9 @@ class DesignComponent(FactComponent):
         # others' reviews, no word of this work in it, does not make the abstract a review
         hits = [h for h in hits if h.label != "review" or section_kind(doc, h.start) != "intro"
                 or _OWN_WORK.search(text, *sentence_at(doc, h.start))]
-        animals = bool(hits) and _ANIMALS.found(doc_scan(doc))
-        if animals and not _PEOPLE.found(doc_scan(doc)):
+        scan_ = doc_scan(doc)
+        animals = bool(hits) and _ANIMALS.found(scan_)
+        if animals and not _PEOPLE.found(scan_):
             # "Rats were randomly divided ...", "In a prospective multicentre study using male rats": an animal
             # study, with no human cohort, comes out empty (its sentences may name no animal: "data from
             # participating centres")
