@@ -1763,6 +1763,11 @@ def test_not_a_cohort_family(extract, family, text):
     [
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        # drained collections, stones and endoleaks are treated units too (audit 18)
+        ("Nine patients with 11 psoas abscesses were treated by catheter drainage.", "lesions", 11),
+        ("METHODS: We drained 23 pancreatic pseudocysts in 21 patients.", "lesions", 23),
+        ("A total of 130 renal stones were treated in 118 patients by lithotripsy.", "lesions", 130),
+        ("METHODS: We treated 40 patients. RESULTS: Stones recurred in 4 patients.", "lesions", None),
         # a sentence framed "In N units (M patients)" after other sentences, not only at the abstract's start
         ("DESIGN: Case series. METHODS: Lenses were implanted. RESULTS: In 84 eyes (42 patients), vision improved.",
          "lesions", 84),
@@ -2156,6 +2161,10 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We followed 80 adults; at 5 years, 12 ± 4 had relapsed.", None, None),
         # the cohort's count grouped by a space is the cohort's, not a group's (session 17)
         ("RESULTS: We studied 10 233 patients with a mean age of 45.0 years.", 45.0, None),
+        # the people's age range, then a statistic with no 'age', in their brackets (audit 18)
+        ("METHODS: Twelve men (48-79 years old; mean ± SD: 61.3 ± 8.2) received the tracer.", 61.3, None),
+        ("METHODS: We enrolled 44 adults (aged 21-67 years; median, 39 years).", None, 39.0),
+        ("METHODS: We enrolled 44 adults (21-67 mg; mean 39).", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):
@@ -2193,6 +2202,11 @@ def test_cohort_from_sex_split_is_for_review(extract):
         ("METHODS: We studied 19 adults; mean age at surgery was 40 years. RESULTS: Mean age of the 5 who relapsed "
          "was 52 years.", 40, None),
         ("RESULTS: Mean age at surgery was 40 years. Mean age at diagnosis was 38 years.", 40, None),
+        # the same people's age restated at a later time in the same sentence (audit 18)
+        ("METHODS: We reviewed 63 adolescents. Mean age was 15.2 years at surgery and 24.9 years at follow-up.",
+         15.2, None),
+        ("METHODS: We reviewed 40 adults. The median age was 51 years at diagnosis and 58 years at the last "
+         "follow-up.", None, 51),
     ],
 )
 def test_age_at_the_index_event(extract, text, mean, median):
@@ -2209,6 +2223,11 @@ def test_age_at_the_index_event(extract, text, mean, median):
         "We studied 80 girls. The mean age at menarche was 12.8 years.",
         # one group's age beside another's, joined by 'than' (audit 47)
         "We studied 120 women. The treated group had a higher mean age (48 years) than the control group (44 years).",
+        # two figures at the onset and at follow-up: no index event, left null as two figures
+        "We reviewed 63 adolescents. Mean age was 9.1 years at onset and 24.9 years at follow-up.",
+        "We reviewed 63 adolescents. Mean age was 15.2 years in girls and 16.9 years in boys.",
+        # a range then a statistic of something else in the people's brackets
+        "We studied 40 patients (aged 20-60 years; median 38 months of follow-up).",
     ],
 )
 def test_age_not_the_cohorts(extract, text):

@@ -48,6 +48,8 @@ def _fu(extract, text: str) -> list[dict]:
         ),
         ("Mean time from discharge to follow up was 160 days.", {"mean": 160, "unit": "days"}),
         ("During 12.0 median years of follow-up, 40 cancers occurred.", {"median": 12, "unit": "years"}),
+        # a minimum before 'follow-up' with the statistic named after it is still read (audit 18)
+        ("Thirty knees were eligible for 2-year minimum follow-up (average, 3.6 years).", {"mean": 3.6, "unit": "years"}),
     ],
 )
 def test_followup_reads_the_statistic(extract, text, want):
@@ -69,6 +71,10 @@ def test_followup_reads_the_statistic(extract, text, want):
         "Follow-up assessments took place at 3, 6 and 12 months.",
         "After 35 years of follow-up, the cumulative incidence was 9%.",
         "The median follow-up was not reached.",
+        # an end of the range named before 'follow-up' (audit 18)
+        "The minimum follow-up was 1 year (range 1-4 years).",
+        "The longest follow-up was 10 years (range 2-10 years).",
+        "Maximal follow-up was 36 months (range 6-36).",
     ],
 )
 def test_followup_time_points_and_other_durations_are_not_statistics(extract, text):

@@ -202,6 +202,10 @@ def test_pain_family_instruments_named_together(run, text, want):
         "Pain relief was achieved in 7/10 (70%) patients.",
         "Pain was rated on a VAS from 0 (no pain) to 10 (worst pain imaginable).",
         "Pain intensity was measured with an 11-point NRS (0 = no pain, 10 = worst pain).",
+        # a scale's ends named by a word between (audit 18)
+        "Pain was rated on a VAS from 0 to 100, with 0 representing no pain and 100 the worst pain.",
+        "Pain was scored on an NRS where 10 indicates the worst possible pain and 0 is no pain.",
+        "Neck pain was recorded on a 10-point scale, 10 being the worst pain imaginable.",
         "Patients with moderate pain (VAS 4 to 6) were included.",
         # a change named with its scale after it, its arms' values and their CI limits (pain audit 1)
         "Patients reported improvements in mean average neck pain intensity on the NRS [Group A: 2.1; 95% CI 1.2 to "
@@ -239,11 +243,36 @@ def test_pain_checks_run_on_grammar_values(extract):
     [
         ("Mean NRS pain was 5.8 (95% CI 4.9 to 6.7) at baseline and 2.9 (95% CI 2.1-3.7) at 8 weeks.",
          [("mean", 5.8, True), ("mean", 2.9, False)]),
-        ("Before treatment, pain was severe in all 30 patients (VAS 6 to 10, mean 8.1).", [("mean", 8.1, False)]),
+        # (the sentence opens on its baseline phrase: the mean is the baseline's)
+        ("Before treatment, pain was severe in all 30 patients (VAS 6 to 10, mean 8.1).", [("mean", 8.1, True)]),
         ("Pain scores ranged from 2 to 9 on the VAS (mean 5.6) in the 40 patients.", [("mean", 5.6, False)]),
         # counter-example: a change from one level to another stays two values
         ("Mean VAS pain fell from 7.2 to 2.4 after the block.", [("mean", 7.2, True), ("mean", 2.4, False)]),
     ],
 )
 def test_pain_family_confidence_intervals_and_written_ranges(run, text, want):
+    _check(run, text, want)
+
+
+# A baseline phrase that opens the sentence reaches its first figure (audit 18): over the patients,
+# a band of scores and a comma; not past a change word, another time point, or a figure before it.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Before surgery, all 40 patients had severe pain of 7 to 10 on the VAS, with a mean of 8.6 cm.",
+         [("mean", 8.6, True)]),
+        ("Initially, the patients in the ketamine group had higher mean pain scores on the NRS (6.1 vs. 5.2, P = 0.01).",
+         [("mean", 6.1, True), ("mean", 5.2, True)]),
+        ("At the start of the study, the median NRS pain score of the cohort was 7 (IQR 6-8).", [("median", 7, True)]),
+        ("At baseline, the 52 women reported a mean VAS pain score of 6.9 (range 4-10).", [("mean", 6.9, True)]),
+        # counter-examples: a change word between, a later time point of its own, not the opening words
+        ("Before treatment, pain was severe in most patients, and after 3 months the VAS pain score fell to 2.2.",
+         [("mean", 2.2, False)]),
+        ("Before treatment, pain was severe, but the mean VAS pain score was 2.4 at 6 months.", [("mean", 2.4, False)]),
+        ("The VAS pain score initially decreased to 3.3 and rose again later.", [("mean", 3.3, False)]),
+        ("Pain was severe before surgery in all 30 patients; the mean VAS pain score after surgery was 2.5.",
+         [("mean", 2.5, False)]),
+    ],
+)
+def test_pain_family_sentence_opening_baseline(run, text, want):
     _check(run, text, want)

@@ -156,6 +156,15 @@ _STOP_ADJ = {
 }
 
 # "Validation on 150 patients with a mean age of": an age stated for the count just before it
+# a second age figure that is the same people later: "14.1 years at surgery and 26.8 years at follow-up"
+# (the first at an event of age_events.json, the second at one of its later_times)
+_AGE_LATER = cached_compile(
+    r"\s*(?:years?|yrs?|y)?\.?\s*(?:old\s+)?at\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:"
+    + "|".join(sorted((regex.escape(w).replace("\\ ", r"[\s-]") for w in load_lexicon("age_events")["later_times"]["words"]),
+                      key=len, reverse=True))
+    + r")\b",
+    regex.IGNORECASE,
+)
 # a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ..."
 _AGE_OTHER_GROUP = cached_compile(
     r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while|than)\s+"
@@ -484,6 +493,10 @@ _MEASURES = frozenset(w.lower() for w in _SEX_SPLIT["measures"])  # looked up lo
 # patterns/lexicons/age_events.json
 _AGE_EVENT = cached_compile(
     r"\bage\s+at\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)", regex.IGNORECASE
+)
+# ... and the event a figure is told at after it: "14.1 years at surgery and ..."
+_AT_EVENT = cached_compile(
+    r"\bat\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)", regex.IGNORECASE
 )
 _AGE_EVENT_RANK = {w.lower(): tier["rank"] for tier in load_lexicon("age_events")["ranks"].values() for w in tier["words"]}
 _SCORED_RULES = frozenset(
@@ -1703,6 +1716,10 @@ class CohortComponent(FactComponent):
                 later, found = first, []
             first_rank = rank if not found else first_rank
             other = _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
+            if (other is not None and _AGE_LATER.match(text, other.end("other"))
+                    and (at := _AT_EVENT.search(text, max(parsed.end, h.end), other.start("other"))) is not None
+                    and _AGE_EVENT_RANK.get(at.group("ev").lower(), 0) >= 2):
+                other = None  # "14.1 years at surgery and 26.8 years at follow-up": the same people, later
             if other is not None:
                 # "The mean age of cases and controls were 39 and 44 years, respectively", "51.4 years,
                 # compared to 39.5 years in BB- patients": each group's age, not the cohort's

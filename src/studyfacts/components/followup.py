@@ -34,6 +34,14 @@ _BOUND = cached_compile(
     r"\s*(?:of\s+|was\s+|:\s*)?(?:(?:more|less|greater|fewer|longer|shorter)\s+than|over\b|at\s+least|up\s+to|[<>\u2264\u2265])",
     regex.IGNORECASE,
 )
+# ... and before the anchor: "The minimum follow-up was 1 year (range 1-4 years)", "the longest follow-up was
+# 10 years": an end of the range, not its central value, whatever the figure's brackets hold (unless a
+# statistic is named after it: "2-year minimum follow-up (average, 4.0 years)")
+_BOUND_BEFORE = cached_compile(
+    r"\b(?:minimum|minimal|maximum|maximal|shortest|longest)\s+(?:(?:clinical|radiological|radiographic"
+    r"|postoperative|overall|imaging|total)\s+)?$",
+    regex.IGNORECASE,
+)
 _SHARED_UNIT = cached_compile(
     expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
@@ -120,6 +128,8 @@ class FollowUpComponent(FactComponent):
         for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
             if _BOUND.match(text, h.end):
                 continue  # "Follow-up averaged more than 5 yr": a bound, not the statistic
+            if not h.group("stat") and _BOUND_BEFORE.search(text, max(0, h.start - 40), h.start):
+                continue  # "The minimum follow-up was 1 year (range 1-4)"; not "2-year minimum follow-up (average, 4.0 years)"
             parsed = self._parse(text, h)
             if parsed is None or parsed.end in done:
                 continue

@@ -62,6 +62,9 @@ _RESPECTIVELY_IN = cached_compile(r"\brespectively\b", regex.I)
 _RESPECTIVELY = cached_compile(r"[\s,;)]*(?:\([^()]{0,30}\)[\s,;]*)?respectively\b", regex.I)
 # Between a baseline word and the figure it heads: "pre-procedure average pain VAS value was 7.9".
 _NP_BREAK = cached_compile(r"\b(?:to|from|after|post\w*|vs|versus|than|compared|while|whereas|but)\b|[;.]", regex.I)
+# what may come before a baseline phrase that opens a sentence ("At baseline,", "Before surgery")
+_SENTENCE_OPENING = cached_compile(r"[\s\W]*(?:(?:at|on|before)\s+)?(?:the\s+)?", regex.I)
+_NUMBER_RANGE = cached_compile(r"\d+(?:[.\u00b7]\d+)?\s*(?:to|[-\u2013\u2014])\s*\d+(?:[.\u00b7]\d+)?", regex.I)
 _VS_BASELINE = cached_compile(
     r"\b(?:compared\s+(?:to|with)|relative\s+to|(?:vs\.?|versus))\s+(?:the\s+)?(?:baseline|pre-?treatment|pre-?operative)\b", regex.I
 )
@@ -127,6 +130,7 @@ class _Ctx:
     gend: list[int]
     runs: list = field(default_factory=list)
     assigned: set[int] = field(default_factory=set)
+    masks: list = field(default_factory=list)  # (start, end) of the numbers that are never values
     done_runs: set[int] = field(default_factory=set)
 
 
@@ -281,7 +285,7 @@ class PainComponent(FactComponent):
             items = self._items(text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps)
             if not items:
                 continue
-            self._qualify(text, sa, items, pvals, tps, by_label, last_stat)
+            self._qualify(text, sa, items, pvals, tps, by_label, last_stat, masks)
             if _STAT_WORD.search(text, sa, sb):
                 last_stat = items[-1].stat
             if _CHANGE_CUE.search(text, sa, sb):
@@ -417,7 +421,7 @@ class PainComponent(FactComponent):
             items = items[pos::k]
         return items
 
-    def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None) -> None:
+    def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None, masks=()) -> None:
         # statistic, spread, p-value from the item and its sentence; a sentence that names no
         # statistic continues the previous pain sentence's ("Median resting scores ... were 1 (0-4.5).
         # Movement-evoked scores were also lower: 3 (0-5.5) ...")
@@ -472,7 +476,7 @@ class PainComponent(FactComponent):
                 for x in grp:  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
                     x.extra["drop"] = True
         self._arms(text, sa, groups, by_label)
-        self._timepoints(text, sa, groups, tps)
+        self._timepoints(text, sa, groups, tps, masks)
 
     def _inner(self, text, sa, it: _Item, inner: str) -> None:
         """The bracket after a value, read by the shared grammar (`stats.read_qualifier`)."""
@@ -536,13 +540,13 @@ class PainComponent(FactComponent):
                 if m:
                     x.arm = m.group("arm").strip()
 
-    def _timepoints(self, text, sa, groups, tps) -> None:
+    def _timepoints(self, text, sa, groups, tps, masks=()) -> None:
         """Attach time points to value groups by the named strategies, in order; each takes only
         groups no earlier strategy took, and leaves a group alone when its structure is unclear."""
         if not groups:
             return
         ctx = _Ctx(text=text, sa=sa, groups=groups, tps=tps,
-                   gstart=[g[0].hit.start for g in groups], gend=[g[-1].hit.end for g in groups])
+                   gstart=[g[0].hit.start for g in groups], gend=[g[-1].hit.end for g in groups], masks=list(masks))
         ctx.runs = _runs(text, tps, sa - 200, ctx.gend[-1] + 80)
         for strategy in (self._values_then_run, self._run_heads_values, self._vs_baseline, self._adjacent_phrase):
             strategy(ctx)
@@ -659,6 +663,28 @@ class PainComponent(FactComponent):
                 if head and len(gap) <= 60 and not _DIGIT.search(gap) and not _NP_BREAK.search(gap) and not any(
                         head[-1].end <= t.start < first.hit.start for t in tps):
                     self._set(grp, head[-1])
+                elif head and self._opening_scope(c, head[-1], first.hit.start):
+                    self._set(grp, head[-1])
+
+    @staticmethod
+    def _opening_scope(c: _Ctx, head: _Tp, upto: int) -> bool:
+        """A baseline phrase that opens the sentence ("Before surgery, all patients had severe pain (VAS 7
+        to 10), mean 8.9 cm", "Initially, ... higher average pain scores (6.00 vs. 5.05") reaches, as
+        ConText's cues do, to the sentence's first figure over a longer stretch: up to 200 characters,
+        with the numbers that are never values (a scale's range, a threshold) left out. Not past
+        another time point or a word that starts a change ("to", "after", "vs"); numbers before the first
+        figure are not values (the resolver took none there)."""
+        text = c.text
+        if not _SENTENCE_OPENING.fullmatch(text, c.sa, head.start) or upto - head.end > 200:
+            return False
+        if any(head.end <= t.start < upto for t in c.tps):
+            return False
+        gap = list(text[head.end:upto])
+        for a, b in c.masks:
+            for k in range(max(a, head.end), min(b, upto)):
+                gap[k - head.end] = " "
+        rest = _NUMBER_RANGE.sub(" ", "".join(gap))  # "severe pain (7 to 10)": a band, not a change "to"
+        return not _NP_BREAK.search(rest)
 
     def _vs_baseline(self, c: _Ctx) -> None:
         """'vs' pairs compared with baseline: "reduction compared to baseline (2.1/10 vs. 5.8/10)":
