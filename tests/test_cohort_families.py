@@ -143,6 +143,9 @@ FAMILIES = {
     "own_breakdown": [
         ("RESULTS: Stents were placed in 32 patients (15/32 in the first year) with a median age of 60 years.", 32),
         ("The device was used in 48 adults (20/48 at night) over two years.", 48),
+        # each group's size written with a slash (audit 18); a share still is one
+        ("METHODS: Three groups were recruited. Overall, 240 matched adults (80/group, 55% female) were included.", 240),
+        ("RESULTS: Of these, 12 adults (12/40) relapsed after surgery.", None),
     ],
     # the studied group's participle before an outcome: "N of M patients reviewed had ..."
     "participle_then_outcome": [

@@ -18,6 +18,8 @@ def _design(extract, text: str):
         ("This retrospective cohort study included 88 adults.", "retrospective"),
         ("DESIGN: Prospective, observational study. 70 patients were enrolled.", "prospective"),
         ("Adults were prospectively enrolled at one university clinic.", "prospective"),
+        # a numbered part of this study (audit 18)
+        ("METHODS: The study had two stages. Stage 1 was a prospective study of 30 eyes.", "prospective"),
         ("In this randomised, double-blind trial, 90 patients took part.", "randomized"),
         ("Patients were randomly allocated (1:1) to either block or placebo.", "randomized"),
         ("Patients were randomly, double-blindly assigned to block or placebo.", "randomized"),
@@ -185,6 +187,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("DISCUSSION: Our findings agree with a prior multicentre randomized study of bracing.", "multicenter"),
         ("CONCLUSION: A randomized trial is required to confirm this.", "randomized"),
         ("CONCLUSION: A randomized trial is planned to confirm this.", "randomized"),
+        # a later study that this one's results feed (audit 18)
+        ("We surveyed 90 farmers; the results inform a hearing programme to be evaluated in a randomized trial.",
+         "randomized"),
+        ("The device, to be tested in a multicentre trial next year, was piloted on 12 adults.", "multicenter"),
         ("In a randomized trial in the previous issue of this journal, the authors gave earplugs.", "randomized"),
         ("The entity has previously been known only from retrospective data; it is now shown prospectively "
          "in one case.", "prospective"),

@@ -276,3 +276,21 @@ def test_pain_family_confidence_intervals_and_written_ranges(run, text, want):
 )
 def test_pain_family_sentence_opening_baseline(run, text, want):
     _check(run, text, want)
+
+
+# A numbered group's figure in the bracket after its label (audit 18): the label's number is masked, the
+# bracket's whole value (with its spread) is the group's; not a bare number, a share or a group size.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The mean VAS pain score was similar in Group 1 (3.4 ± 1.1) and Group 2 (3.9 ± 1.3).",
+         [("mean", 3.4, False), ("mean", 3.9, False)]),
+        ("Median NRS pain was lower in group 1 (2 [IQR 1-3]) than in group 2 (4 [IQR 3-6]).",
+         [("median", 2, False), ("median", 4, False)]),
+        ("The mean VAS pain score was lower in Group 1 (2.1) than in Group 2 (4.3).", []),
+        ("The mean VAS pain score in Group 1 (40%) was 3.1 ± 1.0.", [("mean", 3.1, False)]),
+        ("The mean VAS pain score at week 2 (n = 40) was 3.1 ± 1.0.", [("mean", 3.1, False)]),
+    ],
+)
+def test_pain_family_numbered_group_brackets(run, text, want):
+    _check(run, text, want)

@@ -27,7 +27,7 @@ from .. import stats
 from ..models import PainScore, PValue, Timepoint
 from ..numbers import clean_number, expand, parse_int, parse_num
 from ..regexcache import cached_compile
-from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
+from ..rules import Gate, Hit, hit_from_match, lexicon_alternation, load_lexicon, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at, sentence_bounds
 
@@ -391,7 +391,10 @@ class PainComponent(FactComponent):
             if not (seg_start <= c0 < cut) or v.end > sb:
                 continue
             if any(a <= c0 < b for a, b in masks):
-                continue
+                v = self._labelled_value(text, v)  # "Group 1 (26.0 ± 3.7)": the label's bracket holds the value
+                if v is None:
+                    continue
+                c0, c1, ctext = v.groups["central"]
             if _UNIT_AFTER.match(text, v.end, min(v.end + 12, len(text))):
                 while items and _VERSUS.match(text[items[-1].hit.end:v.start]):
                     items.pop()  # "8 ± 2 vs. 33 ± 35 seconds": the unit closes the whole comparison
@@ -420,6 +423,22 @@ class PainComponent(FactComponent):
                 return []
             items = items[pos::k]
         return items
+
+    def _labelled_value(self, text: str, v: Hit) -> Hit | None:
+        """The value in the bracket after a label's number: "between Group 1 (26.0 ± 3.7) and Group 2
+        (21.3 ± 3.6)" reads "1 (26.0 ± 3.7)" as one value, its number masked as the label's; the bracket
+        holds the group's figure when it is a whole value of its own with its spread (not "(40%)",
+        "(n = 12)", "(range 2-8)", a p-value or a bare number)."""
+        inner = v.groups.get("inner")
+        if inner is None:
+            return None
+        value_rule = next(cr for cr in self.rules if cr.id == "pain.value")
+        assert value_rule.regex is not None
+        m = value_rule.regex.match(text, inner[0], inner[1])
+        if m is None or m.end() != inner[1]:
+            return None
+        got = hit_from_match(value_rule, m)
+        return got if got.group("sd") or got.group("inner") else None
 
     def _qualify(self, text, sa, items, pvals, tps, by_label, inherit: str | None = None, masks=()) -> None:
         # statistic, spread, p-value from the item and its sentence; a sentence that names no
