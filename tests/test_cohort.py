@@ -76,6 +76,9 @@ def test_cohort_patients_null_without_a_stated_total(extract, text):
         ("We report a 67-year-old man with a vertebral fracture.", "male", "man"),
         ("A 41-year-old woman presented with flank pain.", "female", "woman"),
         ("CASE PRESENTATION: An 8-year-old girl had fever.", "female", "girl"),
+        # a word or two describing the person before the age (audit 18)
+        ("We describe a rare case of empyema in an immune-competent 52-year-old male patient.", "male", "male"),
+        ("CASE: A previously healthy 9-year-old girl had fever.", "female", "girl"),
     ],
 )
 def test_cohort_case_report_counts_one_patient_and_their_sex(extract, text, sex, noun):

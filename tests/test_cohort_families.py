@@ -882,6 +882,20 @@ NOT_A_COHORT["session6"] = [
 ]
 
 
+# an experiment "in N healthy subjects": healthy volunteers are no part of a cohort of patients, so the
+# "in" before them is the study's frame; not a comparison's second term (audit 18)
+FAMILIES["audit18"] = [
+    ("We tested this idea in 22 healthy subjects using magnetoencephalography.", 22),
+    ("Evoked potentials were recorded with 32 electrodes (0.1-100 Hz) in 19 healthy young volunteers.", 19),
+    ("Cold pain thresholds were measured from 9 a.m. to 9 p.m. in twelve healthy adults.", 12),
+    ("Conduction was higher in 40 patients with diabetes than in 20 healthy subjects.", None),
+    ("Nerve conduction was studied in 30 patients with gout and in 25 healthy subjects.", 30),
+    ("Normal limits were drawn from those in 60 healthy subjects.", None),
+    # people named by their age alone (audit 18)
+    ("METHODS: Participants were 412 community-dwelling 65-80-year-olds from a health survey.", 412),
+    ("METHODS: A total of 250 16-year-olds from eight schools answered the survey.", 250),
+]
+
 FAMILIES["session7"] = [
     # people named by their role or trade, and a country's initials among the adjectives (audit 25)
     ("METHODS: Eighty British army personnel were recruited from four regiments.", 80),
@@ -1771,6 +1785,7 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We drained 23 pancreatic pseudocysts in 21 patients.", "lesions", 23),
         ("A total of 130 renal stones were treated in 118 patients by lithotripsy.", "lesions", 130),
         ("METHODS: We treated 40 patients. RESULTS: Stones recurred in 4 patients.", "lesions", None),
+        ("The charts of 27 patients with 33 subsolid GGOs who underwent localization were reviewed.", "lesions", 33),
         # a sentence framed "In N units (M patients)" after other sentences, not only at the abstract's start
         ("DESIGN: Case series. METHODS: Lenses were implanted. RESULTS: In 84 eyes (42 patients), vision improved.",
          "lesions", 84),
@@ -2164,6 +2179,10 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We followed 80 adults; at 5 years, 12 ± 4 had relapsed.", None, None),
         # the cohort's count grouped by a space is the cohort's, not a group's (session 17)
         ("RESULTS: We studied 10 233 patients with a mean age of 45.0 years.", 45.0, None),
+        # a group's age with its count spelled out is the group's (audit 18)
+        ("METHODS: We reviewed 52 patients. Twelve patients with a mean age of 19 years had neurological signs.",
+         None, None),
+        ("METHODS: Twelve patients with a mean age of 19 years were reviewed.", 19.0, None),
         # the people's age range, then a statistic with no 'age', in their brackets (audit 18)
         ("METHODS: Twelve men (48-79 years old; mean ± SD: 61.3 ± 8.2) received the tracer.", 61.3, None),
         ("METHODS: We enrolled 44 adults (aged 21-67 years; median, 39 years).", None, 39.0),
