@@ -894,6 +894,15 @@ FAMILIES["audit18"] = [
     # people named by their age alone (audit 18)
     ("METHODS: Participants were 412 community-dwelling 65-80-year-olds from a health survey.", 412),
     ("METHODS: A total of 250 16-year-olds from eight schools answered the survey.", 250),
+    # a trial's own n after its arms in the plural; an earlier trial's n is cited; groups in the plural
+    # before a colon, 'of' or 'with' are arms, but the groups together may comprise the cohort (audit 18)
+    ("METHODS: A single-blind randomised trial with 3 arms (N = 96): drug (n = 32), exercise (n = 32) and "
+     "waiting list (n = 32).", 96),
+    ("In an earlier trial (n = 420), the drug was safe. We enrolled 38 adults.", 38),
+    ("Adults were divided into three groups: 15 adults with asthma (group I), 15 healthy adults (group II) and "
+     "15 smokers (group III).", None),
+    ("METHODS: We studied 2 groups of 9 male workers on alternate days.", None),
+    ("METHODS: The study and control groups comprised 54 adolescents (40 girls and 14 boys).", 54),
 ]
 
 FAMILIES["session7"] = [
@@ -1786,6 +1795,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("A total of 130 renal stones were treated in 118 patients by lithotripsy.", "lesions", 130),
         ("METHODS: We treated 40 patients. RESULTS: Stones recurred in 4 patients.", "lesions", None),
         ("The charts of 27 patients with 33 subsolid GGOs who underwent localization were reviewed.", "lesions", 33),
+        # one person of a sex, in the singular (audit 18)
+        ("METHODS: This study was based on five cases (one man and four women) of air embolism.", "male", 1),
+        ("METHODS: We studied 6 patients (5 women and 1 man) with the syndrome.", "male", 1),
+        ("METHODS: We studied 6 patients (1 man-made valve, 5 women).", "male", None),
         # a sentence framed "In N units (M patients)" after other sentences, not only at the abstract's start
         ("DESIGN: Case series. METHODS: Lenses were implanted. RESULTS: In 84 eyes (42 patients), vision improved.",
          "lesions", 84),
