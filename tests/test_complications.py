@@ -156,6 +156,8 @@ NONE = [
     ("All patients remained free of complications.", {"total": 0}),
     ("Complications: none.", {"total": 0}),
     ("No block-related complications occurred.", {"total": 0}),
+    # an acronym of two joined by a hyphen names the procedure too (audit 18); another cause does not
+    ("TACE-RFA-related adverse events were not observed in any case.", {"total": 0}),
     ("No significant complications were recorded.", {"major": 0}),
     ("No serious complications were observed in either group.", {"major": 0}),
     ("Notably, no hypotension or adverse events were reported.", {"total": 0}),
@@ -209,6 +211,7 @@ NOT_THE_FIGURE = [
     "No bleeding complications occurred.",
     "There were no further complications.",
     "No other complications were noted.",
+    "COVID-19-related complications were not observed.",
     "Late complications occurred in 5 patients (4%).",
     "Two patients developed stimulation-related side effects.",
     # per arm or compared across arms

@@ -18,6 +18,7 @@ def _design(extract, text: str):
         ("This retrospective cohort study included 88 adults.", "retrospective"),
         ("DESIGN: Prospective, observational study. 70 patients were enrolled.", "prospective"),
         ("Adults were prospectively enrolled at one university clinic.", "prospective"),
+        ("METHODS: Forty adults were randomized to electrical stimulation or sham.", "randomized"),
         # a numbered part of this study (audit 18)
         ("METHODS: The study had two stages. Stage 1 was a prospective study of 30 eyes.", "prospective"),
         ("In this randomised, double-blind trial, 90 patients took part.", "randomized"),
@@ -179,6 +180,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Comparison members were randomly sampled from the general population.", "randomized"),
         ("The allocation was not randomized; 33 patients took part.", "randomized"),
         ("Further randomized trials are needed to confirm these findings.", "randomized"),
+        # an experiment's stimuli given at random, the people's recollections (audit 18)
+        ("Heat pain was evoked with randomized interstimulus intervals in 20 healthy adults.", "randomized"),
+        ("We applied randomised electrical stimulation of the hand in 14 healthy adults.", "randomized"),
+        ("In 2001, retrospective symptom reports of the 40 veterans were collected.", "retrospective"),
         # ... also when a relative clause about people follows the word (session 15)
         ("Further prospective studies are needed to identify patients who relapse.", "prospective"),
         ("A randomized trial would be necessary for adults who refuse surgery.", "randomized"),
@@ -519,6 +524,11 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Data collection ran from March 2016 to May 2017 at two clinics.", "2016-03", "2017-05"),
         # months of one year, the year after 'of' (session 17)
         ("METHODS: Between January and March of 2014, 176 adults completed a questionnaire.", "2014-01", "2014-03"),
+        # a search of the authors' own records; a window opening its sentence with the people counted (audit 18)
+        ("METHODS: A search of the electronic medical record using a record search tool identified all children "
+         "who underwent biopsy during a 10-year period (May 2002 through June 2012).", "2002-05", "2012-06"),
+        ("We ran a walk-in service. From March 3, 2014 to March 2, 2016, 87 persons sought advice.", "2014-03",
+         "2016-03"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -587,6 +597,10 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "guidelines for the intensive care unit.",
         # ... nor a collection that is no data collection (session 15)
         "METHODS: Specimens from a museum collection of bees gathered from 1990 to 2005 were modelled.",
+        # ... nor people counted elsewhere in the sentence than right after the window that opens it (audit 18)
+        "METHODS: A survey was mailed to 900 dental nurses who had obtained their licences between 1975 and 1995.",
+        "BACKGROUND: Nationally, 140 young persons have been reported missing between 2009 and 2015.",
+        "METHODS: We searched PubMed and Embase from January 1990 to December 2015 for trials.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

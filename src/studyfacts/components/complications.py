@@ -92,7 +92,8 @@ def _x(pattern: str) -> regex.Pattern[str]:
 _GRADE_WORDS = frozenset({"grade", "grades", "class", "type", "types", "stage", "level", "ctcae"})
 _TOKEN = cached_compile(r"[A-Za-z0-9][\w-]*|[^\w\s]")
 _RELATED = cached_compile(r"^(?P<x>.+?)-(?:related|associated)$", regex.I)
-_ACRONYM = cached_compile(r"^[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*$")
+# "GKRS", and an acronym of two joined by a hyphen ("GK-SRS-related": Gamma Knife stereotactic radiosurgery)
+_ACRONYM = cached_compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class _Cues:
             return k
         m = _RELATED.match(word)
         if m and (m.group("x").lower() in self.related_to or _ACRONYM.match(m.group("x"))):
-            return "overall"  # "block-related", "GKRS-related": the procedure studied
+            return "overall"  # "block-related", "GKRS-related", "GK-SRS-related": the procedure studied
         return None
 
     def label(self, words: list[str]) -> str | None:

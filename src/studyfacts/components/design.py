@@ -180,6 +180,14 @@ _RECORDS_NOT_PERSONS = cached_compile(
 _PERSON_WORD = cached_compile(
     rf"\b(?:{dict(EXTRA_FRAGMENTS)['PERSON']}|{dict(EXTRA_FRAGMENTS)['SEXNOUN']})\b", regex.IGNORECASE
 )
+# people counted right after the window that opens their sentence: "From September 5, 2013 to September 4, 2015,
+# 112 persons sought PEP" (not people anywhere in it: "hygienists who had obtained their licenses between 1972 and
+# 1992", "165 trans persons have been reported murdered ... between 2008 and 2016"), and not a population's
+# estimate ("During 2011-2012, 21 million adults exhibited hearing damage")
+_PEOPLE_AFTER_WINDOW = cached_compile(
+    rf"\s*,\s*(?:a\s+total\s+of\s+)?\d[\d,]*\s+(?:(?!(?:million|billion|thousand|hundred|percent|per)\b)[\w-]+\s+){{0,2}}?(?:{dict(EXTRA_FRAGMENTS)['PERSON']}|{dict(EXTRA_FRAGMENTS)['SEXNOUN']})\b",
+    regex.IGNORECASE,
+)
 # a window in which a document was written, not people included: "The guidelines were developed between 2006 and
 # 2009 by a panel ..." (audit 49)
 _DOCUMENT_DRAFTED = cached_compile(
@@ -193,9 +201,12 @@ _PLAIN_YEAR = cached_compile(r"(?:19|20)\d\d")
 _SHARE_IN_WINDOW = cached_compile(
     r"\d+(?:[.\u00b7]\d+)?\s*%\s*[)\]]?\s*(?:(?:in|during|for|over|from|between)\s*)?$", regex.IGNORECASE
 )
-# ... and these make it something else: a literature search, a publication window, a follow-up end.
+# ... and these make it something else: a literature search, a publication window, a follow-up end; not a
+# search of the authors' own records ("A search of the electronic medical record utilizing a medical record
+# search application ... during a 12.5-year period (July 1999 through January 2012)").
 _PERIOD_VETO = cached_compile(
-    rf"\b(?:published|publications?|search(?:ed)?(?!\s+{_OWN_RECORDS})|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
+    rf"\b(?:published|publications?|search(?:ed|es)?(?<!\b(?:record|records|chart|charts|database|registry)\s+search(?:ed|es)?)"
+    rf"(?!\s+(?:of\s+|in\s+|through\s+)?{_OWN_RECORDS})|literature|articles|MEDLINE|PubMed|Embase|Cochrane"
     r"|Web\s+of\s+Science|Scopus|trends?|projected|projections?|forecast)\b",
     regex.IGNORECASE,
 )
@@ -605,7 +616,8 @@ class DesignComponent(FactComponent):
             if _EARLIER_STUDY.search(sent) or _CITED_FINDING.match(sent):
                 draft.warn(f"period {h.text!r} skipped: it dates another study", h)
                 continue
-            if not _PERIOD_CUE.search(sent) and not (
+            opens = h.start - s < 5 and _PEOPLE_AFTER_WINDOW.match(text, h.end, e) is not None
+            if not _PERIOD_CUE.search(sent) and not opens and not (
                 _DATA_FROM.match(sent) and e < len(text) and _COHORT_NEXT.search(text, e, sentence_at(doc, e + 1)[1])
             ):
                 continue
