@@ -903,6 +903,10 @@ FAMILIES["audit18"] = [
      "15 smokers (group III).", None),
     ("METHODS: We studied 2 groups of 9 male workers on alternate days.", None),
     ("METHODS: The study and control groups comprised 54 adolescents (40 girls and 14 boys).", 54),
+    # phases' cohorts with no total; treatments counted with n (audit 18)
+    ("RESULTS: Of the pre-implementation cohort (n=64), most slept well. The post-implementation cohort (n=31) "
+     "was similar.", None),
+    ("METHODS: A split-face study. Treatments (n = 6) were given weekly for six weeks.", None),
 ]
 
 FAMILIES["session7"] = [
@@ -1799,6 +1803,12 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: This study was based on five cases (one man and four women) of air embolism.", "male", 1),
         ("METHODS: We studied 6 patients (5 women and 1 man) with the syndrome.", "male", 1),
         ("METHODS: We studied 6 patients (1 man-made valve, 5 women).", "male", None),
+        # a share written 'per cent' (audit 18)
+        ("Ninety-one miners, 80 (87.9 per cent) men and eleven (12.1 per cent) women, were studied.", "male", 80),
+        ("Ninety-one miners, 80 (87.9 per cent) men and eleven (12.1 per cent) women, were studied.", "female", 11),
+        # a spelled count of treated units after 'performed at' (audit 18)
+        ("A 74-year-old man had fractures. Vertebroplasty was performed at two vertebral bodies (L1 and L2).",
+         "lesions", 2),
         # a sentence framed "In N units (M patients)" after other sentences, not only at the abstract's start
         ("DESIGN: Case series. METHODS: Lenses were implanted. RESULTS: In 84 eyes (42 patients), vision improved.",
          "lesions", 84),

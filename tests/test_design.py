@@ -184,6 +184,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("Heat pain was evoked with randomized interstimulus intervals in 20 healthy adults.", "randomized"),
         ("We applied randomised electrical stimulation of the hand in 14 healthy adults.", "randomized"),
         ("In 2001, retrospective symptom reports of the 40 veterans were collected.", "retrospective"),
+        ("METHODS: Studies with random assignment were identified by a search of the literature.", "randomized"),
         # ... also when a relative clause about people follows the word (session 15)
         ("Further prospective studies are needed to identify patients who relapse.", "prospective"),
         ("A randomized trial would be necessary for adults who refuse surgery.", "randomized"),
@@ -400,6 +401,8 @@ def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
         ("The trial was conducted at 11 sites across Asia.", 11),
         # 'different' between the count and the centres
         ("Adults were enrolled from 35 different centers in four countries.", 35),
+        # four words between the count and 'centers' (audit 18)
+        ("Adults were enrolled across 12 United States Level 1 trauma centers.", 12),
         ("The disease was diagnosed in two different neurological departments.", 2),
     ],
 )
