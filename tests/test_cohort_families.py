@@ -1977,6 +1977,12 @@ def test_not_a_cohort_family(extract, family, text):
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "patients", 2),
         ("We report on a 38-year-old man and a 60-year-old woman with an abscess.", "female", 1),
         ("A 38-year-old man and his wife were seen for fever.", "patients", 1),
+        # several cases told apart in separate sentences, no count printed: not one (audit 18)
+        ("A 71-year-old man developed meningitis after surgery. After a fall, a 22-year-old man developed "
+         "meningitis.", "patients", None),
+        ("A 71-year-old man developed meningitis after surgery. After a fall, a 22-year-old man developed "
+         "meningitis.", "male", None),
+        ("A 71-year-old man developed meningitis after surgery. The 71-year-old man recovered.", "patients", 1),
         # ... not when the persons named are fewer than the cases
         ("We describe three cases. A 40-year-old man had fever. A 62-year-old man had pain.", "male", None),
         # ... a share of one sex in brackets does not make the cohort all of that sex

@@ -941,7 +941,16 @@ class CohortComponent(FactComponent):
             noun = case.group("sex") or "case"
             pop.patients = Count(value=1, noun=noun, span=draft.hit_span(case))
             pair = _two_cases(doc_text(doc), case, by["case"])
-            if pair is not None:
+            persons = {p for p in map(_case_person, by["case"]) if p is not None}
+            if pair is None and len(persons) > 1:
+                # "A 69-year-old man developed meningitis ... After multiple trauma, a 20-year-old man developed
+                # meningitis": several cases, each told apart, and no count of them printed; one would be wrong
+                draft.warn("patients: several cases described one by one ("
+                           + ", ".join(f"{a}-year-old {s}" for a, s in sorted(persons)) + "), no count printed; left null",
+                           draft.hit_span(case))
+                pop.patients = None
+                case = None
+            elif pair is not None:
                 # "We report on a 45-year-old man and a 51-year-old woman": two cases, each with its sex
                 pop.patients = Count(value=2, noun="cases", span=draft.span(case.start, pair.end, "cohort.case_pair"))
                 review(pop.patients, "two cases, one named after the other")
