@@ -48,6 +48,9 @@ def _fu(extract, text: str) -> list[dict]:
         ),
         ("Mean time from discharge to follow up was 160 days.", {"mean": 160, "unit": "days"}),
         ("During 12.0 median years of follow-up, 40 cancers occurred.", {"median": 12, "unit": "years"}),
+        # an unnamed figure with a bare interval in brackets around it, closed by its unit (audit 18)
+        ("All were evaluated, with a follow-up of 64 months (2 - 180 months).", {"mean": 64, "range": (2, 180),
+                                                                               "unit": "months"}),
         # a minimum before 'follow-up' with the statistic named after it is still read (audit 18)
         ("Thirty knees were eligible for 2-year minimum follow-up (average, 3.6 years).", {"mean": 3.6, "unit": "years"}),
     ],
@@ -75,6 +78,10 @@ def test_followup_reads_the_statistic(extract, text, want):
         "The minimum follow-up was 1 year (range 1-4 years).",
         "The longest follow-up was 10 years (range 2-10 years).",
         "Maximal follow-up was 36 months (range 6-36).",
+        # an age told at the follow-up; a bracket that says more than an interval (audit 18)
+        "Median age at follow-up was 7 (0.5-25) years.",
+        "Patients were followed for 6 months (3-8 months after surgery).",
+        "The follow-up was 40 months (80-240 months).",
     ],
 )
 def test_followup_time_points_and_other_durations_are_not_statistics(extract, text):

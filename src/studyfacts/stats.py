@@ -328,6 +328,10 @@ class ParsedStat:
         return "mean" in self.values or "median" in self.values
 
 
+# what may stand between a bare interval and its bracket's end: its unit ("(1-240 months)")
+_CLOSES_BRACKET = cached_compile(rf"\s*(?:(?:{DURATION_ALT})\b\.?)?\s*[)\]]", regex.IGNORECASE)
+
+
 def parse_stat(
     text: str,
     pos: int,
@@ -394,6 +398,11 @@ def parse_stat(
                     continue
                 elif not got_num:
                     break  # "3-8 months", a range with no centre
+                elif (unnamed_with_range and cur is None and depth > 0 and bare is not None and not out.values
+                      and v <= bare <= hi and _CLOSES_BRACKET.match(text, m.end(), stop_at)):
+                    # "a follow-up of 72 months (1-240 months)": a bare interval in brackets around the
+                    # unnamed figure is its range (only where an unnamed figure with a range is read at all)
+                    out.values["range"] = (clean_number(v), clean_number(hi))
             elif cur == "sd" and "mean" in out.values and "sd" not in out.values:
                 out.values["sd"] = clean_number(v)
             elif cur == "sd" and bare is not None and not out.values:

@@ -42,6 +42,8 @@ _BOUND_BEFORE = cached_compile(
     r"|postoperative|overall|imaging|total)\s+)?$",
     regex.IGNORECASE,
 )
+# an age told at the follow-up, not its length: "Median age at follow-up was 5 (0.6-29) years"
+_AGE_AT_BEFORE = cached_compile(r"\bage\s+at\s+(?:the\s+)?(?:(?:last|final|latest)\s+)?$", regex.IGNORECASE)
 _SHARED_UNIT = cached_compile(
     expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
@@ -128,6 +130,8 @@ class FollowUpComponent(FactComponent):
         for h in sorted(hits_of(doc, "followup"), key=lambda h: h.start):
             if _BOUND.match(text, h.end):
                 continue  # "Follow-up averaged more than 5 yr": a bound, not the statistic
+            if _AGE_AT_BEFORE.search(text, max(0, h.start - 30), h.start):
+                continue  # "Median age at follow-up was 5 (0.6-29) years": an age
             if not h.group("stat") and _BOUND_BEFORE.search(text, max(0, h.start - 40), h.start):
                 continue  # "The minimum follow-up was 1 year (range 1-4)"; not "2-year minimum follow-up (average, 4.0 years)"
             parsed = self._parse(text, h)
