@@ -79,6 +79,8 @@ def test_cohort_patients_null_without_a_stated_total(extract, text):
         # a word or two describing the person before the age (audit 18)
         ("We describe a rare case of empyema in an immune-competent 52-year-old male patient.", "male", "male"),
         ("CASE: A previously healthy 9-year-old girl had fever.", "female", "girl"),
+        ("Headache followed two epidural punctures in a healthy 31-year old primipara.", "female", "primipara"),
+        ("An abscess arose from a leak, after which the 61-year-old man went into shock.", "male", "man"),
     ],
 )
 def test_cohort_case_report_counts_one_patient_and_their_sex(extract, text, sex, noun):

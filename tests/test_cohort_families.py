@@ -2212,6 +2212,9 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We reviewed 52 patients. Twelve patients with a mean age of 19 years had neurological signs.",
          None, None),
         ("METHODS: Twelve patients with a mean age of 19 years were reviewed.", 19.0, None),
+        # 'age of <event>' as 'age at <event>' (audit 18)
+        ("METHODS: We reviewed 41 children. Mean age of diagnosis for the entire cohort was 9 years (range 2-16).",
+         9.0, None),
         # the people's age range, then a statistic with no 'age', in their brackets (audit 18)
         ("METHODS: Twelve men (48-79 years old; mean ± SD: 61.3 ± 8.2) received the tracer.", 61.3, None),
         ("METHODS: We enrolled 44 adults (aged 21-67 years; median, 39 years).", None, 39.0),

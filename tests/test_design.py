@@ -532,6 +532,10 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
          "who underwent biopsy during a 10-year period (May 2002 through June 2012).", "2002-05", "2012-06"),
         ("We ran a walk-in service. From March 3, 2014 to March 2, 2016, 87 persons sought advice.", "2014-03",
          "2016-03"),
+        # one year of inclusion, with the people's plural verb or the study's own (audit 18)
+        ("METHODS: We linked claims of 2,100 adults who were treated in 2009 at 120 hospitals.", "2009", "2009"),
+        ("METHODS: A cross-sectional survey was conducted in Norway in 2013 among 1,800 workers.", "2013", "2013"),
+        ("METHODS: Population survey data (n = 3,100) were collected in 2017.", "2017", "2017"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -604,6 +608,11 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "METHODS: A survey was mailed to 900 dental nurses who had obtained their licences between 1975 and 1995.",
         "BACKGROUND: Nationally, 140 young persons have been reported missing between 2009 and 2015.",
         "METHODS: We searched PubMed and Embase from January 1990 to December 2015 for trials.",
+        # ... nor one person's history, a first use, a year still to come or a compared survey's year (audit 18)
+        "CASE: A 51-year-old woman was admitted in 2012 with fever.",
+        "The technique was first performed in 1998 in Japan.",
+        "Inclusion started in May 2019; 40 men were included so far and baseline data will be available in 2021.",
+        "A telephone survey of 90 residents in 2001 was compared with a survey conducted in 1994.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

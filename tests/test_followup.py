@@ -51,6 +51,10 @@ def _fu(extract, text: str) -> list[dict]:
         # an unnamed figure with a bare interval in brackets around it, closed by its unit (audit 18)
         ("All were evaluated, with a follow-up of 64 months (2 - 180 months).", {"mean": 64, "range": (2, 180),
                                                                                "unit": "months"}),
+        # a mean with its SD in brackets after 'follow-up'; a time to assessment with its range between (audit 18)
+        ("During follow-up (22.4 +/- 9.1 months) two implants failed.", {"mean": 22.4, "sd": 9.1, "unit": "months"}),
+        ("Outcomes were assessed at a mean of 3.1 years (range 0.5-6.2) following surgery.",
+         {"mean": 3.1, "unit": "years"}),
         # a minimum before 'follow-up' with the statistic named after it is still read (audit 18)
         ("Thirty knees were eligible for 2-year minimum follow-up (average, 3.6 years).", {"mean": 3.6, "unit": "years"}),
     ],
@@ -80,6 +84,7 @@ def test_followup_reads_the_statistic(extract, text, want):
         "Maximal follow-up was 36 months (range 6-36).",
         # an age told at the follow-up; a bracket that says more than an interval (audit 18)
         "Median age at follow-up was 7 (0.5-25) years.",
+        "During follow-up (at 6 months) two patients died.",
         "Patients were followed for 6 months (3-8 months after surgery).",
         "The follow-up was 40 months (80-240 months).",
     ],
