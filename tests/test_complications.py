@@ -145,6 +145,7 @@ NONE = [
     ("No complications were observed.", {"total": 0}),
     ("No major complications occurred.", {"major": 0}),
     ("There were no serious adverse events.", {"major": 0}),
+    ("Clinically significant adverse events were not observed.", {"major": 0}),
     ("No minor complications were noted.", {"minor": 0}),
     ("No complications occurred in the 40 procedures.", {"total": 0}),
     ("There were no complications related to the ablation.", {"total": 0}),
