@@ -2280,6 +2280,9 @@ def test_age_at_the_index_event(extract, text, mean, median):
         # two figures at the onset and at follow-up: no index event, left null as two figures
         "We reviewed 63 adolescents. Mean age was 9.1 years at onset and 24.9 years at follow-up.",
         "We reviewed 63 adolescents. Mean age was 15.2 years in girls and 16.9 years in boys.",
+        # one group's age with its SD in brackets beside another group's (audit 18)
+        "RESULTS: Among 380 patients, 29 received statins. The mean (SD) age of statin users was 61.2 (11.0) years, "
+        "compared to 48.3 (15.1) years for non-users.",
         # a range then a statistic of something else in the people's brackets
         "We studied 40 patients (aged 20-60 years; median 38 months of follow-up).",
     ],

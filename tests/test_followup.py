@@ -51,6 +51,10 @@ def _fu(extract, text: str) -> list[dict]:
         # an unnamed figure with a bare interval in brackets around it, closed by its unit (audit 18)
         ("All were evaluated, with a follow-up of 64 months (2 - 180 months).", {"mean": 64, "range": (2, 180),
                                                                                "unit": "months"}),
+        # 'observation time/period' for follow-up; the periods after surgery ranged, then their mean (audit 18)
+        ("Overall survival was 61% (median observation time, 14.2 months).", {"median": 14.2, "unit": "months"}),
+        ("The follow-up periods after surgery ranged from 2 to 11.5 years (average, 6.1 years).",
+         {"mean": 6.1, "unit": "years"}),
         # a mean with its SD in brackets after 'follow-up'; a time to assessment with its range between (audit 18)
         ("During follow-up (22.4 +/- 9.1 months) two implants failed.", {"mean": 22.4, "sd": 9.1, "unit": "months"}),
         ("Outcomes were assessed at a mean of 3.1 years (range 0.5-6.2) following surgery.",

@@ -165,11 +165,12 @@ _AGE_LATER = cached_compile(
     + r")\b",
     regex.IGNORECASE,
 )
-# a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ..."
+# a second age figure joined to the first: "39 and 44 years, respectively", "compared to 39.5 years in ...", its SD
+# in brackets ("51.4 (16.2) years, compared to 39.5 (17.0) years for unexposed patients")
 _AGE_OTHER_GROUP = cached_compile(
     r"[^.;]{0,60}?\b(?:and|versus|vs\.?|compared\s+(?:to|with)|whereas|while|than)\s+"
     r"(?:(?:those|that|the|in|for|of|among)\s+(?:(?!mean|median|average|follow|duration|time|period|interval)[^.;\d]){0,30}?)?"
-    r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
+    r"(?P<other>\d{1,3}(?:\.\d+)?)\s*(?:(?:±|\+/-)\s*\d+(?:\.\d+)?\s*|\(\s*\d+(?:\.\d+)?\s*\)\s*)?(?:years?|yrs?|y\b|,?\s*respectively)",
     regex.IGNORECASE,
 )
 # the age of the people's relatives: "the mean age of their parents", "median age of the patients' spouses"
