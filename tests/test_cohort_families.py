@@ -907,6 +907,14 @@ FAMILIES["audit18"] = [
     ("RESULTS: Of the pre-implementation cohort (n=64), most slept well. The post-implementation cohort (n=31) "
      "was similar.", None),
     ("METHODS: A split-face study. Treatments (n = 6) were given weekly for six weeks.", None),
+    # a second count of the cohort's people who had an outcome is a part of them, not a second group; an
+    # adverb and its participle before the adjectives; a case named by the sentence that opens on it (audit 18)
+    ("METHODS: 180 patients with 240 fractures underwent kyphoplasty, and 31 patients with complications "
+     "included 12 men and 19 women.", 180),
+    ("METHODS: We studied 120 adults without complications and 40 adults with complications.", None),
+    ("METHODS: We analysed a consecutive series of 31 prospectively enrolled adult scoliosis patients.", 31),
+    ("In a patient with metastatic gastric cancer, a complete response was obtained with the new regimen.", 1),
+    ("In a patient with metastatic gastric cancer, the dose should be reduced.", None),
 ]
 
 FAMILIES["session7"] = [
@@ -1803,6 +1811,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: This study was based on five cases (one man and four women) of air embolism.", "male", 1),
         ("METHODS: We studied 6 patients (5 women and 1 man) with the syndrome.", "male", 1),
         ("METHODS: We studied 6 patients (1 man-made valve, 5 women).", "male", None),
+        # a part of the cohort's sex counts ('N patients with complications included ...') are the part's (audit 18)
+        ("METHODS: 180 patients with 240 fractures underwent kyphoplasty, and 31 patients with complications "
+         "included 12 men and 19 women.", "male", None),
+        ("METHODS: The 31 patients included 12 men and 19 women.", "male", 12),
         # a share written 'per cent' (audit 18)
         ("Ninety-one miners, 80 (87.9 per cent) men and eleven (12.1 per cent) women, were studied.", "male", 80),
         ("Ninety-one miners, 80 (87.9 per cent) men and eleven (12.1 per cent) women, were studied.", "female", 11),

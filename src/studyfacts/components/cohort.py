@@ -200,7 +200,8 @@ _NEXT_GROUP = cached_compile(
 _SEX_OWNER = cached_compile(
     expand(
         r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\b{WORDNUM})\s*(?:[(\[][^()\[\]]{0,20}[)\]]\s*)?(?:[a-z][\w-]*\s+){0,2}?(?:{PERSON})\b"
-        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40})$",  # ... or "34 patients: 14 boys and 20 girls"
+        r"(?:\s*[(\[][^()\[\];]{0,20}|[^.;()]{0,40}[,;]\s*|\s*:[^.;:()]{0,40}"  # ... or "34 patients: 14 boys and 20 girls"
+        r"|[^.;()]{0,40}?\b(?:included|including|comprised|comprising|consisted\s+of|consisting\s+of)\s+)$",  # "... included 18 males"
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
@@ -648,6 +649,9 @@ _SECOND_GROUP_WORDS = {key: frozenset(value["words"]) for key, value in load_lex
                        if key != "_why"}
 # a second count that left the study, or never joined it, is no group of it (singular forms)
 _LEFT_THE_STUDY = _SECOND_GROUP_WORDS["left_the_study"]
+# ... nor a part of the cohort who had an outcome (singular forms)
+_OUTCOME_OF_SOME = _SECOND_GROUP_WORDS["outcome_of_some"]
+_WITHOUT_AFTER = cached_compile(r"\s+(?:[\w-]+\s+){0,2}?without\b", regex.IGNORECASE)
 
 
 # "..., 394 (77.3%) were treated in Australia and 116 (22.7%) in Malaysia": the other part of a breakdown
@@ -847,6 +851,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             continue  # "150 women were enrolled, and 40 of the women were interviewed twice": a part of them
         if words & _LEFT_THE_STUDY:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
+        if words & _OUTCOME_OF_SOME and not _WITHOUT_AFTER.match(text, cand.end, min(len(text), cand.end + 40)):
+            continue  # "204 patients ... underwent PVP, and 56 patients with complications included ...": a part
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
         following = m.group("words").lower().split()

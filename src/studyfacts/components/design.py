@@ -140,7 +140,7 @@ _PERIOD_CUE = cached_compile(
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
     r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
-    r"|provided|samples|occurred|resections|procedures|operations|surgeries"
+    r"|provided|samples|occurred|resections|procedures|operations|surgeries|pregnancies|deliveries"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?"
     # what was gathered or counted in the window: "845 nurses completed the questionnaire", "awareness
     # incidents that occurred between January and December 2015"; not any survey ("a survey was mailed to
