@@ -204,6 +204,7 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
          "in one case.", "prospective"),
         # centres that are no places a study ran at (audit 28)
         ("The dimer behaves as two individual metallic centers with weak coupling.", "multicenter"),
+        ("METHODS: Pupils used two sports facilities after school.", "multicenter"),
         ("BACKGROUND: A randomized trial was performed in 2010 and showed a benefit. METHODS: We enrolled 40 "
          "patients.", "randomized"),
         ("A randomised multicentre study will be needed to confirm this.", "multicenter"),
@@ -405,6 +406,9 @@ def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
         ("Adults were enrolled from 35 different centers in four countries.", 35),
         # four words between the count and 'centers' (audit 18)
         ("Adults were enrolled across 12 United States Level 1 trauma centers.", 12),
+        # facilities of care (audit 18)
+        ("METHODS: A total of 18 health facilities with 60 midwives took part.", 18),
+        ("SETTING: 22 abortion facilities across the country.", 22),
         ("The disease was diagnosed in two different neurological departments.", 2),
     ],
 )
