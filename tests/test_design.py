@@ -185,6 +185,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("We applied randomised electrical stimulation of the hand in 14 healthy adults.", "randomized"),
         ("In 2001, retrospective symptom reports of the 40 veterans were collected.", "retrospective"),
         ("METHODS: Studies with random assignment were identified by a search of the literature.", "randomized"),
+        ("A noise survey of three sawmills using a randomized sampling strategy was undertaken.", "randomized"),
+        ("Included articles were 14 retrospective studies and one prospective study of 300 patients.", "prospective"),
         ("BACKGROUND: Once dismissed as an artifact of retrospective methodologies, late PTSD is now documented.",
          "retrospective"),
         # ... also when a relative clause about people follows the word (session 15)
@@ -543,6 +545,8 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: A cross-sectional survey was conducted in Norway in 2013 among 1,800 workers.", "2013", "2013"),
         ("METHODS: Population survey data (n = 3,100) were collected in 2017.", "2017", "2017"),
         ("PATIENT(S): All IVF pregnancies between March 1998 and May 2012.", "1998-03", "2012-05"),
+        ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
+         "2004"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
