@@ -915,6 +915,9 @@ FAMILIES["audit18"] = [
     ("METHODS: We analysed a consecutive series of 31 prospectively enrolled adult scoliosis patients.", 31),
     ("In a patient with metastatic gastric cancer, a complete response was obtained with the new regimen.", 1),
     ("In a patient with metastatic gastric cancer, the dose should be reduced.", None),
+    # each arm's count with its verb, 'treated by' or 'managed' (audit 18)
+    ("METHODS: Twelve patients (10 men and 2 women) were treated by laparotomy; 9 patients (8 men and 1 woman) "
+     "were managed laparoscopically.", None),
 ]
 
 FAMILIES["session7"] = [

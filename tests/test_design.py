@@ -187,6 +187,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: Studies with random assignment were identified by a search of the literature.", "randomized"),
         ("A noise survey of three sawmills using a randomized sampling strategy was undertaken.", "randomized"),
         ("Included articles were 14 retrospective studies and one prospective study of 300 patients.", "prospective"),
+        ("BACKGROUND: Only one retrospective study has examined this. METHODS: We followed 80 veterans.",
+         "retrospective"),
         ("BACKGROUND: Once dismissed as an artifact of retrospective methodologies, late PTSD is now documented.",
          "retrospective"),
         # ... also when a relative clause about people follows the word (session 15)
