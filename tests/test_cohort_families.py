@@ -2227,6 +2227,10 @@ def test_population_family(extract, text, field, value):
         ("METHODS: We reviewed 52 patients. Twelve patients with a mean age of 19 years had neurological signs.",
          None, None),
         ("METHODS: Twelve patients with a mean age of 19 years were reviewed.", 19.0, None),
+        # a group's age in the bracket after its count, with or without a condition between (audit 18)
+        ("METHODS: Group A had 30 patients (mean age 31.0 years). Group B had 70 patients with other injuries "
+         "(mean age 40.0 years). All 100 patients were reviewed.", None, None),
+        ("METHODS: We studied 44 patients with gout (mean age 58 years).", 58.0, None),
         # 'age of <event>' as 'age at <event>' (audit 18)
         ("METHODS: We reviewed 41 children. Mean age of diagnosis for the entire cohort was 9 years (range 2-16).",
          9.0, None),

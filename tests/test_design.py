@@ -546,6 +546,8 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: We linked claims of 2,100 adults who were treated in 2009 at 120 hospitals.", "2009", "2009"),
         ("METHODS: A cross-sectional survey was conducted in Norway in 2013 among 1,800 workers.", "2013", "2013"),
         ("METHODS: Population survey data (n = 3,100) were collected in 2017.", "2017", "2017"),
+        # two months of one year joined by 'and' (audit 18)
+        ("In March and April 2003, we tested hearing in 64 quarry workers.", "2003-03", "2003-04"),
         ("PATIENT(S): All IVF pregnancies between March 1998 and May 2012.", "1998-03", "2012-05"),
         ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
          "2004"),

@@ -57,6 +57,7 @@ def _fu(extract, text: str) -> list[dict]:
          {"mean": 6.1, "unit": "years"}),
         # a mean with its SD in brackets after 'follow-up'; a time to assessment with its range between (audit 18)
         ("During follow-up (22.4 +/- 9.1 months) two implants failed.", {"mean": 22.4, "sd": 9.1, "unit": "months"}),
+        ("During follow-up of 38.2 (+/-12.5) months, four patients died.", {"mean": 38.2, "sd": 12.5, "unit": "months"}),
         ("Outcomes were assessed at a mean of 3.1 years (range 0.5-6.2) following surgery.",
          {"mean": 3.1, "unit": "years"}),
         # a minimum before 'follow-up' with the statistic named after it is still read (audit 18)

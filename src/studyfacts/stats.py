@@ -328,6 +328,7 @@ class ParsedStat:
         return "mean" in self.values or "median" in self.values
 
 
+_PM_ONLY = cached_compile(expand(r"\s*{PM}\s*"))
 # what may stand between a bare interval and its bracket's end: its unit ("(1-240 months)")
 _CLOSES_BRACKET = cached_compile(rf"\s*(?:(?:{DURATION_ALT})\b\.?)?\s*[)\]]", regex.IGNORECASE)
 
@@ -409,6 +410,10 @@ def parse_stat(
                 out.values["mean"] = clean_number(bare)  # "age 58.3 (SD 9.1)"
                 out.values["sd"] = clean_number(v)
                 bare = None
+            elif last_kind == "pm" and depth > 0 and bare is not None and not out.values:
+                out.values["mean"] = clean_number(bare)  # "follow-up of 46.9 (+/-25.5) months": its SD in brackets
+                out.values["sd"] = clean_number(v)
+                bare = None
             elif cur in ("mean", "median") and cur not in out.values:
                 out.values[cur] = clean_number(v)
                 if sd is not None and cur == "mean":
@@ -455,7 +460,8 @@ def parse_stat(
         elif kind == "stop":
             break
         elif kind in ("punct", "filler"):
-            pass
+            if kind == "punct" and _PM_ONLY.fullmatch(m.group()):
+                kind = "pm"  # a ± of its own, before the figure it qualifies
         else:  # another word
             if last_kind == "num" and out.unit is None and not pending_range:
                 out.values.clear()  # "age of the 30 survivors": a count of something, not the statistic

@@ -183,8 +183,9 @@ _AGE_OF_RELATIVES = cached_compile(
 _DIGITS = r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*"
 _AGE_OF_GROUP = cached_compile(
     expand(
-        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\d[\d,]*|\b(?:{WORDNUM})(?![\w-]))\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})\s*,?\s*"
-        r"(?:(?:with|had)\s+(?:a|an|the)\s+)?(?:(?:mean|median|average)\s+)?$",
+        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\d[\d,]*|\b(?:{WORDNUM})(?![\w-]))\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})"
+        r"(?:\s+(?:with|without)\s+[^.;()\d]{1,40}?(?=\s*[(\[]))?\s*,?\s*"
+        r"(?:(?:with|had)\s+(?:a|an|the)\s+|[(\[]\s*)?(?:(?:mean|median|average)\s+)?$",
         dict(EXTRA_FRAGMENTS),
     ),
     regex.IGNORECASE,
