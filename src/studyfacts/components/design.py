@@ -604,10 +604,11 @@ class DesignComponent(FactComponent):
                 and _AND.search(h.text)
                 and not _BETWEEN_BEFORE.search(text, max(0, h.start - 30), h.start)
                 and int(period.end[:4]) - int(period.start[:4]) != 1
-                and not (period.end[:4] == period.start[:4] and len(period.end) > 4 and period.end != period.start)
+                and not (period.end[:4] == period.start[:4] and len(period.end) > 4 and len(period.start) > 4
+                         and int(period.end[5:7]) - int(period.start[5:7]) == 1)
             ):
-                continue  # two dates, not a range ("in 1998 and 2005"); two months of one year are ("In January
-                # and February 1997")
+                continue  # two dates, not a range ("in 1998 and 2005", "in March and October 2020"); two
+                # consecutive months of one year are one ("In January and February 1997")
             s, e = sentence_at(doc, h.start)
             sent = text[s:e]
             before = text[max(s, h.start - 40) : h.start]
