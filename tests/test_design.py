@@ -60,6 +60,11 @@ def _design(extract, text: str):
         # a protocol's own planned design (GUIDE: design words describing the planned study count; audit 34)
         ("This protocol describes a randomized controlled trial that will be conducted in two hospitals.",
          "randomized"),
+        # a trial named with a hyphen says what this study is, whatever future its clause names (audit 18)
+        ("Aims: The COOL3-trial is a multi-centre randomised clinical trial where two targets will be compared.",
+         "randomized"),
+        ("Aims: The COOL3-trial is a multi-centre randomised clinical trial where two targets will be compared.",
+         "multicenter"),
         # a hospital and its affiliated hospitals are several centres (audit 30)
         ("We reviewed 61 adults treated at Northfield General Hospital and affiliated hospitals.", "multicenter"),
         ("Patients came from our hospital and its affiliated clinics.", "multicenter"),

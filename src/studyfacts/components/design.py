@@ -332,10 +332,11 @@ _CITED_FINDING = cached_compile(
     r"(?![^.;]*\b(?:we|our|this|the\s+present|the\s+current)\b)",
     regex.IGNORECASE,
 )
-# "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied":
+# "The STEPCARE trial is a multicenter, randomized trial in which three strategies will be studied", "The
+# TTM2-trial is a multi-centre randomised clinical trial where ... will be compared":
 # a sentence that says what this study is, whatever future it also names (a protocol).
 _THIS_STUDY_IS = cached_compile(
-    r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:\([^()]{0,150}\)\s+)?(?:trial|study)\s+(?:is|was)\s+(?:a|an)\s+"
+    r"\b(?:this|our|the)\s+(?:[\w-]+\s+){0,3}?(?:\([^()]{0,150}\)\s+)?(?:\w+-)?(?:trial|study)\s+(?:is|was)\s+(?:a|an)\s+"
     r"(?:[\w-]+,?\s+){0,6}$"
     # "This protocol describes a randomized controlled trial that will be conducted": the planned study's own design
     r"|\b(?:this|our|the)\s+(?:study\s+|trial\s+)?protocol\s+(?:describes|outlines|presents|reports)\s+(?:the\s+design\s+of\s+)?"
