@@ -58,6 +58,7 @@ def _fu(extract, text: str) -> list[dict]:
         # a mean with its SD in brackets after 'follow-up'; a time to assessment with its range between (audit 18)
         ("During follow-up (22.4 +/- 9.1 months) two implants failed.", {"mean": 22.4, "sd": 9.1, "unit": "months"}),
         ("During follow-up of 38.2 (+/-12.5) months, four patients died.", {"mean": 38.2, "sd": 12.5, "unit": "months"}),
+        ("The duration of follow-up for patients alive was 9.4 +/- 6.1 years.", {"mean": 9.4, "sd": 6.1, "unit": "years"}),
         ("Outcomes were assessed at a mean of 3.1 years (range 0.5-6.2) following surgery.",
          {"mean": 3.1, "unit": "years"}),
         # a minimum before 'follow-up' with the statistic named after it is still read (audit 18)
@@ -90,6 +91,7 @@ def test_followup_reads_the_statistic(extract, text, want):
         # an age told at the follow-up; a bracket that says more than an interval (audit 18)
         "Median age at follow-up was 7 (0.5-25) years.",
         "During follow-up (at 6 months) two patients died.",
+        "Follow-up for survivors was 12 months.",
         "Patients were followed for 6 months (3-8 months after surgery).",
         "The follow-up was 40 months (80-240 months).",
     ],
