@@ -1809,6 +1809,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We drained 23 pancreatic pseudocysts in 21 patients.", "lesions", 23),
         ("A total of 130 renal stones were treated in 118 patients by lithotripsy.", "lesions", 130),
         ("METHODS: We treated 40 patients. RESULTS: Stones recurred in 4 patients.", "lesions", None),
+        # a threshold that defines groups is no count of treated units (audit 18)
+        ("METHODS: We reviewed 38 patients; those with three discs or more remaining below the fusion did better.",
+         "lesions", None),
+        ("METHODS: We reviewed 38 patients; those with fewer than three discs remaining did worse.", "lesions", None),
         ("The charts of 27 patients with 33 subsolid GGOs who underwent localization were reviewed.", "lesions", 33),
         # one person of a sex, in the singular (audit 18)
         ("METHODS: This study was based on five cases (one man and four women) of air embolism.", "male", 1),

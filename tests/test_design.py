@@ -556,6 +556,7 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("PATIENT(S): All IVF pregnancies between March 1998 and May 2012.", "1998-03", "2012-05"),
         ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
          "2004"),
+        ("METHODS: We surveyed adults who underwent hip surgery in 2018 at our hospital.", "2018", "2018"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -630,6 +631,7 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "METHODS: We searched PubMed and Embase from January 1990 to December 2015 for trials.",
         # ... nor one person's history, a first use, a year still to come or a compared survey's year (audit 18)
         "CASE: A 51-year-old woman was admitted in 2012 with fever.",
+        "CASE: A 51-year-old woman who underwent surgery in 2012 presented with fever.",
         "The technique was first performed in 1998 in Japan.",
         "Inclusion started in May 2019; 40 men were included so far and baseline data will be available in 2021.",
         "A telephone survey of 90 residents in 2001 was compared with a survey conducted in 1994.",

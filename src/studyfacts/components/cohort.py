@@ -252,6 +252,10 @@ _LESION_VERB_AFTER = cached_compile(
 _LESION_STATISTIC = cached_compile(
     rf"\b(?:{phrase_alternation(_LESION_CUES['not_before'])})\s*$", regex.IGNORECASE
 )
+# "with four discs or more remaining": a threshold that defines groups, not treated units
+_LESION_THRESHOLD_AFTER = cached_compile(
+    rf"^\s*(?:{phrase_alternation(_LESION_CUES['not_after'])})\b", regex.IGNORECASE
+)
 # "76 SM (76/105; 72.4%)": a count with its share after it
 _LESION_SHARE = cached_compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = cached_compile(
@@ -1795,6 +1799,8 @@ class CohortComponent(FactComponent):
                 continue  # "average 14 vertebral bodies were fused": a statistic per patient
             if _LESION_SHARE.match(right):
                 continue  # "76 SM (76/105; 72.4%)": a share
+            if _LESION_THRESHOLD_AFTER.match(right):
+                continue  # "patients with four discs or more remaining": a threshold
             if (_LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start)
                     and not (patients is not None
                              and _JOINED_TO_COHORT.fullmatch(text, h.end, patients.start))):
