@@ -2235,6 +2235,8 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Group A had 30 patients (mean age 31.0 years). Group B had 70 patients with other injuries "
          "(mean age 40.0 years). All 100 patients were reviewed.", None, None),
         ("METHODS: We studied 44 patients with gout (mean age 58 years).", 58.0, None),
+        # the SD after the unit (audit 18)
+        ("METHODS: We surveyed 120 students aged 22.4 years +/- 2.1.", 22.4, None),
         # 'age of <event>' as 'age at <event>' (audit 18)
         ("METHODS: We reviewed 41 children. Mean age of diagnosis for the entire cohort was 9 years (range 2-16).",
          9.0, None),

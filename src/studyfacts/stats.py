@@ -410,8 +410,9 @@ def parse_stat(
                 out.values["mean"] = clean_number(bare)  # "age 58.3 (SD 9.1)"
                 out.values["sd"] = clean_number(v)
                 bare = None
-            elif last_kind == "pm" and depth > 0 and bare is not None and not out.values:
-                out.values["mean"] = clean_number(bare)  # "follow-up of 46.9 (+/-25.5) months": its SD in brackets
+            elif last_kind == "pm" and bare is not None and not out.values:
+                # "follow-up of 46.9 (+/-25.5) months": its SD in brackets; "aged 21.5 years +/- 2.18": after the unit
+                out.values["mean"] = clean_number(bare)
                 out.values["sd"] = clean_number(v)
                 bare = None
             elif cur in ("mean", "median") and cur not in out.values:
