@@ -160,8 +160,7 @@ _STOP_ADJ = {
 # (the first at an event of age_events.json, the second at one of its later_times)
 _AGE_LATER = cached_compile(
     r"\s*(?:years?|yrs?|y)?\.?\s*(?:old\s+)?at\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:"
-    + "|".join(sorted((regex.escape(w).replace("\\ ", r"[\s-]") for w in load_lexicon("age_events")["later_times"]["words"]),
-                      key=len, reverse=True))
+    + phrase_alternation(sorted(load_lexicon("age_events")["later_times"]["words"], key=len, reverse=True))
     + r")\b",
     regex.IGNORECASE,
 )
@@ -498,13 +497,10 @@ _SEX_SPLIT = load_lexicon("sex_split")
 _MEASURES = frozenset(w.lower() for w in _SEX_SPLIT["measures"])  # looked up lower-cased
 # the event an age figure is told at ("Mean age at LT", "median age at the time of operation"), ranked by
 # patterns/lexicons/age_events.json
-_AGE_EVENT = cached_compile(
-    r"\bage\s+at\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)", regex.IGNORECASE
-)
+_AT_EVENT_TAIL = r"\bat\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)"
+_AGE_EVENT = cached_compile(r"\bage\s+" + _AT_EVENT_TAIL, regex.IGNORECASE)
 # ... and the event a figure is told at after it: "14.1 years at surgery and ..."
-_AT_EVENT = cached_compile(
-    r"\bat\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:(?:first|initial|index)\s+)?(?P<ev>[\w-]+)", regex.IGNORECASE
-)
+_AT_EVENT = cached_compile(_AT_EVENT_TAIL, regex.IGNORECASE)
 _AGE_EVENT_RANK = {w.lower(): tier["rank"] for tier in load_lexicon("age_events")["ranks"].values() for w in tier["words"]}
 _SCORED_RULES = frozenset(
     {"cohort.count_noun", "cohort.count_verb", "cohort.took_part", "cohort.n_equals", "cohort.n_bracketed"}

@@ -314,7 +314,7 @@ _ANIMALS = Gate(
                                           key=len, reverse=True))
     + r")\b"
 )
-_PEOPLE = Gate(expand(r"\b(?:{PERSON}|{SEXNOUN})\b", dict(EXTRA_FRAGMENTS)))
+_PEOPLE = Gate(_PERSON_WORD)  # the same people words as a gate, answered from the literal index
 
 
 def _of_animals(text: str, s: int, e: int) -> bool:
