@@ -289,7 +289,8 @@ _TOKEN = cached_compile(
         r"|(?P<open>[(\[])"
         r"|(?P<close>[)\]])"
         r"|(?P<stop>\.(?:\s|$)|\bvs\b\.?|\bversus\b|\bcompared\b|\bwhile\b|\bwhereas\b|[<>≤≥⩽⩾])"
-        r"|(?P<punct>[,;:=]|{PM})"
+        r"|(?P<punct>[,;:=])"
+        r"|(?P<pm>{PM})"  # a ± of its own, before the figure it qualifies
         r"|(?P<filler>(?:of|was|were|is|are|a|an|the|and|approximately|about|around|nearly|duration|period"
         r"|time|length|interval|values?|age|aged|follow(?:ed)?[-\s]?up|since\s+\w+|with)\b)"
         r"|(?P<word>[^\s()\[\],;:=]+)"
@@ -328,9 +329,8 @@ class ParsedStat:
         return "mean" in self.values or "median" in self.values
 
 
-_PM_ONLY = cached_compile(expand(r"\s*{PM}\s*"))
 # what may stand between a bare interval and its bracket's end: its unit ("(1-240 months)")
-_CLOSES_BRACKET = cached_compile(rf"\s*(?:(?:{DURATION_ALT})\b\.?)?\s*[)\]]", regex.IGNORECASE)
+_CLOSES_BRACKET = cached_compile(rf"\s*(?:{_DUR})?\s*[)\]]", regex.IGNORECASE)
 
 
 def parse_stat(
@@ -367,7 +367,7 @@ def parse_stat(
             break
         kind = (
             m.lastgroup
-            if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "filler", "word")
+            if m.lastgroup in ("kw", "unit", "open", "close", "stop", "punct", "pm", "filler", "word")
             else None
         )
         if m.group("num") is not None:
@@ -460,9 +460,8 @@ def parse_stat(
             out.end = m.end()
         elif kind == "stop":
             break
-        elif kind in ("punct", "filler"):
-            if kind == "punct" and _PM_ONLY.fullmatch(m.group()):
-                kind = "pm"  # a ± of its own, before the figure it qualifies
+        elif kind in ("punct", "pm", "filler"):
+            pass
         else:  # another word
             if last_kind == "num" and out.unit is None and not pending_range:
                 out.values.clear()  # "age of the 30 survivors": a count of something, not the statistic
