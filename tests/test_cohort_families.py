@@ -1785,6 +1785,20 @@ NOT_A_COHORT["audit_17"] = [
     "METHODS: An online survey was distributed to 40,000 customers of a betting website.",
 ]
 
+# session 19: a source of the people named with 'including' (centres, a registry) is no subgroup cue;
+# two groups of working people, the second named by two words, have no total
+FAMILIES["session19"] = [
+    ("METHODS: Records were obtained from three regional centres including 412 patients treated between 2001 and "
+     "2009.", 412),
+    ("METHODS: We analysed a national registry including 1,230 adults with epilepsy.", 1230),
+    ("METHODS: The registry enrolled 900 patients in 11 hospitals, including 40 children.", 900),
+    ("METHODS: We examined 70 textile workers and 30 of their supervisors.", 70),
+]
+NOT_A_COHORT["session19"] = [
+    "METHODS: The survey was done on 45 nonsmokers, male shop assistants, and 70 city bus drivers.",
+    "METHODS: Hearing was tested in 52 farm workers and 64 truck drivers.",
+]
+
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
 
@@ -2111,6 +2125,11 @@ def test_population_family(extract, text, field, value):
     ("text", "mean", "median"),
     [
         ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        # the bracket after the people's inclusion verb (session 19); not after a verb that times treatment
+        ("METHODS: Thirty-one adults were examined (58 ± 12 years, 80% men).", 58, None),
+        ("METHODS: 40 children were prospectively enrolled (9.4 ± 2.1 years).", 9.4, None),
+        ("METHODS: 40 patients were followed (4 ± 2 years).", None, None),
+        ("METHODS: 40 patients were treated (4 ± 2 years after diagnosis).", None, None),
         # the people's age as the last of their traits (audit 49, F49m); not their spouses'
         ("METHODS: We surveyed 210 veterans. Participants were mostly male (89%), White (81%), and averaged 42 years "
          "old.", 42, None),

@@ -166,6 +166,9 @@ def _design(extract, text: str):
         ("METHOD: An open label randomised controlled trial will be conducted among 200 women attending a clinic.",
          "randomized"),
         ("Methods: This study will be conducted in three district and two teaching hospitals.", "multicenter"),
+        # every centre of a kind, with the people's verb (session 19)
+        ("METHODS: We registered all patients followed by all the Dutch centres of the network.", "multicenter"),
+        ("METHODS: Adults will be recruited from all public hospitals in the region.", "multicenter"),
         # people and animals in one abstract: the people's design stands (session 17)
         ("METHODS: Patients were randomly assigned to two groups; 40 rats served as a parallel model.", "randomized"),
         ("METHODS: Forty patients were randomized. RESULTS: In mice, the drug was also effective.", "randomized"),
@@ -386,6 +389,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("CONCLUSIONS: Our data suggest benefit; patients should be randomized in future trials.", "randomized"),
         # a chemical bond's centres are no study centres (session 17)
         ("The cluster is held together by 3-centre 2-electron bonds in 40 crystals.", "multicenter"),
+        ("CONCLUSION: Wider use of the checklist across all healthcare centers is needed.", "multicenter"),
+        ("RESULTS: Across all centres, scores peaked at 24 hours.", "multicenter"),
         # an animal experiment's design, in its sentence or anywhere in an abstract that names no people
         # (session 17: laboratory studies come out empty)
         ("METHODS: Rats were randomly divided into four groups (n = 12).", "randomized"),
@@ -557,6 +562,10 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
          "2004"),
         ("METHODS: We surveyed adults who underwent hip surgery in 2018 at our hospital.", "2018", "2018"),
+        # two waves of a survey joined by 'and': its first and last year (session 19)
+        ("METHODS: Data came from the 2009 and 2012 cross-sectional waves of a provincial gambling survey.", "2009",
+         "2012"),
+        ("METHODS: We used the 2005 and 2010 rounds of a household survey (n = 9,812).", "2005", "2010"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):
@@ -635,6 +644,7 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "The technique was first performed in 1998 in Japan.",
         "Inclusion started in May 2019; 40 men were included so far and baseline data will be available in 2021.",
         "A telephone survey of 90 residents in 2001 was compared with a survey conducted in 1994.",
+        "METHODS: The questionnaire was sent in 2009 and 2012 to the same towns.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

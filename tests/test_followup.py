@@ -90,6 +90,8 @@ def test_followup_reads_the_statistic(extract, text, want):
         "Maximal follow-up was 36 months (range 6-36).",
         # an age told at the follow-up; a bracket that says more than an interval (audit 18)
         "Median age at follow-up was 7 (0.5-25) years.",
+        "The mean age at the end of follow up was 31.4 +/- 9 years.",
+        "Median age at the time of the last follow-up was 12 years.",
         "During follow-up (at 6 months) two patients died.",
         "Follow-up for survivors was 12 months.",
         "Patients were followed for 6 months (3-8 months after surgery).",

@@ -874,7 +874,9 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             # the two noun phrases joined directly, no clause between ("61 inpatients ... were included in
             # this study and 30 patients were treated with each" is not two groups)
             and not _CLAUSE_VERB.search(text, cand.end, m.start())
-            and any(w in _OTHER_KIND_OF_PEOPLE or _AGED_PEOPLE.fullmatch(w) for w in following)
+            # (a two-word noun too: "60 traffic police and 80 long route bus drivers")
+            and any(w in _OTHER_KIND_OF_PEOPLE or _AGED_PEOPLE.fullmatch(w)
+                    for w in following + [" ".join(following[i : i + 2]) for i in range(len(following) - 1)])
             and not _is_provider(cand.noun)
             # "40 patients and 20 healthy volunteers", "... and 1 622 079 individuals from the general population":
             # the index group stays (as the dev set settles), and "and 3 patients (2.8%) in ..." is a share

@@ -76,6 +76,14 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
 # "between" ("between the years 1996 and 2011") or when they are adjacent years ("in 2016 and 2017")
 _AND = cached_compile(r"\band\b", regex.IGNORECASE)
 _BETWEEN_BEFORE = cached_compile(r"\bbetween\s+(?:the\s+)?(?:(?:calendar\s+)?years?\s+|period\s+)?$", regex.IGNORECASE)
+# "the 2009 and 2012 cross-sectional waves of the survey", "the 2005 and 2010 rounds": two samples of a repeated
+# survey, the data's first and last year; not a panel's waves ("the 2008 and 2014 waves" may be a baseline and its
+# follow-up, whose later year ends no inclusion)
+_WAVES_AFTER = cached_compile(
+    r"\s+(?:(?:national|annual|biennial|survey)\s+)?(?:cross-sectional\s+(?:survey\s+)?waves"
+    r"|(?:(?:national|annual|biennial|survey|cross-sectional)\s+)?(?:rounds|cycles|editions))\b",
+    regex.IGNORECASE,
+)
 
 _MONTHS = {
     m: i
@@ -600,10 +608,12 @@ class DesignComponent(FactComponent):
             period = _period_of(h)
             if period is None:
                 continue
+            waves = _WAVES_AFTER.match(text, h.end) is not None  # a survey's waves say when its data were collected
             if (
                 (h.group("cue") or "").lower() != "between"
                 and _AND.search(h.text)
                 and not _BETWEEN_BEFORE.search(text, max(0, h.start - 30), h.start)
+                and not waves
                 and int(period.end[:4]) - int(period.start[:4]) != 1
                 and not (period.end[:4] == period.start[:4] and len(period.end) > 4 and len(period.start) > 4
                          and int(period.end[5:7]) - int(period.start[5:7]) == 1)
@@ -621,7 +631,7 @@ class DesignComponent(FactComponent):
                 draft.warn(f"period {h.text!r} skipped: it dates another study", h)
                 continue
             opens = h.start - s < 5 and _PEOPLE_AFTER_WINDOW.match(text, h.end, e) is not None
-            if not _PERIOD_CUE.search(sent) and not opens and not (
+            if not _PERIOD_CUE.search(sent) and not opens and not waves and not (
                 _DATA_FROM.match(sent) and e < len(text) and _COHORT_NEXT.search(text, e, sentence_at(doc, e + 1)[1])
             ):
                 continue

@@ -43,7 +43,12 @@ _BOUND_BEFORE = cached_compile(
     regex.IGNORECASE,
 )
 # an age told at the follow-up, not its length: "Median age at follow-up was 5 (0.6-29) years"
-_AGE_AT_BEFORE = cached_compile(r"\bage\s+at\s+(?:the\s+)?(?:(?:last|final|latest)\s+)?$", regex.IGNORECASE)
+# ("The mean age at the end of follow up was 25.3 years", "age at the time of the last follow-up")
+_AGE_AT_BEFORE = cached_compile(
+    r"\bage\s+at\s+(?:the\s+)?(?:(?:end|time|completion|conclusion|date)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:last|final|latest)\s+)?$",
+    regex.IGNORECASE,
+)
 _SHARED_UNIT = cached_compile(
     expand(r"\s*(?:,\s*and|,|and)\s+(?P<vals>{NUM}(?:\s*(?:,\s*and|,|and)\s*{NUM}){0,8})\s*(?P<unit>{DUR})",
            {"DUR": rf"(?:{_UNIT_ALT})\b\.?"}),
