@@ -1793,6 +1793,9 @@ FAMILIES["session19"] = [
     ("METHODS: We analysed a national registry including 1,230 adults with epilepsy.", 1230),
     ("METHODS: The registry enrolled 900 patients in 11 hospitals, including 40 children.", 900),
     ("METHODS: We examined 70 textile workers and 30 of their supervisors.", 70),
+    # the denominator of a percentage: its verb is the part's (session 19)
+    ("RESULTS: 27% of the 240 mill workers reported wearing ear plugs at all times.", 240),
+    ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),
 ]
 NOT_A_COHORT["session19"] = [
     "METHODS: The survey was done on 45 nonsmokers, male shop assistants, and 70 city bus drivers.",

@@ -164,6 +164,9 @@ NONE = [
     ("Notably, no hypotension or adverse events were reported.", {"total": 0}),
     ("There were 4 (10.0%) minor complications and no major complications.", {"total": 4, "minor": 4, "major": 0}),
     ("There were no procedure-related deaths or major complications.", {"major": 0}),
+    # a part of the people named elsewhere in the sentence, not the part that had none (session 19)
+    ("Most of the blocks were done under ultrasound and no complications occurred.", {"total": 0}),
+    ("Most importantly, no adverse events were reported.", {"total": 0}),
 ]
 
 
@@ -245,6 +248,10 @@ NOT_THE_FIGURE = [
     "No complications occurred when the drain was left for less than a week.",
     "No complications were seen if the catheter was flushed daily.",
     "Other than one case of glaucoma, no severe complications were detected.",
+    # none in most of them: some had complications, their number not given (session 19)
+    "All patients took the tablets. In most of them, no side effects were seen.",
+    "No complications were recorded in the majority of patients.",
+    "In nearly all cases, no adverse events occurred.",
     "Five patients survived the operation without complications, although one died later.",
     "We recorded no unexpected serious adverse events during the trial.",
     "Smoking did not have an adverse effect on hearing.",

@@ -562,6 +562,11 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
          "2004"),
         ("METHODS: We surveyed adults who underwent hip surgery in 2018 at our hospital.", "2018", "2018"),
+        # one year opening the sentence, then the people and their inclusion verb (session 19)
+        ("METHODS: In 2016, gay men were recruited through dating apps and completed an online survey.", "2016",
+         "2016"),
+        ("During 2003, before the new law, about 700 pupils from five schools completed a questionnaire.", "2003",
+         "2003"),
         # two waves of a survey joined by 'and': its first and last year (session 19)
         ("METHODS: Data came from the 2009 and 2012 cross-sectional waves of a provincial gambling survey.", "2009",
          "2012"),
@@ -645,6 +650,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "Inclusion started in May 2019; 40 men were included so far and baseline data will be available in 2021.",
         "A telephone survey of 90 residents in 2001 was compared with a survey conducted in 1994.",
         "METHODS: The questionnaire was sent in 2009 and 2012 to the same towns.",
+        "BACKGROUND: In 2010, 800 people died of the disease in the country.",
+        "METHODS: In 2024, 90 adults will be recruited from two clinics.",
+        "BACKGROUND: In 2005, 40 cases were reported to the national registry.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -29,6 +29,15 @@ def _check(run, text, want):
         ("The mean VAS pain score was 71.5 mm before and 30.2 mm after the procedure.",
          [("mean", 71.5, True), ("mean", 30.2, False)]),
         ("Median VAS for leg pain was 2.5 points (range 0-8) at two years.", [("median", 2.5, False)]),
+        # out of a hundred, in an experiment (session 19); a count of a hundred people is no score
+        ("Skin stimulation in 30 volunteers (mean pain 38/100) raised pain to pinprick (pain at baseline 11/100).",
+         [("mean", 38, False), ("mean", 11, True)]),
+        ("Chronic pain affected 41/100 respondents and 12 of 100 patients.", []),
+        # the scale's extent between a value and its time point (session 19)
+        ("Mean pain intensity was 6.1 on a 0-10 scale at baseline and 2.7 at 3 months.",
+         [("mean", 6.1, True), ("mean", 2.7, False)]),
+        ("Pain was rated on the NRS: the mean score was 7.4 on an 11-point scale before surgery and 3.3 after it.",
+         [("mean", 7.4, True), ("mean", 3.3, False)]),
         # counter-examples: counts out of ten, points of change
         ("Seven of 10 patients reported pain relief; relief occurred in 3/10 patients on the VAS.", []),
         ("Back pain VAS improved by 34 points compared with 29 points in the other group.", []),

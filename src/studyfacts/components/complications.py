@@ -229,6 +229,13 @@ _CLAIM = cached_compile(r"\b(?:is|are|be|being|can|may|might|could|would|should|
 _OBSERVED = cached_compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:underwent|went|took|began|ran)\b", regex.I)
 # "Seven patients survived radical surgery without complications": some of them, not all
 _SOME_UNITS = _x(r"(?<!\ball\s)(?<![\w.,/])(?:{COUNT})\s+(?:(?:of\s+(?:the\s+)?{INT}\s+)?(?:[A-Za-z][\w-]*\s+)?(?:{UNIT})\b|had\b|were\b|was\b)")
+# "In most of them, no side effects were observed", "no complications in the majority of patients": none in a part,
+# so some had them, their number not given
+_MOST = (r"\b(?:most|the\s+(?:vast\s+)?majority|nearly\s+all|almost\s+all)\s+(?:of\s+(?:them|these|those)\b"
+         r"|(?:of\s+)?(?:the\s+|our\s+)?(?:patients|cases|subjects|participants|children|procedures|women|men)\b)")
+_MOST_OF = cached_compile(_MOST, regex.I)  # after the "no complications", in its clause
+_MOST_OF_BEFORE = cached_compile(rf"{_MOST}\s*,?\s*$", regex.I)  # heading it: "In most of them, no ..."
+_CLAUSE_STOP = cached_compile(r";|\.(?!\d)")
 _EXCEPT_BEFORE = cached_compile(r"\b(?:other\s+than|except|apart\s+from|besides|aside\s+from)\b", regex.I)
 _EXCEPT_AFTER = cached_compile(r"\s*(?:\w+\s+){0,2}?(?:other\s+than|except|apart\s+from|besides|aside\s+from|but\s+(?:one|\d))\b", regex.I)
 # "patients were stratified as having no complication (NOCOMP)": a category, not a finding
@@ -276,6 +283,12 @@ def _section_at(sections: list[tuple[int, str]], pos: int) -> str | None:
             break
         name = h
     return name
+
+
+def _clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause that starts at `start` ends (a semicolon or a full stop), at most `limit`."""
+    m = _CLAUSE_STOP.search(text, start, limit)
+    return m.start() if m else limit
 
 
 def _per_arm(text: str, start: int, end: int, sa: int, sb: int, zero: bool) -> bool:
@@ -644,6 +657,8 @@ class ComplicationsComponent(FactComponent):
                 return False
         if _CONDITIONAL_AFTER.match(text, h.end, min(len(text), h.end + 60)):
             return False
+        if _MOST_OF_BEFORE.search(clause[-60:]) or _MOST_OF.search(text, h.end, _clause_end(text, h.end, min(sb, h.end + 50))):
+            return False  # "In most of them, no side effects were observed": some had them
         if _EXCEPT_BEFORE.search(clause) or _EXCEPT_AFTER.match(text, h.end, min(len(text), h.end + 40)):
             return False  # "Other than 1 case of glaucoma, no severe complications"
         if _CATEGORY_BEFORE.search(clause) or _CATEGORY_AFTER.match(text, h.end, min(len(text), h.end + 20)):

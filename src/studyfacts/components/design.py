@@ -147,6 +147,7 @@ _PERIOD_CUE = cached_compile(
     r"|study|studied|patients|participants|cases|survivors|consecutive|presented|received|analy[sz]ed"
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
+    r"|completed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:survey|questionnaire)s?"
     r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
     r"|provided|samples|occurred|resections|procedures|operations|surgeries|pregnancies|deliveries"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?"

@@ -43,7 +43,7 @@ _PREFILTER = Gate(
     r"(?-i:\b(?:VAS|NRS|NPRS|BPI)\b)|visual\s+analog|rating\s+scale|pain\s+(?:score|intensit|inventory|scale)"
     # a score out of ten after 'pain' counts without a named scale ("the worst pain was 6.4/10"); the
     # alternative opens with 'pain' so that the gate still skips texts without it at once
-    r"|pain(?:[^.;]|\.(?=\d)){0,150}?\d\s?(?:/|out\sof\s|of\s)10\b"
+    r"|pain(?:[^.;]|\.(?=\d)){0,150}?\d\s?(?:/|out\sof\s|of\s)10{1,2}\b"
 )
 
 _DAYS_PER = {"h": 1 / 24, "min": 1 / 1440, "d": 1.0, "w": 7.0, "mo": 30.4, "y": 365.0}
@@ -82,7 +82,13 @@ _SPREAD_WORD = cached_compile(r"\brange|\biqr|interquartile", regex.IGNORECASE)
 _FILLER_RESP = cached_compile(r"\b(?:at|on|in|the|respectively)\b", regex.IGNORECASE)
 _FILLER = cached_compile(r"\b(?:at|on|in|the)\b", regex.IGNORECASE)
 
-_TIGHT_AFTER = cached_compile(r"^[\s,(]*(?:out\s+of\s+10\s*)?$", regex.I)
+# what may stand between a value and its time point after it: "4.1 ± 2.4 (at 24 h", "6/10 out of 10", and the
+# scale's extent ("5.1 on a 0-10 scale at baseline", "7.2 on an 11-point scale before surgery")
+_TIGHT_AFTER = cached_compile(
+    r"^[\s,(]*(?:out\s+of\s+10\s*|(?:an?\s+)?(?:\d{1,3}\s*[-\u2013]\s*\d{1,3}|\d{1,3}[-\s]point|\d{1,3}[-\s]?mm)"
+    r"\s+(?:[a-z-]+\s+){0,2}?scale\s*[,)]?\s*)?$",
+    regex.I,
+)
 # Between a time point and the values it heads: "on T1 h (8 ± 11", "at 4, ... 48 hours after surgery were 3".
 _LOOSE_BEFORE = cached_compile(
     r"^[\s,;:(]*(?:(?:in\s+)?the\s+[\w-]+\s+group\s*[,:]\s*)?(?:(?:after|following)\s+(?:the\s+)?[\w-]+\s*)?(?:[\w-]+\s+){0,2}?(?:was|were|is|are|of|:)?[\s,;:(]*$", regex.I
