@@ -1793,11 +1793,21 @@ FAMILIES["session19"] = [
     ("METHODS: We analysed a national registry including 1,230 adults with epilepsy.", 1230),
     ("METHODS: The registry enrolled 900 patients in 11 hospitals, including 40 children.", 900),
     ("METHODS: We examined 70 textile workers and 30 of their supervisors.", 70),
+    # the study's own verb with 'we', the people after a long object (session 19)
+    ("METHODS: In this work, we examined how two symptom scales relate to each other and to a beliefs "
+     "questionnaire in 64 patients with panic disorder.", 64),
+    # the sentence that says who the participants were, closed by their n however long (session 19)
+    ("METHOD: Participants were adolescents younger than 18 who were seen at one of 12 youth clinics from 2005 to "
+     "2011 and reported at least one of 9 kinds of loss (n = 4210; 51% girls).", 4210),
     # the denominator of a percentage: its verb is the part's (session 19)
     ("RESULTS: 27% of the 240 mill workers reported wearing ear plugs at all times.", 240),
     ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),
 ]
 NOT_A_COHORT["session19"] = [
+    "RESULTS: We found improvement in 14 patients after the second session.",
+    "METHODS: We examined 90 charts; pain recurred in 14 patients.",
+    "METHODS: Hearing was tested at 14 youth clinics and 9 veterans organizations.",
+    "METHODS: Participants were randomized to eight weekly sessions (n = 53) or to usual care (n = 50).",
     "METHODS: The survey was done on 45 nonsmokers, male shop assistants, and 70 city bus drivers.",
     "METHODS: Hearing was tested in 52 farm workers and 64 truck drivers.",
 ]
