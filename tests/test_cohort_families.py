@@ -1799,6 +1799,13 @@ FAMILIES["session19"] = [
     # the sentence that says who the participants were, closed by their n however long (session 19)
     ("METHOD: Participants were adolescents younger than 18 who were seen at one of 12 youth clinics from 2005 to "
      "2011 and reported at least one of 9 kinds of loss (n = 4210; 51% girls).", 4210),
+    # respondents reporting whether something was so: the question all answered, not an outcome (session 19)
+    ("RESULTS: Of 400 respondents, 120 reported whether they smoked.", 400),
+    ("RESULTS: In a national telephone survey, 9,870 respondents reported whether a relative's drinking had "
+     "harmed them.", 9870),
+    # a sentence opening on the results of a treatment in its people (session 19)
+    ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
+     "laser and 28 patients had cryotherapy.", 58),
     # the denominator of a percentage: its verb is the part's (session 19)
     ("RESULTS: 27% of the 240 mill workers reported wearing ear plugs at all times.", 240),
     ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),

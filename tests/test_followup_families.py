@@ -60,6 +60,12 @@ def _figures(extract, text):
         ("RESULTS: Follow-up lasted on average 18 months.", [("mean", 18, "months")]),
         ("The follow-up period was 26 months on average (range 2-60).", [("mean", 26, "months")]),
         ("Patients were followed up to a median of 321 days.", [("median", 321, "days")]),
+        # the time since the treatment, in a study that assesses its people once, long after (session 19)
+        ("Thirty adults operated on for scoliosis (mean time since surgery, 122 mo) answered a survey.",
+         [("mean", 122, "months")]),
+        ("The mean postoperative time interval was 8 years (SD = 3.1 years).", [("mean", 8, "years")]),
+        ("The median duration post-kidney transplantation was 3.4 years (range, 1 to 9 years).",
+         [("median", 3.4, "years")]),
     ],
 )
 def test_followup_family_reads_the_statistic(extract, text, want):
@@ -88,6 +94,14 @@ def test_followup_family_reads_the_statistic(extract, text, want):
         # ... nor another mean after a duration with no range (session 15)
         ("Patients were followed up at least 10 years later (mean age, 40 years).", []),
         ("Patients were followed up 5 years (mean age, 40 years).", []),
+        # ... nor the time since an injury or a diagnosis, nor from the treatment to an event (session 19)
+        ("The mean time since injury was 6.2 years.", []),
+        ("The median time since diagnosis was 11 years.", []),
+        ("The mean time after surgery to return to work was 6 weeks.", []),
+        # one figure in two units: adding them is arithmetic (session 19); a later clause is not its rest
+        ("Mean follow-up was 4 years 4 months.", []),
+        ("The median follow-up was 2 years and 3 months.", []),
+        ("Mean follow-up was 24 months, 6 months longer than planned.", [("mean", 24, "months")]),
     ],
 )
 def test_followup_family_counter_examples(extract, text, want):

@@ -55,6 +55,12 @@ _SHARED_UNIT = cached_compile(
     regex.IGNORECASE,
 )
 _NUM_RE = cached_compile(expand(r"{NUM}"))
+# the rest of a figure told in two units: "4 years 4 months", "2 years and 6 months", "3 years, 2 months"
+_SMALLER_UNIT_AFTER = cached_compile(
+    r"\s*(?:,\s*|and\s+){0,2}\d{1,2}(?:[.\u00b7]\d+)?\s*(?P<unit>months?|mos?|weeks?|wks?|days?)\b(?!\s*(?:and|or|,)?\s*\d)",
+    regex.IGNORECASE,
+)
+_UNIT_RANK = {"days": 1, "weeks": 2, "months": 3, "years": 4}  # a figure's rest is in a smaller unit than its head
 _LIST_SPLIT = cached_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _FU_WORD = cached_compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
 _FIGURE = cached_compile(
@@ -143,6 +149,12 @@ class FollowUpComponent(FactComponent):
             if parsed is None or parsed.end in done:
                 continue
             if not parsed.central:
+                continue
+            rest = _SMALLER_UNIT_AFTER.match(text, parsed.end)
+            if rest is not None and _UNIT_RANK.get(parsed.unit or "", 0) > _UNIT_RANK[UNITS[rest.group("unit").lower()]]:
+                # "Mean follow-up was 4 years 4 months": one figure in two units; adding them is arithmetic
+                draft.warn(f"follow-up figure in two units skipped (no arithmetic): {h.text!r}", h)
+                done.add(parsed.end)
                 continue
             later: list[Stat] = []
             shared = _SHARED_UNIT.match(text, parsed.end) if parsed.unit is None else None
