@@ -1978,6 +1978,15 @@ def test_not_a_cohort_family(extract, family, text):
         ("CASE: A 42-year-old diabetic patient had fever. When he returned, his pain had resolved.", "male", 1),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "male", None),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "female", None),
+        # ... or of a singular sex noun naming them, when only one sex is named so (session 19)
+        ("This case report describes laser treatment of severe acne scars in a young Korean woman of skin type IV.",
+         "female", 1),
+        ("We report a case of endophthalmitis. The patient, a man with diabetes, recovered fully.", "male", 1),
+        ("We report a case of fever in a child. A man and a woman who cared for the child were interviewed.",
+         "male", None),
+        ("We report a case of fever in a child. A man and a woman who cared for the child were interviewed.",
+         "female", None),
+        ("We report a case of sepsis in a 5-year-old child. A woman's view of care is discussed.", "female", None),
         # a cohort named with transgender people is not all of one sex
         ("METHODS: The parent study enrolled 450 MSM/TGW in three cities.", "male", None),
         ("METHODS: We ran an online survey of 2,310 GBMSM.", "male", 2310),

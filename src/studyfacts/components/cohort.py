@@ -309,6 +309,14 @@ _OTHER_SEX = {
 _SEX_OF_NOUN = {w.lower(): sex for sex in ("female", "male") for w in _ONE_SEX[sex]}
 _CLAUSE_BREAK = cached_compile(r"[,;:]")
 _PRONOUNS = {sex: _whole_words(words) for sex, words in _lexicon_lists("pronouns").items()}
+_OTHER_SEX_NAME = {"female": "male", "male": "female"}
+# a case report's person named by a singular sex noun after an indefinite article ("in an Asian woman of skin
+# type IV", "a man with"), not a possessive ("a woman's view"); a pair ("a man and a woman") names both sexes
+_CASE_SEX_NOUN = cached_compile(
+    r"\b(?:a|an)\s+(?:(?!(?:and|or|of|with|who|in)\b)[\w-]+\s+){0,3}?(?P<sex>woman|man|girl|boy|lady)\b"
+    r"(?!['’]s|-)",
+    regex.IGNORECASE,
+)
 # an abbreviation's long form names people when a person noun heads it (lexicon person_nouns, "abbreviated")
 _PERSON_HEADS = _STRONG_NOUNS | _SEX_NOUNS
 _AFTER_HEAD = set(_lexicon_lists("abbreviated")["after_head"])
@@ -1483,8 +1491,21 @@ class CohortComponent(FactComponent):
             if sex:
                 setattr(pop, sex, Count(value=1, noun=case.group("sex") or sex, span=draft.hit_span(case)))
                 return
-            # "a 54-year-old patient ... When he returned": the pronouns, when they are of one sex only
+            # "This case report describes ... acne in an Asian woman": the one person named by a singular sex noun
+            # elsewhere, when the abstract names only one sex so (not "a man and his wife")
             text = doc_text(doc)
+            named = {}
+            for m in _CASE_SEX_NOUN.finditer(text):
+                named.setdefault(_SEX[m.group("sex").lower()], m)
+            if len(named) == 1:
+                sex, m = next(iter(named.items()))
+                if not _PRONOUNS[_OTHER_SEX_NAME[sex]].search(text):
+                    count = Count(value=1, noun=m.group("sex"), span=draft.span(m.start("sex"), m.end("sex"),
+                                                                             "cohort.case_sex_noun"))
+                    review(count, "the case's sex read from the singular noun that names them")
+                    setattr(pop, sex, count)
+                    return
+            # "a 54-year-old patient ... When he returned": the pronouns, when they are of one sex only
             said = {sex: words.search(text, case.start) for sex, words in _PRONOUNS.items()}
             found_in = [sex for sex, m in said.items() if m is not None]
             if len(found_in) == 1:
