@@ -2069,6 +2069,10 @@ def test_not_a_cohort_family(extract, family, text):
         # a measure's levels are no treated units
         ("METHODS: A total of 33 patients were treated at three dose levels.", "lesions", None),
         ("METHODS: We recorded 9040 sound levels on 391 ships.", "lesions", None),
+        ("METHODS: Word scores were measured in 14 volunteers at four presentation levels.", "lesions", None),
+        # the first of two shares whose per cent sign is written once (session 19)
+        ("RESULTS: 120 and 170 patients were compared (male: 61 vs. 52%; mean age 58 vs. 60 years).", "male", None),
+        ("RESULTS: Of the 120 patients (male: 61; female: 59), most were treated.", "male", 61),
         ("METHODS: Fusion covered 48 vertebral levels in 20 patients.", "lesions", 48),
         # a gender identity is no sex count, as the dev set settles (audit 22)
         ("METHODS: Participants (n = 600) were MSM = 300 and TG women = 300.", "female", None),
@@ -2154,6 +2158,8 @@ def test_population_family(extract, text, field, value):
     ("text", "mean", "median"),
     [
         ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        # a year earlier in the sentence is no count of a group ("In 2006, 29 patients (...)": session 19)
+        ("METHODS: From June/1995 to May/2004, 31 children (12.4 +/- 3.1 years old) received implants.", 12.4, None),
         # the bracket after the people's inclusion verb (session 19); not after a verb that times treatment
         ("METHODS: Thirty-one adults were examined (58 ± 12 years, 80% men).", 58, None),
         ("METHODS: 40 children were prospectively enrolled (9.4 ± 2.1 years).", 9.4, None),

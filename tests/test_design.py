@@ -562,6 +562,10 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: We reviewed 88 of the 120 patients treated at the district hospital during the year 2004.", "2004",
          "2004"),
         ("METHODS: We surveyed adults who underwent hip surgery in 2018 at our hospital.", "2018", "2018"),
+        # a month and its year joined by a slash; a data set said to contain the people (session 19)
+        ("METHODS: From June/1995 to May/2004, 31 children received implants.", "1995-06", "2004-05"),
+        ("METHODS: The data contained 12,400 players who logged in at least once from March 2016 to May 2017.",
+         "2016-03", "2017-05"),
         # one year opening the sentence, then the people and their inclusion verb (session 19)
         ("METHODS: In 2016, gay men were recruited through dating apps and completed an online survey.", "2016",
          "2016"),

@@ -60,6 +60,8 @@ def _figures(extract, text):
         ("RESULTS: Follow-up lasted on average 18 months.", [("mean", 18, "months")]),
         ("The follow-up period was 26 months on average (range 2-60).", [("mean", 26, "months")]),
         ("Patients were followed up to a median of 321 days.", [("median", 321, "days")]),
+        # a figure with its spread before 'follow-up', no statistic named (session 19)
+        ("RESULTS: After 3.1+/-1.2 years follow-up, 6 patients had relapsed.", [("mean", 3.1, "years")]),
         # the time since the treatment, in a study that assesses its people once, long after (session 19)
         ("Thirty adults operated on for scoliosis (mean time since surgery, 122 mo) answered a survey.",
          [("mean", 122, "months")]),

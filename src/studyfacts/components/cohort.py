@@ -182,7 +182,9 @@ _AGE_OF_RELATIVES = cached_compile(
 _DIGITS = r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:,\d{3})*"
 _AGE_OF_GROUP = cached_compile(
     expand(
-        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\d[\d,]*|\b(?:{WORDNUM})(?![\w-]))\s+(?:[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})"
+        # (a count's digits end on a digit, and no number stands between it and its noun: "In 2006, 29 patients
+        # (15.7 years)" is the 29's age, not that of a group of 2006)
+        r"(?<![\d.,])(?P<n>" + _DIGITS + r"|\d(?:[\d,]*\d)?|\b(?:{WORDNUM})(?![\w-]))\s+(?:(?!\d)[\w-]+\s+){0,2}?(?:pts\.?|{PERSON})"
         r"(?:\s+(?:with|without)\s+[^.;()\d]{1,40}?(?=\s*[(\[]))?\s*,?\s*"
         r"(?:(?:with|had)\s+(?:a|an|the)\s+|[(\[]\s*)?(?:(?:mean|median|average)\s+)?$",
         dict(EXTRA_FRAGMENTS),

@@ -43,9 +43,9 @@ _OWN_RECORDS = (
 
 def _date(i: int) -> str:
     # "May 2008", "December, 2017", "1 June 2001", "15th February 2019", "the 1st of July 2019", "June 1, 2001",
-    # "01/2012", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space
+    # "01/2012", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space; "March/1977": a slash
     return (
-        rf"(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.))(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        rf"(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"|(?P<n{i}>0?[1-9]|1[0-2])/)?(?P<y{i}>{_YEAR})"
     )
 
@@ -148,6 +148,7 @@ _PERIOD_CUE = cached_compile(
     r"|evaluated|assessed|examined|born|births?|managed|implanted|ablated|screened|visited|seen|setting"
     r"|registered|eligible|eligibility|surveyed|interviewed|carried\s+out|archives?|records|charts"
     r"|completed\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:survey|questionnaire)s?"
+    r"|data(?:\s*set)?\s+(?:contained|contains|comprised|included|covered|consisted\s+of)"
     r"|referred|individuals|subjects|children|respondents|volunteers|recipients|selected|sampled"
     r"|provided|samples|occurred|resections|procedures|operations|surgeries|pregnancies|deliveries"
     r"|cent(?:er|re)s?|hospitals?|institutions?|clinics?|units?|departments?|wards?|ICUs?"

@@ -298,7 +298,7 @@ class FollowUpComponent(FactComponent):
         if h.rule == "followup.num_stat_unit":
             b = h.groups["body"]
             return parse_stat(text, b[0], stat, limit=h.end - b[0])
-        if h.rule == "followup.stat_before":
+        if h.rule in ("followup.stat_before", "followup.pm_before"):
             b = h.groups["body"]
             return parse_stat(text, b[0], stat, limit=b[1] - b[0])
         if h.rule == "followup.followed_for":
