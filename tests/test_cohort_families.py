@@ -539,6 +539,9 @@ FAMILIES["audit8"] = [
     # a count of an abbreviation the abstract defines for people (lexicon person_nouns, 'abbreviated')
     ("METHODS: Young adults living with HIV (YALH) were sampled. Survey data from 318 YALH were analysed.", 318),
     ("METHODS: Gay and bisexual men (GBM) were recruited online. A sample of 412 GBM completed a diary.", 412),
+    # ... with an adverb and its participle, or one adjective, between (session 19)
+    ("BACKGROUND: Pain is common among people with HIV (PWH). METHODS: Twenty-seven purposively sampled PWH took "
+     "part in focus groups.", 27),
     ("METHODS: People who inject drugs (PWID) were interviewed. In all, 127 PWID took part in the study.", 127),
     ("METHODS: We surveyed health care workers (HCWs) of one hospital. The study included 305 HCWs.", 305),
 ]
@@ -2158,6 +2161,10 @@ def test_population_family(extract, text, field, value):
     ("text", "mean", "median"),
     [
         ("METHODS: 40 patients, aged 44.2 ± 9 years at surgery, were included.", 44.2, None),
+        # the whole cohort after 'for' or 'in', or all its groups (session 19)
+        ("RESULTS: The mean age for all the groups was 52 years.", 52, None),
+        ("RESULTS: The median age in the total sample was 47 years.", None, 47),
+        ("RESULTS: The mean age for the two groups was 52 and 55 years.", None, None),
         # a year earlier in the sentence is no count of a group ("In 2006, 29 patients (...)": session 19)
         ("METHODS: From June/1995 to May/2004, 31 children (12.4 +/- 3.1 years old) received implants.", 12.4, None),
         # the bracket after the people's inclusion verb (session 19); not after a verb that times treatment
