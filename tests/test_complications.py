@@ -63,6 +63,10 @@ OCCURRED = [
     ("Major complications occurred in 3 (2.0%) procedures and minor complications in 9 (6.0%).", {"major": 3, "minor": 9}),
     ("Adverse events (AEs) occurred in 17 patients (14%), including 3 major AEs.",
      {"total": 17, "percent": 14, "per": "patients", "major": 3}),
+    # a share first: its number is no count (session 19)
+    ("Complications occurred in 11% of patients.", {"percent": 11, "per": "patients"}),
+    ("Adverse events were observed in 7.5% of the procedures, all of them minor.",
+     {"percent": 7.5, "per": "procedures"}),
 ]
 
 

@@ -33,6 +33,9 @@ def _check(run, text, want):
         ("Skin stimulation in 30 volunteers (mean pain 38/100) raised pain to pinprick (pain at baseline 11/100).",
          [("mean", 38, False), ("mean", 11, True)]),
         ("Chronic pain affected 41/100 respondents and 12 of 100 patients.", []),
+        # a trajectory in the bracket after a change: the change is no value, the trajectory is (session 19)
+        ("The mean NRS pain score was reduced by 3.9 points (from 7.1 to 3.2).",
+         [("mean", 7.1, True), ("mean", 3.2, False)]),
         # the scale's extent between a value and its time point (session 19)
         ("Mean pain intensity was 6.1 on a 0-10 scale at baseline and 2.7 at 3 months.",
          [("mean", 6.1, True), ("mean", 2.7, False)]),
@@ -75,6 +78,9 @@ def test_pain_family_scores_out_of_ten_mm_points(run, text, want):
          [("mean", 7.5, True), ("mean", 3.1, False), ("mean", 2.2, False)], ["preoperatively", "1 day", "1 month"]),
         ("At baseline, 1 week, and 3 months, the mean NRS pain scores were 7.1, 3.2, and 2.4, respectively.",
          [("mean", 7.1, True), ("mean", 3.2, False), ("mean", 2.4, False)], ["baseline", "1 week", "3 months"]),
+        # the first time point written out in full, after 'The' (session 19)
+        ("The preoperative and postoperative VAS pain scores were 7.6 and 2.4, respectively.",
+         [("mean", 7.6, True), ("mean", 2.4, False)], ["preoperative", "postoperative"]),
         # counter-example: three values for two time points are not zipped
         ("At 1 and 3 months, mean NRS pain fell to 4.2, 3.1 and 2.0, respectively.",
          [("mean", 4.2, False), ("mean", 3.1, False), ("mean", 2.0, False)], [None, None, None]),

@@ -338,7 +338,10 @@ class PainComponent(FactComponent):
         out: list[_Tp] = []
         for h in sorted(hits, key=lambda h: (h.start, -h.end)):
             if out and h.start < out[-1].end:
-                continue  # overlapping rule hits: the first, longest wins
+                if h.attrs.get("kind") == "pair" and out[-1].start >= h.start and h.end >= out[-1].end:
+                    out.pop()  # "The preoperative and postoperative": the pair holds the time point read before it
+                else:
+                    continue  # overlapping rule hits: the first, longest wins
             if out and h.rule == "pain.time.post" and h.start - out[-1].end <= 2:
                 continue  # "48 hours after surgery": one time point, not two
             tp = h.groups.get("tp")
