@@ -1809,6 +1809,14 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # the last step of a screening funnel, its percentage a share of those screened (session 19)
+    ("RESULTS: We screened 4210 adults; 1388 (33.0%) were enrolled.", 1388),
+    ("RESULTS: A total of 960 patients were assessed for eligibility, and 412 (42.9%) were included in the "
+     "analysis.", 412),
+    ("RESULTS: Of 300 patients enrolled, 45 (15%) were treated surgically.", 300),
+    # a sample of people closed by its n, years between (session 19)
+    ("METHODS: Data came from a sample of low-income, drug-using adults in two counties between 2011 and 2013 "
+     "(n = 377).", 377),
     # the denominator of a percentage: its verb is the part's (session 19)
     ("RESULTS: 27% of the 240 mill workers reported wearing ear plugs at all times.", 240),
     ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),

@@ -60,6 +60,11 @@ def _figures(extract, text):
         ("RESULTS: Follow-up lasted on average 18 months.", [("mean", 18, "months")]),
         ("The follow-up period was 26 months on average (range 2-60).", [("mean", 26, "months")]),
         ("Patients were followed up to a median of 321 days.", [("median", 321, "days")]),
+        # kinds of follow-up listed before 'follow-up', a figure each (session 19)
+        ("Median clinical and imaging follow-up were 25 and 19 months, respectively.",
+         [("median", 25, "months"), ("median", 19, "months")]),
+        ("Mean clinical and radiological follow-up were 30.5 months and 21.2 months, respectively.",
+         [("mean", 30.5, "months"), ("mean", 21.2, "months")]),
         # a figure with its spread before 'follow-up', no statistic named (session 19)
         ("RESULTS: After 3.1+/-1.2 years follow-up, 6 patients had relapsed.", [("mean", 3.1, "years")]),
         # the time since the treatment, in a study that assesses its people once, long after (session 19)

@@ -780,6 +780,14 @@ def _inside_reference(text: str, at: int) -> bool:
     return any(m.start() < at < m.end() for m in _REFERENCE.finditer(text, max(0, at - 4000), min(len(text), at + 4000)))
 
 
+# the base of a screening funnel named before its last step: "We screened 7525 patients", "were assessed for
+# eligibility", "were approached"
+_SCREENED_BEFORE = cached_compile(
+    r"\b(?:screened|screening\s+of|assessed\s+for\s+eligibility|approached|invited|contacted)\b", regex.IGNORECASE
+)
+_INCLUDED_VERBS = ("included", "enrolled", "recruited", "randomi", "analy")
+
+
 def _decisive(categories: set[str] | frozenset[str], rule: str, scoring: Scoring) -> bool:
     """Whether a candidate of these categories, read by this rule, ends a funnel (cohort_scoring.json, decisive)."""
     return bool(categories & scoring.decisive) or rule.removeprefix("cohort.") in scoring.decisive_rules
@@ -1425,6 +1433,12 @@ class CohortComponent(FactComponent):
             base=cues.scoring.base.get(base_key, 0.0),
             value=n,
         )
+        if (a.veto is None and h.group("pct") and rule == "count_verb"
+                and (h.group("verb") or "").lower().startswith(_INCLUDED_VERBS)
+                and _SCREENED_BEFORE.search(text, max(0, h.start - 300), h.start)):
+            # "We screened 7525 patients; 2052 (27.3%) were enrolled": the last step of a screening funnel,
+            # its percentage a share of those screened
+            a.categories = frozenset(a.categories) | {"this-analysis"}
         if a.veto is None and h.group("pct") and not _decisive(a.categories, rule, cues.scoring):
             # "15 patients (42%)": a share of the cohort; but "445 (62%) responded" and "The
             # analysis included 2,556 (17.4%) patients" are the analysed share of a base

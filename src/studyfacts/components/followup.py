@@ -63,6 +63,12 @@ _SMALLER_UNIT_AFTER = cached_compile(
 _UNIT_RANK = {"days": 1, "weeks": 2, "months": 3, "years": 4}  # a figure's rest is in a smaller unit than its head
 _LIST_SPLIT = cached_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _FU_WORD = cached_compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
+# a kind of follow-up named before "and <kind> follow-up": "clinical and imaging follow-up"
+_FU_KIND = cached_compile(
+    r"(?:clinical|imaging|radiological|radiologic|radiographic|oncological|oncologic|ultrasound|sonographic"
+    r"|angiographic|endoscopic|telephone|(?-i:CT|MRI))",
+    regex.IGNORECASE,
+)
 _FIGURE = cached_compile(
     expand(r"(?P<num>{NUM})(?:\s*{PM}\s*{NUM})?\s*(?:(?P<unit>{DUR})|(?!and\b)[A-Za-z\u00b5%/]{1,8}\.?)?"
            r"(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
@@ -157,7 +163,11 @@ class FollowUpComponent(FactComponent):
                 done.add(parsed.end)
                 continue
             later: list[Stat] = []
-            shared = _SHARED_UNIT.match(text, parsed.end) if parsed.unit is None else None
+            shared = _SHARED_UNIT.match(text, parsed.end)
+            if shared is not None and parsed.unit is not None and not (
+                h.rule == "followup.coordinated" and UNITS[shared.group("unit").lower().rstrip(".")] == parsed.unit
+            ):
+                shared = None  # a unit of its own ends the figure; only kinds of follow-up listed go on
             if shared is not None and set(parsed.values) <= {"mean", "median"}:
                 # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
                 parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
@@ -268,6 +278,11 @@ class FollowUpComponent(FactComponent):
         if len(figs) != len(names) or not _RESPECTIVELY.match(text, figs[-1].end()):
             return None
         stat = (h.group("stat") or "").lower()
+        if at[0] == len(names) - 1 and all(_FU_KIND.fullmatch(x) for x in names[:-1]):
+            # "Median clinical and imaging follow-up were 22 and 18 months, respectively": kinds of follow-up, each
+            # figure one; the first read here, the others by the shared unit after it (resolve)
+            fig = figs[0]
+            return parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
         fig = figs[at[0]]
         parsed = parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
         if parsed.unit is None:
