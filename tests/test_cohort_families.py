@@ -1809,6 +1809,11 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # treated units, their treatment said, then the patients who carry them (session 19)
+    ("METHODS: A total of 140 vertebral bodies were treated in 92 patients.", 92),
+    ("METHODS: We reviewed 81 renal tumors treated with cryoablation in 77 patients.", 77),
+    # a sex breakdown with the adjectives after the count is no list of arms (session 19)
+    ("METHODS: Thirty-six patients, 20 male and 16 female, aged 21 to 70 years, were studied.", 36),
     # the last step of a screening funnel, its percentage a share of those screened (session 19)
     ("RESULTS: We screened 4210 adults; 1388 (33.0%) were enrolled.", 1388),
     ("RESULTS: A total of 960 patients were assessed for eligibility, and 412 (42.9%) were included in the "

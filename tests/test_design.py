@@ -166,6 +166,9 @@ def _design(extract, text: str):
         ("METHOD: An open label randomised controlled trial will be conducted among 200 women attending a clinic.",
          "randomized"),
         ("Methods: This study will be conducted in three district and two teaching hospitals.", "multicenter"),
+        # others' reviews told as a finding do not make the abstract a review (session 19)
+        ("Meta-analyses suggest that brief interventions help. We will run a two-arm randomized trial in 300 men.",
+         "randomized"),
         # every centre of a kind, with the people's verb (session 19)
         ("METHODS: We registered all patients followed by all the Dutch centres of the network.", "multicenter"),
         ("METHODS: Adults will be recruited from all public hospitals in the region.", "multicenter"),

@@ -375,6 +375,12 @@ _THIS_STUDY_OPENS = cached_compile(
 )
 # a word of the authors' own work in a sentence: "we", "our", "this", "the present", "here"
 _OWN_WORK = cached_compile(r"\b(?:we|our|this|the\s+(?:present|current)|here(?:in)?)\b", regex.IGNORECASE)
+# what a cited review found: "Meta-analyses suggest that ...", "a systematic review has shown that ..."
+_REVIEW_FINDING = cached_compile(
+    r"\s+(?:(?!(?:we|our|this)\b)[\w,-]+\s+){0,6}?(?:suggest(?:s|ed)?|show(?:s|ed)?|(?:has|have)\s+shown|found"
+    r"|indicate[sd]?|reported|conclude[sd]?|demonstrate[sd]?|confirm(?:s|ed)?)\s+that\b",
+    regex.IGNORECASE,
+)
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)
 _NOT_CENTRES = frozenset(w.lower() for w in load_lexicon("design_cues")["not_centres"])
 # "data prospectively collected" inside a retrospective study is how data were kept, not the design.
@@ -514,14 +520,23 @@ class DesignComponent(FactComponent):
         m = _THIS_STUDY_OPENS.match(text, s, e)
         return m is not None and end <= m.end()
 
+    @staticmethod
+    def _cited_review(text: str, h: Hit, sent: tuple[int, int]) -> bool:
+        """"Meta-analyses suggest that behavioural interventions can be efficacious": others' reviews told as a
+        finding (the review the subject of a reporting verb, no word of this work in the sentence), in an abstract
+        whose sections are not marked, so that the Background test cannot see it."""
+        return (_REVIEW_FINDING.match(text, h.end, sent[1]) is not None
+                and _OWN_WORK.search(text, sent[0], sent[1]) is None)
+
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")
         d = draft.design
         text = doc_text(doc)
         # "BACKGROUND: Meta-analyses of previous randomised trials concluded ...": a Background sentence that names
         # others' reviews, no word of this work in it, does not make the abstract a review
-        hits = [h for h in hits if h.label != "review" or section_kind(doc, h.start) != "intro"
-                or _OWN_WORK.search(text, *sentence_at(doc, h.start))]
+        hits = [h for h in hits if h.label != "review" or (
+                    (section_kind(doc, h.start) != "intro" or _OWN_WORK.search(text, *sentence_at(doc, h.start)))
+                    and not self._cited_review(text, h, sentence_at(doc, h.start)))]
         scan_ = doc_scan(doc)
         animals = bool(hits) and _ANIMALS.found(scan_)
         if animals and not _PEOPLE.found(scan_):
