@@ -1809,6 +1809,8 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # focus groups written with a hyphen (session 19)
+    ("METHODS: Three focus-groups with 19 nurses were held in two towns.", 19),
     # treated units, their treatment said, then the patients who carry them (session 19)
     ("METHODS: A total of 140 vertebral bodies were treated in 92 patients.", 92),
     ("METHODS: We reviewed 81 renal tumors treated with cryoablation in 77 patients.", 77),
