@@ -1809,6 +1809,8 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # the base of a share whose percentage stands after it ("891 of 9609 (9.3%) included patients": session 19)
+    ("RESULTS: Within 30 days, 402 of 5120 (7.9%) included patients were readmitted.", 5120),
     # focus groups written with a hyphen (session 19)
     ("METHODS: Three focus-groups with 19 nurses were held in two towns.", 19),
     # treated units, their treatment said, then the patients who carry them (session 19)
@@ -1829,6 +1831,9 @@ FAMILIES["session19"] = [
     ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),
 ]
 NOT_A_COHORT["session19"] = [
+    # ... but not a share whose part was reviewed, nor one whose part took part (session 19)
+    "METHODS: We reviewed the medical notes of 14 of 88 (16%) children treated with the drug.",
+    "RESULTS: At 6 months, 702 of 811 (87%) survivors answered the questionnaire.",
     "RESULTS: We found improvement in 14 patients after the second session.",
     "METHODS: We examined 90 charts; pain recurred in 14 patients.",
     "METHODS: Hearing was tested at 14 youth clinics and 9 veterans organizations.",
