@@ -1809,6 +1809,10 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # workers named in one word; a group of people with adjectives before 'group' is no arm (session 19)
+    ("METHODS: Twenty-eight Spanish-speaking farmworkers took part.", 28),
+    ("METHODS: Data came from a mostly rural group of 64 workers exposed to vibration.", 64),
+    ("METHODS: We recruited 90 patients and a control group of 30 healthy adults.", 90),
     # the base of a share whose percentage stands after it ("891 of 9609 (9.3%) included patients": session 19)
     ("RESULTS: Within 30 days, 402 of 5120 (7.9%) included patients were readmitted.", 5120),
     # focus groups written with a hyphen (session 19)
@@ -2001,6 +2005,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("CASE: A 42-year-old diabetic patient had fever. When he returned, his pain had resolved.", "male", 1),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "male", None),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "female", None),
+        # a case named with the decade of its age (session 19)
+        ("CASE: A man in his late 60s who had undergone radiotherapy presented with seizures.", "male", 1),
+        ("RESULTS: Patients in their 70s fell more often.", "male", None),
         # ... or of a singular sex noun naming them, when only one sex is named so (session 19)
         ("This case report describes laser treatment of severe acne scars in a young Korean woman of skin type IV.",
          "female", 1),
