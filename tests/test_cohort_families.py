@@ -1809,6 +1809,13 @@ FAMILIES["session19"] = [
     # a sentence opening on the results of a treatment in its people (session 19)
     ("The results of laser or cryotherapy in 58 newly diagnosed cases of warts were compared. 30 patients had "
      "laser and 28 patients had cryotherapy.", 58),
+    # 'we interviewed' names the study's own people; the sentence that says what this study does, closed by its n
+    # (session 19)
+    ("RESULTS: We interviewed 41 young gay and bisexual men and found three themes.", 41),
+    ("This study compares smokers using nicotine patches and smokers not using them on mood and sleep "
+     "(n = 1,212).", 1212),
+    # the people whose data did the showing (session 19)
+    ("RESULTS: The data of 412 patients showed that the code was used in 61%.", 412),
     # workers named in one word; a group of people with adjectives before 'group' is no arm (session 19)
     ("METHODS: Twenty-eight Spanish-speaking farmworkers took part.", 28),
     ("METHODS: Data came from a mostly rural group of 64 workers exposed to vibration.", 64),
@@ -1835,6 +1842,7 @@ FAMILIES["session19"] = [
     ("RESULTS: Only 38.5% of 1,310 employees had normal hearing thresholds.", 1310),
 ]
 NOT_A_COHORT["session19"] = [
+    "This study compares outcomes in the two groups (n = 40 each).",
     # ... but not a share whose part was reviewed, nor one whose part took part (session 19)
     "METHODS: We reviewed the medical notes of 14 of 88 (16%) children treated with the drug.",
     "RESULTS: At 6 months, 702 of 811 (87%) survivors answered the questionnaire.",
