@@ -780,27 +780,7 @@ def _inside_reference(text: str, at: int) -> bool:
     return any(m.start() < at < m.end() for m in _REFERENCE.finditer(text, max(0, at - 4000), min(len(text), at + 4000)))
 
 
-# the part of a share that took part: "807 of 939 (86%) survivors answered the questions"
-_TOOK_PART_AFTER = cached_compile(
-    r"\s*(?:[\w-]+\s+){0,2}?(?:answered|responded|completed|participated|returned|agreed|consented|took\s+part"
-    r"|were\s+(?:included|enrolled|analy[sz]ed|interviewed|surveyed|reviewed|studied))\b",
-    regex.IGNORECASE,
-)
-# the part of a share framed as what was studied: "the medical notes of 16 of 96 (17%) children", "we reviewed 16 of"
-_FRAMED_PART_BEFORE = cached_compile(
-    expand(
-        r"\b(?:of|reviewed|included|enrolled|recruited|studied|analy[sz]ed|examined|evaluated|investigated|identified"
-        r"|describe[sd]?|report(?:ed)?|present(?:ed)?)\s+(?:\d[\d,]*|{WORDNUM})\s*(?:[(\[][^()\[\]]{0,15}[)\]])?\s+"
-        r"(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?$",
-        dict(EXTRA_FRAGMENTS),
-    ),
-    regex.IGNORECASE,
-)
-# the base of a screening funnel named before its last step: "We screened 7525 patients", "were assessed for
-# eligibility", "were approached"
-_SCREENED_BEFORE = cached_compile(
-    r"\b(?:screened|screening\s+of|assessed\s+for\s+eligibility|approached|invited|contacted)\b", regex.IGNORECASE
-)
+# the count-verb forms of a funnel's last inclusion step (with left.screened_base: "2052 (27.3%) were enrolled")
 _INCLUDED_VERBS = ("included", "enrolled", "recruited", "randomi", "analy")
 
 
@@ -1451,14 +1431,14 @@ class CohortComponent(FactComponent):
         )
         if (a.veto is None and h.group("pct") and rule == "count_verb"
                 and (h.group("verb") or "").lower().startswith(_INCLUDED_VERBS)
-                and _SCREENED_BEFORE.search(text, max(0, h.start - 300), h.start)):
+                and cues.cue("left.screened_base").found(text[max(0, h.start - 300) : h.start])):
             # "We screened 7525 patients; 2052 (27.3%) were enrolled": the last step of a screening funnel,
             # its percentage a share of those screened
             a.categories = frozenset(a.categories) | {"this-analysis"}
         share_base = ("share-denominator" in a.categories
                       and not a.categories & {"cohort-verb", "cohort-frame"}
-                      and not _TOOK_PART_AFTER.match(text, h.end, min(len(text), h.end + 60))
-                      and not _FRAMED_PART_BEFORE.search(text, max(0, h.start - 80), h.start))
+                      and not cues.cue("right.share_part.took_part").found(text[h.end : h.end + 60])
+                      and not cues.cue("left.share_part.framed").found(text[max(0, h.start - 80) : h.start]))
         if (a.veto is None and h.group("pct") and not _decisive(a.categories, rule, cues.scoring)
                 and not share_base):
             # (not "891 of 9609 (9.3%) included patients required ...": the percentage is the share's, the count its
