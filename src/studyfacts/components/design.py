@@ -377,8 +377,9 @@ _THIS_STUDY_OPENS = cached_compile(
 _OWN_WORK = cached_compile(r"\b(?:we|our|this|the\s+(?:present|current)|here(?:in)?)\b", regex.IGNORECASE)
 # what a cited review found: "Meta-analyses suggest that ...", "a systematic review has shown that ..."
 _REVIEW_FINDING = cached_compile(
-    r"\s+(?:(?!(?:we|our|this)\b)[\w,-]+\s+){0,6}?(?:suggest(?:s|ed)?|show(?:s|ed)?|(?:has|have)\s+shown|found"
-    r"|indicate[sd]?|reported|conclude[sd]?|demonstrate[sd]?|confirm(?:s|ed)?)\s+that\b",
+    r"\s+(?:(?!(?:we|our|this)\b)[\w,-]+\s+){0,6}?(?:"
+    + phrase_alternation(load_lexicon("design_cues")["review_finding_verbs"])
+    + r")\s+that\b",
     regex.IGNORECASE,
 )
 # "two individual metallic centers": centres that are no places a study ran at (design_cues.json, not_centres)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..models import Stat
 from ..numbers import clean_number, expand, parse_num
 from ..regexcache import cached_compile
-from ..rules import Hit, load_lexicon
+from ..rules import Hit, load_lexicon, phrase_alternation
 
 # The statistic reader lives with the shared grammar (`stats.py`); re-exported here for the
 # cohort family, which reads age with it.
@@ -63,10 +63,10 @@ _SMALLER_UNIT_AFTER = cached_compile(
 _UNIT_RANK = {"days": 1, "weeks": 2, "months": 3, "years": 4}  # a figure's rest is in a smaller unit than its head
 _LIST_SPLIT = cached_compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", regex.IGNORECASE)
 _FU_WORD = cached_compile(r"\bfollow(?:ed)?[-\s]?up\b", regex.IGNORECASE)
-# a kind of follow-up named before "and <kind> follow-up": "clinical and imaging follow-up"
+# a kind of follow-up named before "and <kind> follow-up": "clinical and imaging follow-up" (followup_topics.json, kinds)
+_FU_KINDS = load_lexicon("followup_topics")["kinds"]
 _FU_KIND = cached_compile(
-    r"(?:clinical|imaging|radiological|radiologic|radiographic|oncological|oncologic|ultrasound|sonographic"
-    r"|angiographic|endoscopic|telephone|(?-i:CT|MRI))",
+    r"(?:" + phrase_alternation(_FU_KINDS["words"]) + r"|(?-i:" + phrase_alternation(_FU_KINDS["words_case"]) + r"))",
     regex.IGNORECASE,
 )
 _FIGURE = cached_compile(
