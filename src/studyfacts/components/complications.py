@@ -41,7 +41,7 @@ from spacy.tokens import Doc
 from ..models import Complications, Span
 from ..numbers import expand, parse_int, parse_num, trie_alternation
 from ..regexcache import cached_compile
-from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, run_rules
+from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, phrase_alternation, run_rules
 from .abbreviations import abbreviations
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
 
@@ -231,8 +231,9 @@ _OBSERVED = cached_compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b|\b(?:under
 _SOME_UNITS = _x(r"(?<!\ball\s)(?<![\w.,/])(?:{COUNT})\s+(?:(?:of\s+(?:the\s+)?{INT}\s+)?(?:[A-Za-z][\w-]*\s+)?(?:{UNIT})\b|had\b|were\b|was\b)")
 # "In most of them, no side effects were observed", "no complications in the majority of patients": none in a part,
 # so some had them, their number not given
-_MOST = (r"\b(?:most|the\s+(?:vast\s+)?majority|nearly\s+all|almost\s+all)\s+(?:of\s+(?:them|these|those)\b"
-         r"|(?:of\s+)?(?:the\s+|our\s+)?(?:patients|cases|subjects|participants|children|procedures|women|men)\b)")
+_MOST = (r"\b(?:" + phrase_alternation(load_lexicon(_LEXICON)["partial_quantifiers"]) + r")\s+(?:of\s+(?:them|these|those)\b"
+         r"|(?:of\s+)?(?:the\s+|our\s+)?(?:" + lexicon_alternation(_LEXICON, "patient_nouns") + "|"
+         + lexicon_alternation(_LEXICON, "procedure_nouns") + r")\b)")
 _MOST_OF = cached_compile(_MOST, regex.I)  # after the "no complications", in its clause
 _MOST_OF_BEFORE = cached_compile(rf"{_MOST}\s*,?\s*$", regex.I)  # heading it: "In most of them, no ..."
 _CLAUSE_STOP = cached_compile(r";|\.(?!\d)")
