@@ -1814,6 +1814,11 @@ FAMILIES["session19"] = [
     ("RESULTS: We interviewed 41 young gay and bisexual men and found three themes.", 41),
     ("This study compares smokers using nicotine patches and smokers not using them on mood and sleep "
      "(n = 1,212).", 1212),
+    # a person noun joined to its condition's acronym; 'experienced in' is a skill; collectors are people
+    # (session 19)
+    ("METHODS: In a cross-sectional study 24 COPD-patients underwent a detailed clinical investigation.", 24),
+    ("METHODS: Focus group interviews were held with a total of 11 nurses experienced in treating burns.", 11),
+    ("METHODS: Tone audiometry was carried out with 152 refuse collectors.", 152),
     # the people whose data did the showing (session 19)
     ("RESULTS: The data of 412 patients showed that the code was used in 61%.", 412),
     # workers named in one word; a group of people with adjectives before 'group' is no arm (session 19)
@@ -1843,6 +1848,8 @@ FAMILIES["session19"] = [
 ]
 NOT_A_COHORT["session19"] = [
     "This study compares outcomes in the two groups (n = 40 each).",
+    # two groups named by acronym-joined nouns of one kind, no total (session 19)
+    "METHODS: Twelve ECMO-survivors and 20 age-matched sCPR-survivors agreed to take part.",
     # ... but not a share whose part was reviewed, nor one whose part took part (session 19)
     "METHODS: We reviewed the medical notes of 14 of 88 (16%) children treated with the drug.",
     "RESULTS: At 6 months, 702 of 811 (87%) survivors answered the questionnaire.",
@@ -2013,6 +2020,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("CASE: A 42-year-old diabetic patient had fever. When he returned, his pain had resolved.", "male", 1),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "male", None),
         ("CASE: A 3-year-old patient had fever. His mother said she had noticed a rash.", "female", None),
+        # a case whose age is written without 'old' (session 19); not a survival rate's years
+        ("CASE: A 66-year female had previous radiosurgery for a schwannoma.", "female", 1),
+        ("RESULTS: The 10-year male survival rate was 61%. We studied 40 patients.", "male", None),
         # a case named with the decade of its age (session 19)
         ("CASE: A man in his late 60s who had undergone radiotherapy presented with seizures.", "male", 1),
         ("RESULTS: Patients in their 70s fell more often.", "male", None),

@@ -802,7 +802,8 @@ def _same_people(noun: str, words: set[str]) -> bool:
 
 def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
     """The size of a second group of the same noun later in the candidate's sentence, if any."""
-    noun = _singular(cand.noun.split()[-1]) if cand.noun else ""
+    # "Fifteen ECPR-survivors and 22 age-matched sACLS-survivors": a noun joined to an acronym is its last part
+    noun = _singular(cand.noun.split()[-1].rsplit("-", 1)[-1]) if cand.noun else ""
     if noun == "n":
         # "The population sample (n = 7186) was drawn from three regions and the clinical sample (n = 119)
         # from a clinic": two samples, each given by its n, with no total
@@ -862,6 +863,7 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
                 return None
             return parse_int(m.group("n"))
         words = {_singular(w) for w in m.group("words").split()}
+        words |= {_singular(w.rsplit("-", 1)[-1]) for w in m.group("words").split() if "-" in w}
         if _PART_OF_THEM.match(m.group("words")):
             continue  # "150 women were enrolled, and 40 of the women were interviewed twice": a part of them
         if words & _LEFT_THE_STUDY:
