@@ -522,22 +522,23 @@ class DesignComponent(FactComponent):
         return m is not None and end <= m.end()
 
     @staticmethod
-    def _cited_review(text: str, h: Hit, sent: tuple[int, int]) -> bool:
-        """"Meta-analyses suggest that behavioural interventions can be efficacious": others' reviews told as a
-        finding (the review the subject of a reporting verb, no word of this work in the sentence), in an abstract
-        whose sections are not marked, so that the Background test cannot see it."""
-        return (_REVIEW_FINDING.match(text, h.end, sent[1]) is not None
-                and _OWN_WORK.search(text, sent[0], sent[1]) is None)
+    def _own_review(doc: Doc, text: str, h: Hit) -> bool:
+        """Whether a review hit names this abstract's own review. Not "BACKGROUND: Meta-analyses of previous
+        randomised trials concluded ...": a Background sentence with no word of this work in it; nor, in an
+        abstract whose sections are not marked, others' reviews told as a finding ("Meta-analyses suggest that
+        behavioural interventions can be efficacious": the review the subject of a reporting verb)."""
+        s, e = sentence_at(doc, h.start)
+        own = _OWN_WORK.search(text, s, e) is not None
+        if section_kind(doc, h.start) == "intro" and not own:
+            return False
+        return own or _REVIEW_FINDING.match(text, h.end, e) is None
 
     def resolve(self, doc: Doc, draft: Draft) -> None:
         hits = hits_of(doc, "design")
         d = draft.design
         text = doc_text(doc)
-        # "BACKGROUND: Meta-analyses of previous randomised trials concluded ...": a Background sentence that names
-        # others' reviews, no word of this work in it, does not make the abstract a review
-        hits = [h for h in hits if h.label != "review" or (
-                    (section_kind(doc, h.start) != "intro" or _OWN_WORK.search(text, *sentence_at(doc, h.start)))
-                    and not self._cited_review(text, h, sentence_at(doc, h.start)))]
+        # others' reviews named in passing do not make the abstract a review
+        hits = [h for h in hits if h.label != "review" or self._own_review(doc, text, h)]
         scan_ = doc_scan(doc)
         animals = bool(hits) and _ANIMALS.found(scan_)
         if animals and not _PEOPLE.found(scan_):

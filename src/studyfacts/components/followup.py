@@ -163,11 +163,11 @@ class FollowUpComponent(FactComponent):
                 done.add(parsed.end)
                 continue
             later: list[Stat] = []
-            shared = _SHARED_UNIT.match(text, parsed.end)
-            if shared is not None and parsed.unit is not None and not (
-                h.rule == "followup.coordinated" and UNITS[shared.group("unit").lower().rstrip(".")] == parsed.unit
-            ):
-                shared = None  # a unit of its own ends the figure; only kinds of follow-up listed go on
+            # a unit of its own ends the figure; only kinds of follow-up listed go on in the same unit
+            shared = (_SHARED_UNIT.match(text, parsed.end)
+                      if parsed.unit is None or h.rule == "followup.coordinated" else None)
+            if shared is not None and parsed.unit not in (None, UNITS[shared.group("unit").lower().rstrip(".")]):
+                shared = None
             if shared is not None and set(parsed.values) <= {"mean", "median"}:
                 # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
                 parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
@@ -278,14 +278,12 @@ class FollowUpComponent(FactComponent):
         if len(figs) != len(names) or not _RESPECTIVELY.match(text, figs[-1].end()):
             return None
         stat = (h.group("stat") or "").lower()
-        if at[0] == len(names) - 1 and all(_FU_KIND.fullmatch(x) for x in names[:-1]):
-            # "Median clinical and imaging follow-up were 22 and 18 months, respectively": kinds of follow-up, each
-            # figure one; the first read here, the others by the shared unit after it (resolve)
-            fig = figs[0]
-            return parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
-        fig = figs[at[0]]
+        # "Median clinical and imaging follow-up were 22 and 18 months, respectively": kinds of follow-up, a figure
+        # each; the first read here, the others by the shared unit after it (resolve), so its unit is left to that
+        kinds = at[0] == len(names) - 1 and all(_FU_KIND.fullmatch(x) for x in names[:-1])
+        fig = figs[0 if kinds else at[0]]
         parsed = parse_stat(text, fig.start(), "median" if stat == "median" else "mean", limit=fig.end() - fig.start())
-        if parsed.unit is None:
+        if parsed.unit is None and not kinds:
             last = figs[-1].group("unit")
             parsed.unit = UNITS[last.lower().rstrip(".")] if last else None
         return parsed
