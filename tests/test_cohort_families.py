@@ -1860,6 +1860,22 @@ NOT_A_COHORT["session19"] = [
     "METHODS: The survey was done on 45 nonsmokers, male shop assistants, and 70 city bus drivers.",
     "METHODS: Hearing was tested in 52 farm workers and 64 truck drivers.",
 ]
+FAMILIES["session20"] = [
+    # a trial's randomised count in brackets after the base it came from (session 20)
+    ("METHODS: Two hundred adults with hay fever volunteered for the study (176 randomized).", 176),
+    ("RESULTS: A total of 412 patients were screened (350 randomised; 62 not eligible).", 350),
+    # a case named by a role ending in -ent, or a migrant (session 20)
+    ("CASE: A 61-year-old liver transplant recipient presented with back pain and fever.", 1),
+    ("A 23-year-old migrant was admitted with a cough of three weeks.", 1),
+    # healthy people and then their sexes: a breakdown, not a second group (session 20)
+    ("METHODS: We examined 44 healthy volunteers, 20 men and 24 women with a normal weight.", 44),
+]
+NOT_A_COHORT["session20"] = [
+    "METHODS: We reviewed the literature (45 randomized controlled trials) on the topic.",
+    "A 12-year-old implant developed a fracture of its abutment.",
+    # a comparison group first, then the index group named by its sex and what it has: no total (session 20)
+    "METHODS: We measured cortisol in 9 healthy volunteers, and 7 women with untreated hyperthyroidism.",
+]
 
 CASES = [pytest.param(fam, t, n, id=f"{fam}:{i}") for fam, rows in FAMILIES.items() for i, (t, n) in enumerate(rows)]
 COUNTER = [pytest.param(fam, t, id=f"{fam}:{i}") for fam, rows in NOT_A_COHORT.items() for i, t in enumerate(rows)]
@@ -2193,6 +2209,10 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 25 volunteers who had all 32 teeth examined.", "lesions", None),
         ("METHODS: We treated 35 patients. All 132 tumours were ablated successfully.", "lesions", 132),
         ("METHODS: We treated 28 patients with 41 tumours; ablation of all 41 tumours was achieved.", "lesions", 41),
+        # a threshold of units is a criterion, not a count of them; molars are treated units (session 20)
+        ("METHODS: We enrolled 36 adults with ≥14 teeth and pockets of 5 mm or more.", "lesions", None),
+        ("METHODS: Thirty patients with >2 liver metastases were treated.", "lesions", None),
+        ("METHODS: Fifty-two molars with furcation defects were treated in 19 patients.", "lesions", 52),
         # the cohort after a contacted intake reached through relatives (audit 48, F48n) keeps its sex counts
         ("METHODS: The 310 patients or their relatives were contacted by telephone. RESULTS: The study included "
          "295 patients (160 female/135 male).", "female", 160),

@@ -35,6 +35,8 @@ COUNT = [
     ("Only one procedure-related complication was seen.", {"total": 1}),
     ("Twelve patients (20.3%) experienced 17 complications (6 major and 11 minor).", {"total": 17, "major": 6, "minor": 11, "patients_affected": 12}),
     ("Of the 33 complications, 9 were major.", {"total": 33, "major": 9}),
+    ("We recorded adverse events (AEs). AEs occurred in 14 patients (9%), all of them mild.",
+     {"total": 14, "percent": 9, "per": "patients"}),
 ]
 
 
@@ -171,6 +173,9 @@ NONE = [
     # a part of the people named elsewhere in the sentence, not the part that had none (session 19)
     ("Most of the blocks were done under ultrasound and no complications occurred.", {"total": 0}),
     ("Most importantly, no adverse events were reported.", {"total": 0}),
+    # the abbreviation the abstract defines for them, and the vaccine or medication studied (session 20)
+    ("Adverse events (AEs) were recorded. No serious vaccine-related AEs occurred.", {"major": 0}),
+    ("Adverse events (AEs) were recorded. AEs were not observed.", {"total": 0}),
 ]
 
 

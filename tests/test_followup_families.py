@@ -73,6 +73,16 @@ def _figures(extract, text):
         ("The mean postoperative time interval was 8 years (SD = 3.1 years).", [("mean", 8, "years")]),
         ("The median duration post-kidney transplantation was 3.4 years (range, 1 to 9 years).",
          [("median", 3.4, "years")]),
+        # a figure a group, each with its unit (or the unit once, after a range), told 'respectively' (session 20)
+        ("Mean follow-up was 19.6 months (range 8-30) and 18.1 months (range 6-29) in arms A and B, respectively.",
+         [("mean", 19.6, "months"), ("mean", 18.1, "months")]),
+        ("Median follow-up was 3.2 years, 2.9 years and 3.5 years for the three cohorts, respectively.",
+         [("median", 3.2, "years"), ("median", 2.9, "years"), ("median", 3.5, "years")]),
+        ("Mean follow-up was 25.4 (range 13 to 40) and 23.8 months (range 12 to 37) in groups I and II, respectively.",
+         [("mean", 25.4, "months"), ("mean", 23.8, "months")]),
+        # the figure with its spread after a comma or colon: a mean (session 20)
+        ("Records of 310 children (follow-up, 4.2 ± 1.6 years) were reviewed.", [("mean", 4.2, "years")]),
+        ("Follow-up: 27 +/- 9 months.", [("mean", 27, "months")]),
     ],
 )
 def test_followup_family_reads_the_statistic(extract, text, want):
@@ -109,6 +119,12 @@ def test_followup_family_reads_the_statistic(extract, text, want):
         ("Mean follow-up was 4 years 4 months.", []),
         ("The median follow-up was 2 years and 3 months.", []),
         ("Mean follow-up was 24 months, 6 months longer than planned.", [("mean", 24, "months")]),
+        # further figures not told 'respectively' are not groups; a spread with no duration is no follow-up (session 20)
+        ("Mean follow-up was 24 months and 12 months after surgery pain had gone.", [("mean", 24, "months")]),
+        ("Median follow-up was 30 months (range 6-60), and 12 months later 5 patients had died.",
+         [("median", 30, "months")]),
+        ("At follow-up, 2.4 ± 1.1 points lower on the pain scale.", []),
+        ("Age at follow-up: 41 ± 11 years.", []),
     ],
 )
 def test_followup_family_counter_examples(extract, text, want):

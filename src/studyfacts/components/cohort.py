@@ -899,6 +899,16 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             and not set(following) & _COMPARISON_WORDS
             and not _SHARE_AFTER.match(text, m.end())
         )
+        # "8 healthy volunteers and 6 women with hypothyroidism": a comparison group first, then the index group
+        # named by its sex and what it has; two groups, no total (not "40 controls, 22 men and 18 women")
+        index_after_controls = (
+            m.group("join") is not None
+            and not listed_other
+            and cand.noun is not None
+            and bool(set(cand.noun.lower().split()) & (_HEALTHY | _COMPARISON_WORDS))
+            and following[0] in _SEX_NOUNS
+            and "with" in following[1:3]
+        )
         # "interviews with 18 nurses and 12 physicians": two kinds of providers, each a group of a study of
         # providers, with no total
         other_providers = (
@@ -922,7 +932,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
         sex = _SEX_OF_NOUN.get(cand.noun.split()[-1].lower()) if cand.noun else None
         other_sex = (sex is not None and m.group("join") is not None and following[0] != "of"
                      and any(_SEX_OF_NOUN.get(w) not in (None, sex) for w in following[:2]))
-        if same or control or "others" in following or lacks or other_people or other_sex or other_providers:
+        if (same or control or "others" in following or lacks or other_people or other_sex or other_providers
+                or index_after_controls):
             # "3076 gamblers and 2129 affected others": "others" are other people, a second group
             return parse_int(m.group("n"))
         if m.group("phase") and _same_people(noun, words):
@@ -1842,6 +1853,8 @@ class CohortComponent(FactComponent):
                 continue  # "76 SM (76/105; 72.4%)": a share
             if _LESION_THRESHOLD_AFTER.match(right):
                 continue  # "patients with four discs or more remaining": a threshold
+            if _cues().cue("left.not_cohort.threshold").found(left) is not None:
+                continue  # "patients with ≥12 teeth": a criterion, not a count (the cohort's own cue)
             if (_LESION_SUBGROUP.search(left) and not _SENTENCE_IN.search(text, s, h.start)
                     and not (patients is not None
                              and _JOINED_TO_COHORT.fullmatch(text, h.end, patients.start))):

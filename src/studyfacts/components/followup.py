@@ -93,6 +93,18 @@ _NEXT_GROUP = cached_compile(
     regex.IGNORECASE,
 )
 
+# Further figures for other groups, each in its own unit, told "respectively": "Mean follow-up was
+# 22.3 months (range 12-36) and 21.3 months (range 12-35) in groups 1 and 2, respectively"
+_NEXT_FIGURE = cached_compile(
+    expand(
+        r"\s*(?:,\s*and|,|;|and)\s+(?:(?:a\s+)?(?:mean|median)\s+(?:of\s+)?)?(?P<val>{NUM})(?:\s*{PM}\s*(?P<sd>{NUM}))?"
+        r"\s*(?P<unit>{DUR})(?:\s*[(\[][^()\[\]]{0,60}[)\]])?",
+        {"DUR": rf"(?:{_UNIT_ALT})\b\.?"},
+    ),
+    regex.IGNORECASE,
+)
+_RESPECTIVELY_AHEAD = cached_compile(r"[^.;()]{0,80}?\brespectively\b", regex.IGNORECASE)
+
 
 def _topic_finder() -> regex.Pattern[str]:
     topics = load_lexicon("followup_topics")["topics"]
@@ -168,7 +180,7 @@ class FollowUpComponent(FactComponent):
                       if parsed.unit is None or h.rule == "followup.coordinated" else None)
             if shared is not None and parsed.unit not in (None, UNITS[shared.group("unit").lower().rstrip(".")]):
                 shared = None
-            if shared is not None and set(parsed.values) <= {"mean", "median"}:
+            if shared is not None and set(parsed.values) <= {"mean", "median", "range", "iqr"}:
                 # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
                 parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
                 stat_key = next(iter(parsed.values))
@@ -206,6 +218,17 @@ class FollowUpComponent(FactComponent):
             draft.follow_up.extend(later)
             stat_key = "median" if "median" in v else "mean"
             pos = parsed.end
+            if not more and not later and set(v) & {"mean", "median"}:
+                more_groups = self._respective(text, pos)
+                for g in more_groups:
+                    val = parse_num(g.group("val"))
+                    unit = UNITS[g.group("unit").lower().rstrip(".")]
+                    if val is None or (stat_key, float(val), unit) in seen:
+                        continue
+                    seen.add((stat_key, float(val), unit))
+                    draft.follow_up.append(self._group_stat(doc, draft, h, g, stat_key, val, unit))
+                if more_groups:
+                    continue
             while len(more) < 12 and set(v) & {"mean", "median"}:
                 g = _NEXT_GROUP.match(text, pos)
                 if g is None:
@@ -216,16 +239,7 @@ class FollowUpComponent(FactComponent):
                 if val is None or (stat_key, float(val), unit) in seen:
                     continue
                 seen.add((stat_key, float(val), unit))
-                draft.follow_up.append(
-                    Stat(
-                        mean=clean_number(val) if stat_key == "mean" else None,
-                        median=clean_number(val) if stat_key == "median" else None,
-                        sd=clean_number(parse_num(g.group("sd")) or 0) if g.group("sd") else None,
-                        unit=unit,
-                        about=about(doc, h.start, g.end()),
-                        span=draft.span(g.start("val"), g.end(), h.rule),
-                    )
-                )
+                draft.follow_up.append(self._group_stat(doc, draft, h, g, stat_key, val, unit))
             for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
                 mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
                 unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
@@ -241,6 +255,33 @@ class FollowUpComponent(FactComponent):
                         span=draft.span(m.start("mean"), m.end(), h.rule),
                     )
                 )
+
+    @staticmethod
+    def _group_stat(doc: Doc, draft: Draft, h: Hit, g: regex.Match[str], stat_key: str, val: float, unit: str) -> Stat:
+        """One more group's figure (a match of _NEXT_GROUP or _NEXT_FIGURE: val, sd, unit)."""
+        return Stat(
+            mean=clean_number(val) if stat_key == "mean" else None,
+            median=clean_number(val) if stat_key == "median" else None,
+            sd=clean_number(parse_num(g.group("sd")) or 0) if g.group("sd") else None,
+            unit=unit,
+            about=about(doc, h.start, g.end()),
+            span=draft.span(g.start("val"), g.end(), h.rule),
+        )
+
+    @staticmethod
+    def _respective(text: str, pos: int) -> list[regex.Match[str]]:
+        """Figures for further groups after the first, each with its unit, in a list the sentence
+        then says is 'respectively' (none when it does not: "24 months and 12 months after ...")."""
+        out: list[regex.Match[str]] = []
+        while len(out) < 12:
+            m = _NEXT_FIGURE.match(text, pos)
+            if m is None:
+                break
+            out.append(m)
+            pos = m.end()
+        if out and _RESPECTIVELY_AHEAD.match(text, pos):
+            return out
+        return []
 
     @staticmethod
     def _more_means(text: str, parsed: ParsedStat) -> list[regex.Match[str]]:
