@@ -1867,12 +1867,19 @@ FAMILIES["session20"] = [
     # a case named by a role ending in -ent, or a migrant (session 20)
     ("CASE: A 61-year-old liver transplant recipient presented with back pain and fever.", 1),
     ("A 23-year-old migrant was admitted with a cough of three weeks.", 1),
+    # the 'were' of a randomisation left out after 'and' (session 20)
+    ("RESULTS: 140 patients were screened and 96 randomly assigned to drug A (n=50) or drug B (n=46).", 96),
+    # a person noun written with Unicode's hyphen (U+2010)
+    ("METHODS: We enrolled 64 community\u2010dwelling older adults with knee pain.", 64),
     # healthy people and then their sexes: a breakdown, not a second group (session 20)
     ("METHODS: We examined 44 healthy volunteers, 20 men and 24 women with a normal weight.", 44),
 ]
 NOT_A_COHORT["session20"] = [
     "METHODS: We reviewed the literature (45 randomized controlled trials) on the topic.",
     "A 12-year-old implant developed a fracture of its abutment.",
+    # a year after its month is a date, a year naming an event no count (session 20)
+    "METHODS: We included reports published between March 2011 and June 2019 on GP-EHR interactions.",
+    "BACKGROUND: Carriers of the 2019 novel coronavirus and patients with early COVID-19 may have no symptoms.",
     # a comparison group first, then the index group named by its sex and what it has: no total (session 20)
     "METHODS: We measured cortisol in 9 healthy volunteers, and 7 women with untreated hyperthyroidism.",
 ]
@@ -2209,6 +2216,11 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We enrolled 25 volunteers who had all 32 teeth examined.", "lesions", None),
         ("METHODS: We treated 35 patients. All 132 tumours were ablated successfully.", "lesions", 132),
         ("METHODS: We treated 28 patients with 41 tumours; ablation of all 41 tumours was achieved.", "lesions", 41),
+        # the sex label before its count, a pair in brackets (session 20)
+        ("METHODS: Ninety patients (female 61/male 29) were referred to the clinic.", "female", 61),
+        ("METHODS: Ninety patients (female 61/male 29) were referred to the clinic.", "male", 29),
+        ("METHODS: We pooled 911 adults (men 356, women 555) from four trials.", "female", 555),
+        ("METHODS: Ninety patients (male 29 years, female 61 years) were referred.", "male", None),
         # a threshold of units is a criterion, not a count of them; molars are treated units (session 20)
         ("METHODS: We enrolled 36 adults with ≥14 teeth and pockets of 5 mm or more.", "lesions", None),
         ("METHODS: Thirty patients with >2 liver metastases were treated.", "lesions", None),

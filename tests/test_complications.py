@@ -176,6 +176,10 @@ NONE = [
     # the abbreviation the abstract defines for them, and the vaccine or medication studied (session 20)
     ("Adverse events (AEs) were recorded. No serious vaccine-related AEs occurred.", {"major": 0}),
     ("Adverse events (AEs) were recorded. AEs were not observed.", {"total": 0}),
+    # a second noun of the 'no ... or ...' list with no grade: none of any (session 20)
+    ("No serious adverse events or procedure-related adverse events were recorded.", {"total": 0, "major": 0}),
+    ("No serious adverse events occurred, and adverse events were mild.", {"major": 0}),
+    ("No serious adverse events or deaths occurred.", {"major": 0}),
 ]
 
 

@@ -175,6 +175,9 @@ def _design(extract, text: str):
         # people and animals in one abstract: the people's design stands (session 17)
         ("METHODS: Patients were randomly assigned to two groups; 40 rats served as a parallel model.", "randomized"),
         ("METHODS: Forty patients were randomized. RESULTS: In mice, the drug was also effective.", "randomized"),
+        # the words written with Unicode's hyphen (U+2010) or non-breaking hyphen (U+2011) (session 20)
+        ("METHODS: We did a prospective, multi\u2010centre study of 60 adults.", "multicenter"),
+        ("METHODS: In this double\u2011blind, multi\u2011site trial 80 adults were randomised.", "multicenter"),
     ],
 )
 def test_design_flag_is_true_when_stated(extract, text, flag):
@@ -400,6 +403,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("DESIGN: Prospective interventional animal study. SETTING: A university laboratory.", "prospective"),
         ("In a prospective multicentre study of male rats, burrowing was scored. Data from participating centres "
          "were pooled.", "multicenter"),
+        # Mendelian randomisation is an observational method; a trial still to be prepared for (session 20)
+        ("METHODS: We did a two-sample Mendelian randomisation study with data on 30 000 adults.", "randomized"),
+        ("This pilot trial gives feasibility data in preparation for a multi-site effectiveness trial.",
+         "multicenter"),
     ],
 )
 def test_design_flag_stays_none_when_not_stated_or_negated(extract, text, flag):
@@ -660,6 +667,8 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "BACKGROUND: In 2010, 800 people died of the disease in the country.",
         "METHODS: In 2024, 90 adults will be recruited from two clinics.",
         "BACKGROUND: In 2005, 40 cases were reported to the national registry.",
+        # records that hold no person (session 20)
+        "METHODS: Pump maintenance records were reviewed for May-June, 2018, in the three villages.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):

@@ -161,3 +161,15 @@ def test_pipeline_tokens_are_spacys_though_unread_word_attributes_are_not_comput
     # the one word attribute the sentence splitter reads is still computed
     assert [t.is_punct for t in nlp.make_doc(text)] == [t.is_punct for t in bare.make_doc(text)]
     assert len(nlp.vocab.lex_attr_getters) < len(bare.vocab.lex_attr_getters)
+
+
+def test_unicode_hyphens_are_read_as_hyphens_and_spans_keep_them(extract):
+    # Wiley's U+2010 and the non-breaking U+2011: read as "-" by the rules, one character for one, so each
+    # value still points at the abstract's own characters
+    text = "METHODS: A prospective, multi\u2010centre study. The mean follow\u2011up was 26 months."
+    rec = extract(text)
+    assert rec.design.multicenter is True
+    fu = rec.follow_up[0]
+    assert fu.mean == 26 and fu.unit == "months"
+    assert fu.span.text == text[fu.span.start : fu.span.end] and "\u2011" in fu.span.text
+    assert rec.abstract == text

@@ -125,6 +125,10 @@ class _Job:
     record: Record | None = None  # set once the record is final
 
 
+# hyphens the rules read as "-": U+2010 HYPHEN and U+2011 NON-BREAKING HYPHEN (same length, so offsets hold)
+_HYPHENS = {0x2010: "-", 0x2011: "-"}
+
+
 def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> list[Record]:
     """Extract a batch of read records, one `Record` per record, in order.
 
@@ -136,7 +140,10 @@ def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> l
     jobs = [_prepare(raw) for raw in raws]
     live = [job for job in jobs if job.record is None]
     for job in live:
-        text = job.text or ""
+        # the rules read hyphens as ASCII: "follow\u2010up", "multi\u2010center" (Wiley's U+2010) are "follow-up",
+        # "multi-center"; one character for one, so every offset, and every span's text (cut from the
+        # abstract as written, see Draft.span), stays the abstract's own
+        text = (job.text or "").translate(_HYPHENS)
         try:
             job.doc = nlp.make_doc(text)
             job.doc.user_data[TEXT_KEY] = text  # components read the text often; Doc.text rebuilds it each time

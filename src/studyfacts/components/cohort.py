@@ -1566,14 +1566,17 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
-            if _THREE_DIGITS.fullmatch(h.group("n") or "") and _COMMA_SPACED.search(text, max(s, h.start - 12), h.start):
+            if (_THREE_DIGITS.fullmatch(h.group("n") or "") and h.rule != "cohort.sex_label_first"
+                    and _COMMA_SPACED.search(text, max(s, h.start - 12), h.start)):
                 continue  # "We enrolled 1, 250 women": the tail of 1,250 (see _score)
             before = text[max(s, h.start - 12) : h.start]
             if sign_before.found(before) or _CUT_OFF_WORDS_BEFORE.search(text, max(s, h.start - 40), h.start):
                 continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
             if rate_per.found(text[max(s, h.start - 20) : h.start]):
                 continue  # "5 per 100,000 women": the base of a rate, no count of anyone
-            frac = _FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)
+            # (not a label before its own count: "(female 52/male 28)")
+            frac = (_FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)
+                    if h.rule != "cohort.sex_label_first" else None)
             if frac is not None:
                 # "79/113 (69.9%) male": the count is the fraction's numerator, the 113 its denominator
                 part = parse_int(frac.group("n"))

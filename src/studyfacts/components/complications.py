@@ -80,6 +80,14 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FILL", r"(?:(?:at\s+least\s+(?:one|1)|one\s+or\s+more|a|an|any|some)\s+)"),
 )
 
+# the second noun of a 'no ... or ...' list, with its own cue words: "no serious adverse events or
+# treatment-related adverse events"
+_OR_ALSO = cached_compile(
+    expand(r"\s*,?\s*(?:or|nor)\s+(?:any\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUNA})\b",
+           dict(EXTRA_FRAGMENTS)),
+    regex.I,
+)
+
 _PREFILTER = Gate(r"complicat|adverse|side[\s-]effect")
 
 
@@ -575,6 +583,11 @@ class ComplicationsComponent(FactComponent):
                     main = main or draft.hit_span(h)
                 else:
                     put(key, 0, h)
+                    also = _OR_ALSO.match(text, h.end, sb)
+                    if also is not None and cues().label(_TOKEN.findall(also.group("adj"))) == "overall":
+                        # "No serious adverse events or treatment-related adverse events were reported": none of any
+                        put("total", 0, h)
+                        main = main or draft.hit_span(h)
                 evidence.append(draft.hit_span(h))
                 done.append((h.start, h.end))
                 continue
