@@ -1871,6 +1871,23 @@ FAMILIES["session20"] = [
     ("RESULTS: 140 patients were screened and 96 randomly assigned to drug A (n=50) or drug B (n=46).", 96),
     # a person noun written with Unicode's hyphen (U+2010)
     ("METHODS: We enrolled 64 community\u2010dwelling older adults with knee pain.", 64),
+    # a person noun joined to a word before it; a study's own cohort before its comma (session 20)
+    ("METHODS: Three hundred twelve student-athletes were enrolled, and 290 completed the season.", 312),
+    ("METHODS: We established a pooled cohort, including 4120 miners with measured exposure.", 4120),
+    ("METHODS: A total of 120 food handlers were selected at random for examination.", 120),
+    # a review's pooled people as the subject of its inclusion verb, or from two kinds of report (session 20)
+    ("METHODS: We searched three databases. RESULTS: Fourteen studies including 212 women were eligible for "
+     "this review.", 212),
+    ("METHODS: We searched three databases. RESULTS: Overall, 64 patients from 9 studies and 4 case reports were "
+     "included.", 64),
+    # a trial's randomised count after a larger count first recruited (session 20)
+    ("METHODS: A total of 95 women were initially recruited. After screening, seventy patients were randomly "
+     "assigned to an experimental group (n = 35) or a control group (n = 35).", 70),
+    # those who took part in a later follow-up are no funnel's end (session 20)
+    ("METHODS: Two hundred patients (120 women, 80 men) were included. Only 61 patients participated in the "
+     "2-year follow-up.", 200),
+    # a count after the people's description, then 'participated' (session 20)
+    ("METHODS: Young adults aged 18 to 25 years (n=340), participated in design workshops.", 340),
     # healthy people and then their sexes: a breakdown, not a second group (session 20)
     ("METHODS: We examined 44 healthy volunteers, 20 men and 24 women with a normal weight.", 44),
 ]
@@ -1880,6 +1897,12 @@ NOT_A_COHORT["session20"] = [
     # a year after its month is a date, a year naming an event no count (session 20)
     "METHODS: We included reports published between March 2011 and June 2019 on GP-EHR interactions.",
     "BACKGROUND: Carriers of the 2019 novel coronavirus and patients with early COVID-19 may have no symptoms.",
+    "METHODS: Three real-world use-cases were studied with the new software.",
+    # investigators who analysed the data are not the people studied (session 20)
+    "METHODS: To check reliability, 3 research team members coded the same transcripts.",
+    # one arm's randomised count, the other's beside it (session 20)
+    "RESULTS: Ten patients were randomized to drug A and 11 served as controls.",
+    "RESULTS: A total of 24 patients were randomized to each of the drug and placebo arms.",
     # a comparison group first, then the index group named by its sex and what it has: no total (session 20)
     "METHODS: We measured cortisol in 9 healthy volunteers, and 7 women with untreated hyperthyroidism.",
 ]
@@ -2221,6 +2244,9 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Ninety patients (female 61/male 29) were referred to the clinic.", "male", 29),
         ("METHODS: We pooled 911 adults (men 356, women 555) from four trials.", "female", 555),
         ("METHODS: Ninety patients (male 29 years, female 61 years) were referred.", "male", None),
+        # a count of one sex in brackets with its share, or after its label with its share (session 20)
+        ("RESULTS: Of 30 cases, the majority (63.3%; n=19) were female.", "female", 19),
+        ("RESULTS: A total of 412 nurses, male (102; 24.8%) and female (310; 75.2%), answered.", "male", 102),
         # a threshold of units is a criterion, not a count of them; molars are treated units (session 20)
         ("METHODS: We enrolled 36 adults with ≥14 teeth and pockets of 5 mm or more.", "lesions", None),
         ("METHODS: Thirty patients with >2 liver metastases were treated.", "lesions", None),
@@ -2382,6 +2408,9 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Twelve men (48-79 years old; mean ± SD: 61.3 ± 8.2) received the tracer.", 61.3, None),
         ("METHODS: We enrolled 44 adults (aged 21-67 years; median, 39 years).", None, 39.0),
         ("METHODS: We enrolled 44 adults (21-67 mg; mean 39).", None, None),
+        # the range after 'from', the figure in brackets before its unit (session 20)
+        ("METHODS: There were 9 men and 12 women, aged from 31.0 to 62.0 (44.6±8.1) years.", 44.6, None),
+        ("METHODS: Twenty adults aged from 18 to 70 years were enrolled.", None, None),
     ],
 )
 def test_age_family(extract, text, mean, median):

@@ -585,6 +585,9 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Data came from the 2009 and 2012 cross-sectional waves of a provincial gambling survey.", "2009",
          "2012"),
         ("METHODS: We used the 2005 and 2010 rounds of a household survey (n = 9,812).", "2005", "2010"),
+        # a window of days within one month (session 20)
+        ("METHODS: We reviewed 91 patients admitted from March 3 to 19, 2021.", "2021-03", "2021-03"),
+        ("METHODS: From 12 to 28 June 2019, 310 residents were surveyed.", "2019-06", "2019-06"),
     ],
 )
 def test_design_period_of_inclusion(extract, text, start, end):

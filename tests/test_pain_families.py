@@ -230,6 +230,11 @@ def test_pain_family_instruments_named_together(run, text, want):
         "The KOOS pain subscale rose from 48 to 79 in patients with knee pain.",
         # a range of scores written out
         "Pain scores on the VAS ranged from 2 to 9 in the 40 patients.",
+        # a review's effect sizes and their limits, the scale's own length, counts of trials (session 20)
+        "Therapy reduced pain intensity (SMD [CI]=-1.20 [-1.90, -0.50]) and raised pain threshold (SMD [CI]=0.90 "
+        "[0.40, 1.40]).",
+        "Pain on day one was lower by 0.6 cm on a 10 cm VAS (MD -0.6, 95% CI -0.9 to -0.3; 14 RCTs; 1630 "
+        "participants).",
     ],
 )
 def test_pain_family_not_pain(run, text):

@@ -1157,7 +1157,10 @@ class CohortComponent(FactComponent):
         scoring = _cues().scoring
         # ... but not the second of two counts joined by "and", no clause between, whose verb is both's
         # ("185 survivors and 155 caregivers participated"; not "95 were invited ..., and 71 accepted")
+        # (nor one stated in a later part of the study: "In the second stage, 90 adults were randomized", after
+        # the first stage's own sample; each part has its own)
         best = next((c for c in good if _decisive(c.categories, c.rule, scoring)
+                     and not (c is not best and _PART_OPENS.search(text, sentence_at(doc, c.start)[0], c.start))
                      and not any(b.end <= c.start and _AND_JOINED.fullmatch(text, b.end, c.start)
                                  and not _CLAUSE_VERB.search(text, b.end, c.start) for b in good)),
                     best)

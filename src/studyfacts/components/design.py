@@ -489,6 +489,8 @@ def _period_of(hit: Hit) -> Period | None:
     if not (y1 and y2) or y2 < y1 or y2 - y1 > 80:
         return None
     m1, m2 = _month(hit, 1), _month(hit, 2)
+    if hit.rule == "design.period_days":
+        m1 = m2 = m1 or m2  # "from January 22 to 30, 2020", "From 29 to 31 January 2020": one month, both ends
     if (hit.group("cue") or "").lower() == "since":
         return None  # "since 1990 ..." opens a window; only a stated end makes a period
     return Period(start=f"{y1}-{m1}" if m1 else str(y1), end=f"{y2}-{m2}" if m2 else str(y2))
