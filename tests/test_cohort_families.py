@@ -1888,6 +1888,11 @@ FAMILIES["session20"] = [
      "2-year follow-up.", 200),
     # a count after the people's description, then 'participated' (session 20)
     ("METHODS: Young adults aged 18 to 25 years (n=340), participated in design workshops.", 340),
+    # a review's pooled people given as the n of its studies (session 20)
+    ("METHODS: Four databases were searched. RESULTS: A total of 48 studies (n = 2210) were included.", 2210),
+    # a count grouped with a punctuation space (U+2008) or a figure space (U+2007) (session 20)
+    ("METHODS: We enrolled 12\u2008400 adults from the national register.", 12400),
+    ("METHODS: We enrolled 3\u2007150 adults from the national register.", 3150),
     # healthy people and then their sexes: a breakdown, not a second group (session 20)
     ("METHODS: We examined 44 healthy volunteers, 20 men and 24 women with a normal weight.", 44),
 ]
@@ -1898,6 +1903,9 @@ NOT_A_COHORT["session20"] = [
     "METHODS: We included reports published between March 2011 and June 2019 on GP-EHR interactions.",
     "BACKGROUND: Carriers of the 2019 novel coronavirus and patients with early COVID-19 may have no symptoms.",
     "METHODS: Three real-world use-cases were studied with the new software.",
+    # a planned sample whose verb comes after a long description of the people (session 20)
+    "METHODS: Eighty adults in the first month after a below-knee amputation at the regional centre will "
+    "participate in the study.",
     # investigators who analysed the data are not the people studied (session 20)
     "METHODS: To check reliability, 3 research team members coded the same transcripts.",
     # one arm's randomised count, the other's beside it (session 20)

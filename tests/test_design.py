@@ -403,6 +403,12 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("DESIGN: Prospective interventional animal study. SETTING: A university laboratory.", "prospective"),
         ("In a prospective multicentre study of male rats, burrowing was scored. Data from participating centres "
          "were pooled.", "multicenter"),
+        # a literature review named by its bibliographic databases or its systematic search (session 20)
+        ("METHODS: MEDLINE, Embase and CINAHL were searched for randomized controlled trials of the drug.",
+         "randomized"),
+        ("METHODS: A systematic search was performed on databases including PubMed for randomized trials.",
+         "randomized"),
+        ("METHODS: We systematically searched four databases for randomized trials of the device.", "randomized"),
         # Mendelian randomisation is an observational method; a trial still to be prepared for (session 20)
         ("METHODS: We did a two-sample Mendelian randomisation study with data on 30 000 adults.", "randomized"),
         ("This pilot trial gives feasibility data in preparation for a multi-site effectiveness trial.",

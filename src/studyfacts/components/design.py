@@ -175,7 +175,7 @@ _DATA_FROM = cached_compile(
     regex.IGNORECASE,
 )
 _COHORT_NEXT = cached_compile(
-    r"\b\d[\d,\u2009\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
+    r"\b\d[\d,\u2007\u2008\u2009\u202f\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
     r"\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|identified|studied)\b"
     r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
     regex.IGNORECASE,
