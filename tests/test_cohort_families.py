@@ -1888,6 +1888,10 @@ FAMILIES["session20"] = [
      "2-year follow-up.", 200),
     # a count after the people's description, then 'participated' (session 20)
     ("METHODS: Young adults aged 18 to 25 years (n=340), participated in design workshops.", 340),
+    # the people whose results or views are told (session 20)
+    ("METHODS: We describe the MRI findings from six patients who were admitted with encephalitis.", 6),
+    ("METHODS: A review of studies including 840 patients (300 children, 540 adults) was done. We searched "
+     "PubMed. RESULTS: Nine studies including 840 patients (300 children, 540 adults) were identified.", 840),
     # a review's pooled people given as the n of its studies (session 20)
     ("METHODS: Four databases were searched. RESULTS: A total of 48 studies (n = 2210) were included.", 2210),
     # a count grouped with a punctuation space (U+2008) or a figure space (U+2007) (session 20)
@@ -1903,6 +1907,10 @@ NOT_A_COHORT["session20"] = [
     "METHODS: We included reports published between March 2011 and June 2019 on GP-EHR interactions.",
     "BACKGROUND: Carriers of the 2019 novel coronavirus and patients with early COVID-19 may have no symptoms.",
     "METHODS: Three real-world use-cases were studied with the new software.",
+    # a case report named in passing, the data of 'a patient' in general (session 20)
+    "METHODS: Exclusion criteria were reviews, letters, and case reports of a single patient.",
+    "The platform lets providers process the data of a patient despite its format.",
+    "This interprofessional case report leverages an ontology to link the records.",
     # a planned sample whose verb comes after a long description of the people (session 20)
     "METHODS: Eighty adults in the first month after a below-knee amputation at the regional centre will "
     "participate in the study.",
@@ -2416,6 +2424,10 @@ def test_population_family(extract, text, field, value):
         ("METHODS: Twelve men (48-79 years old; mean ± SD: 61.3 ± 8.2) received the tracer.", 61.3, None),
         ("METHODS: We enrolled 44 adults (aged 21-67 years; median, 39 years).", None, 39.0),
         ("METHODS: We enrolled 44 adults (21-67 mg; mean 39).", None, None),
+        # the statistic's label after 'age', the limits then 'with the average of', a bracketed figure (session 20)
+        ("METHODS: We enrolled 40 runners (age, mean ± SD, 31.2 ± 4.4 years).", 31.2, None),
+        ("METHODS: The 90 patients, aged 30-70 years with the average of 52 years, were treated.", 52.0, None),
+        ("RESULTS: Of the 80 patients, 30 were male, with an age of (44.10±9.80) years.", 44.1, None),
         # the range after 'from', the figure in brackets before its unit (session 20)
         ("METHODS: There were 9 men and 12 women, aged from 31.0 to 62.0 (44.6±8.1) years.", 44.6, None),
         ("METHODS: Twenty adults aged from 18 to 70 years were enrolled.", None, None),

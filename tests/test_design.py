@@ -175,6 +175,9 @@ def _design(extract, text: str):
         # people and animals in one abstract: the people's design stands (session 17)
         ("METHODS: Patients were randomly assigned to two groups; 40 rats served as a parallel model.", "randomized"),
         ("METHODS: Forty patients were randomized. RESULTS: In mice, the drug was also effective.", "randomized"),
+        # care homes and practices named by their specialty are centres (session 20)
+        ("METHODS: Residents were recruited from 17 care homes in the region.", "multicenter"),
+        ("METHODS: The tool was used at three rheumatology practices.", "multicenter"),
         # the words written with Unicode's hyphen (U+2010) or non-breaking hyphen (U+2011) (session 20)
         ("METHODS: We did a prospective, multi\u2010centre study of 60 adults.", "multicenter"),
         ("METHODS: In this double\u2011blind, multi\u2011site trial 80 adults were randomised.", "multicenter"),
