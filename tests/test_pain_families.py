@@ -261,6 +261,12 @@ def test_pain_checks_run_on_grammar_values(extract):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # a pair, each value with its own time point: the opening one the first's (session 20)
+        ("In 40 adults with knee pain, at 3 months, mean NRS was 2.4 ± 1.1 compared with 7.2 ± 1.3 at baseline.",
+         [("mean", 2.4, False), ("mean", 7.2, True)]),
+        # ... but one time point after a pair of arms is both's
+        ("In 40 adults with knee pain, VAS was 7.5 vs 7.3 at baseline in the two arms.",
+         [("mean", 7.5, True), ("mean", 7.3, True)]),
         ("Mean NRS pain was 5.8 (95% CI 4.9 to 6.7) at baseline and 2.9 (95% CI 2.1-3.7) at 8 weeks.",
          [("mean", 5.8, True), ("mean", 2.9, False)]),
         # (the sentence opens on its baseline phrase: the mean is the baseline's)

@@ -673,12 +673,18 @@ class PainComponent(FactComponent):
             prev_end = c.gend[i - 1] if i else c.sa
             after_tp = next((t for t in tps if last.hit.end <= t.start < end_lim and id(t) not in used
                              and _TIGHT_AFTER.match(_FILLER.sub("", text[last.hit.end:t.start]))), None)
-            if after_tp is not None:
-                self._set(grp, after_tp)
-                used.add(id(after_tp))  # "7.2 before treatment decreased to 3.1": not 3.1's too
-                continue
             before_tp = [t for t in tps if prev_end <= t.start and t.end <= first.hit.start and id(t) not in used
                          and _LOOSE_BEFORE.match(text[t.end:first.hit.start])]
+            if after_tp is not None:
+                if len(grp) == 2 and before_tp and before_tp[-1].kind != after_tp.kind:
+                    # "At 6 months, mean NRS was 2.1 compared with 7.6 at baseline": a pair, each with its own time
+                    # point, the one that opens the sentence the first's, the one after the pair the second's
+                    self._set(grp[:1], before_tp[-1])
+                    self._set(grp[1:], after_tp)
+                else:
+                    self._set(grp, after_tp)
+                used.add(id(after_tp))  # "7.2 before treatment decreased to 3.1": not 3.1's too
+                continue
             if before_tp:
                 self._set(grp, before_tp[-1])
                 continue
