@@ -1892,6 +1892,13 @@ FAMILIES["session20"] = [
     ("METHODS: We describe the MRI findings from six patients who were admitted with encephalitis.", 6),
     ("METHODS: A review of studies including 840 patients (300 children, 540 adults) was done. We searched "
      "PubMed. RESULTS: Nine studies including 840 patients (300 children, 540 adults) were identified.", 840),
+    # a count named with age adjectives in abbreviations, and its breakdown per group in brackets (session 20)
+    ("METHODS: 240 healthy, 2-mo-old infants were randomly assigned to formula A or B.", 240),
+    ("METHODS: In a crossover trial, 48 healthy 9- to 12-y-olds received two breakfasts.", 48),
+    ("METHODS: The trial was conducted with 58 participants (30 in Group A, 28 in Group B).", 58),
+    # a later count of the same people with its share is a part of them, no second group (session 20)
+    ("RESULTS: A total of 23 patients were identified, with a median age of 61 years, and 14 patients (61%) "
+     "were women.", 23),
     # a review's pooled people given as the n of its studies (session 20)
     ("METHODS: Four databases were searched. RESULTS: A total of 48 studies (n = 2210) were included.", 2210),
     # a count grouped with a punctuation space (U+2008) or a figure space (U+2007) (session 20)
@@ -2260,6 +2267,8 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: Ninety patients (female 61/male 29) were referred to the clinic.", "male", 29),
         ("METHODS: We pooled 911 adults (men 356, women 555) from four trials.", "female", 555),
         ("METHODS: Ninety patients (male 29 years, female 61 years) were referred.", "male", None),
+        # an interleukin is no count of treated levels (session 20)
+        ("METHODS: IL-6 levels were measured in the serum of 30 patients with sepsis.", "lesions", None),
         # a count of one sex in brackets with its share, or after its label with its share (session 20)
         ("RESULTS: Of 30 cases, the majority (63.3%; n=19) were female.", "female", 19),
         ("RESULTS: A total of 412 nurses, male (102; 24.8%) and female (310; 75.2%), answered.", "male", 102),

@@ -175,6 +175,10 @@ def _design(extract, text: str):
         # people and animals in one abstract: the people's design stands (session 17)
         ("METHODS: Patients were randomly assigned to two groups; 40 rats served as a parallel model.", "randomized"),
         ("METHODS: Forty patients were randomized. RESULTS: In mice, the drug was also effective.", "randomized"),
+        # an allocation told with 'randomly' at its end, or 'randomly chosen for' the groups (session 20)
+        ("METHODS: They were divided into the control group (n = 40) and the study group (n = 40) randomly.",
+         "randomized"),
+        ("METHODS: Thirty adults were randomly chosen for the treatment and control group.", "randomized"),
         # care homes and practices named by their specialty are centres (session 20)
         ("METHODS: Residents were recruited from 17 care homes in the region.", "multicenter"),
         ("METHODS: The tool was used at three rheumatology practices.", "multicenter"),
@@ -412,6 +416,8 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: A systematic search was performed on databases including PubMed for randomized trials.",
          "randomized"),
         ("METHODS: We systematically searched four databases for randomized trials of the device.", "randomized"),
+        # a count of trials included is a review's (session 20)
+        ("RESULTS: Nine published randomized clinical trials were included (3,120 patients).", "randomized"),
         # Mendelian randomisation is an observational method; a trial still to be prepared for (session 20)
         ("METHODS: We did a two-sample Mendelian randomisation study with data on 30 000 adults.", "randomized"),
         ("This pilot trial gives feasibility data in preparation for a multi-site effectiveness trial.",
@@ -594,6 +600,9 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Data came from the 2009 and 2012 cross-sectional waves of a provincial gambling survey.", "2009",
          "2012"),
         ("METHODS: We used the 2005 and 2010 rounds of a household survey (n = 9,812).", "2005", "2010"),
+        # the day before its month, the year after 'in' (session 20)
+        ("METHODS: Data were collected from 3rd April to 28th July 2018 in two clinics.", "2018-04", "2018-07"),
+        ("METHODS: Patients admitted from March 2 to April 9 in 2021 were included.", "2021-03", "2021-04"),
         # a window of days within one month (session 20)
         ("METHODS: We reviewed 91 patients admitted from March 3 to 19, 2021.", "2021-03", "2021-03"),
         ("METHODS: From 12 to 28 June 2019, 310 residents were surveyed.", "2019-06", "2019-06"),

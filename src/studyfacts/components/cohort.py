@@ -870,6 +870,8 @@ def _other_group(text: str, cand: Candidate, sentence_end: int) -> int | None:
             continue  # "64 patients were enrolled, while 12 patients declined": not a second group
         if words & _OUTCOME_OF_SOME and not _WITHOUT_AFTER.match(text, cand.end, min(len(text), cand.end + 40)):
             continue  # "204 patients ... underwent PVP, and 56 patients with complications included ...": a part
+        if m.group("join") is not None and _SHARE_AFTER.match(text, m.end()) and _CLAUSE_VERB.search(text, cand.end, m.start()):
+            continue  # "19 patients were identified, ..., and 12 patients (63%) were males": a part, with its share
         # "13 cases ... and 26 matched controls": a case-control study's two groups
         # ("20 patients ... compared with 20 healthy volunteers" keeps its index group, as the dev set settles)
         following = m.group("words").lower().split()
