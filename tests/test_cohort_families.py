@@ -1899,6 +1899,9 @@ FAMILIES["session20"] = [
     # a later count of the same people with its share is a part of them, no second group (session 20)
     ("RESULTS: A total of 23 patients were identified, with a median age of 61 years, and 14 patients (61%) "
      "were women.", 23),
+    # a genus initial before its species, puerperas (session 20)
+    ("METHODS: In total, 412 H. pylori-positive adults were recruited and randomly assigned.", 412),
+    ("METHODS: Forty-two puerperas with postpartum haemorrhage were retrospectively included.", 42),
     # a review's pooled people given as the n of its studies (session 20)
     ("METHODS: Four databases were searched. RESULTS: A total of 48 studies (n = 2210) were included.", 2210),
     # a count grouped with a punctuation space (U+2008) or a figure space (U+2007) (session 20)

@@ -418,6 +418,9 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: We systematically searched four databases for randomized trials of the device.", "randomized"),
         # a count of trials included is a review's (session 20)
         ("RESULTS: Nine published randomized clinical trials were included (3,120 patients).", "randomized"),
+        # a trial registered prospectively with its registry (session 20)
+        ("METHODS: We enrolled 40 adults. The trial was registered prospectively with the ISRCTN registry.",
+         "prospective"),
         # Mendelian randomisation is an observational method; a trial still to be prepared for (session 20)
         ("METHODS: We did a two-sample Mendelian randomisation study with data on 30 000 adults.", "randomized"),
         ("This pilot trial gives feasibility data in preparation for a multi-site effectiveness trial.",
@@ -600,6 +603,8 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Data came from the 2009 and 2012 cross-sectional waves of a provincial gambling survey.", "2009",
          "2012"),
         ("METHODS: We used the 2005 and 2010 rounds of a household survey (n = 9,812).", "2005", "2010"),
+        # a numeric month and its year joined by a hyphen (session 20)
+        ("METHODS: Patients treated between 3-2004 and 11-2018 were reviewed.", "2004-03", "2018-11"),
         # the day before its month, the year after 'in' (session 20)
         ("METHODS: Data were collected from 3rd April to 28th July 2018 in two clinics.", "2018-04", "2018-07"),
         ("METHODS: Patients admitted from March 2 to April 9 in 2021 were included.", "2021-03", "2021-04"),

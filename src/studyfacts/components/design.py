@@ -43,10 +43,11 @@ _OWN_RECORDS = (
 
 def _date(i: int) -> str:
     # "May 2008", "December, 2017", "1 June 2001", "15th February 2019", "the 1st of July 2019", "June 1, 2001",
-    # "01/2012", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space; "March/1977": a slash
+    # "01/2012", "7-2003", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space;
+    # "March/1977": a slash
     return (
         rf"(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
-        rf"|(?P<n{i}>0?[1-9]|1[0-2])/)?(?P<y{i}>{_YEAR})"
+        rf"|(?<![\d.,])(?P<n{i}>0?[1-9]|1[0-2])[/-](?={_YEAR}))?(?P<y{i}>{_YEAR})"
     )
 
 
