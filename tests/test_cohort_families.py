@@ -1899,6 +1899,10 @@ FAMILIES["session20"] = [
     # a later count of the same people with its share is a part of them, no second group (session 20)
     ("RESULTS: A total of 23 patients were identified, with a median age of 61 years, and 14 patients (61%) "
      "were women.", 23),
+    # a trial's randomised count as the numerator of its share, or in brackets, after a funnel (session 20)
+    ("RESULTS: Of 380 approached adults, 110 (29%) consented. 61/110 (55%) met the criteria. 48/61 (79%) of "
+     "those eligible were randomised.", 48),
+    ("RESULTS: Of 260 screened patients, 180 were eligible (140 randomized).", 140),
     # a genus initial before its species, puerperas (session 20)
     ("METHODS: In total, 412 H. pylori-positive adults were recruited and randomly assigned.", 412),
     ("METHODS: Forty-two puerperas with postpartum haemorrhage were retrospectively included.", 42),

@@ -655,6 +655,8 @@ _BREAKDOWN_OPENS = cached_compile(
     r"\b(?:including|comprising|comprised?|comprises|consist(?:s|ed|ing)?\s+of|of\s+whom|among\s+whom|namely)\b|:",
     regex.IGNORECASE
 )
+# the rules that read a trial's randomised count at a funnel's end (patterns/cohort.jsonl)
+_RANDOMISED_STEPS = frozenset({"cohort.randomized_bracket", "cohort.fraction_randomized"})
 # the words that decide whether a second count makes groups (patterns/lexicons/second_group.json)
 _SECOND_GROUP_WORDS = {key: frozenset(value["words"]) for key, value in load_lexicon("second_group").items()
                        if key != "_why"}
@@ -1098,6 +1100,14 @@ class CohortComponent(FactComponent):
                 start = h.start + base_count.start()
                 return Candidate(base_n, "patients", start, h.start + base_count.end(), h.rule, 5, "funnel base"), None
             if n and section_kind(doc, h.start) != "intro":
+                later = next((r for r in by.get("took_part", []) if r.rule in _RANDOMISED_STEPS and r.start > h.end
+                              and parse_int(r.group("n") or "")), None)
+                if later is not None:
+                    # "Of 460 approached, 124 (27%) consented. ... 44/53 (83%) of those eligible were randomised":
+                    # in a trial the funnel ends at the number randomised (GUIDE)
+                    a, b = later.groups["n"][0], later.groups["n"][1]
+                    return Candidate(parse_int(later.group("n") or "") or 0, "participants", a, b, later.rule, 5,
+                                     "randomised after the funnel"), None
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel"), None
         participated = _cues().cue("right.participated")
