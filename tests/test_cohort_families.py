@@ -1903,6 +1903,8 @@ FAMILIES["session20"] = [
     ("RESULTS: Of 380 approached adults, 110 (29%) consented. 61/110 (55%) met the criteria. 48/61 (79%) of "
      "those eligible were randomised.", 48),
     ("RESULTS: Of 260 screened patients, 180 were eligible (140 randomized).", 140),
+    # the people counted inside 'The median age of N ... was' (session 20)
+    ("RESULTS: The median age of 57 enrolled patients was 48.5 years (IQR 39.0-60.0).", 57),
     # a genus initial before its species, puerperas (session 20)
     ("METHODS: In total, 412 H. pylori-positive adults were recruited and randomly assigned.", 412),
     ("METHODS: Forty-two puerperas with postpartum haemorrhage were retrospectively included.", 42),

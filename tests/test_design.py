@@ -418,6 +418,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: We systematically searched four databases for randomized trials of the device.", "randomized"),
         # a count of trials included is a review's (session 20)
         ("RESULTS: Nine published randomized clinical trials were included (3,120 patients).", "randomized"),
+        # registration with a bare date; the lack of randomisation (session 20)
+        ("METHODS: We enrolled 40 adults. Prospectively registered 03/14/2021.", "prospective"),
+        ("METHODS: Observational data of 300 adults were analysed despite the lack of randomization.",
+         "randomized"),
         # a trial registered prospectively with its registry (session 20)
         ("METHODS: We enrolled 40 adults. The trial was registered prospectively with the ISRCTN registry.",
          "prospective"),
