@@ -106,6 +106,18 @@ _NEXT_FIGURE = cached_compile(
 _RESPECTIVELY_AHEAD = cached_compile(r"[^.;()]{0,80}?\brespectively\b", regex.IGNORECASE)
 
 
+def _in_a_row(pattern: regex.Pattern[str], text: str, pos: int, limit: int = 12) -> list[regex.Match[str]]:
+    """Matches of `pattern` one right after the other from `pos` (at most `limit`): a figure a group."""
+    out: list[regex.Match[str]] = []
+    while len(out) < limit:
+        m = pattern.match(text, pos)
+        if m is None:
+            break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def _topic_finder() -> regex.Pattern[str]:
     topics = load_lexicon("followup_topics")["topics"]
     alts = []
@@ -272,29 +284,15 @@ class FollowUpComponent(FactComponent):
     def _respective(text: str, pos: int) -> list[regex.Match[str]]:
         """Figures for further groups after the first, each with its unit, in a list the sentence
         then says is 'respectively' (none when it does not: "24 months and 12 months after ...")."""
-        out: list[regex.Match[str]] = []
-        while len(out) < 12:
-            m = _NEXT_FIGURE.match(text, pos)
-            if m is None:
-                break
-            out.append(m)
-            pos = m.end()
-        if out and _RESPECTIVELY_AHEAD.match(text, pos):
+        out = _in_a_row(_NEXT_FIGURE, text, pos)
+        if out and _RESPECTIVELY_AHEAD.match(text, out[-1].end()):
             return out
         return []
 
     @staticmethod
     def _more_means(text: str, parsed: ParsedStat) -> list[regex.Match[str]]:
         """Further 'mean ± SD unit' figures listed right after the first, one per group."""
-        out: list[regex.Match[str]] = []
-        pos = parsed.end
-        while len(out) < 12:
-            m = _NEXT_MEAN.match(text, pos)
-            if m is None:
-                break
-            out.append(m)
-            pos = m.end()
-        return out
+        return _in_a_row(_NEXT_MEAN, text, parsed.end)
 
     @staticmethod
     def _coordinated(text: str, h: Hit) -> ParsedStat | None:
