@@ -1903,6 +1903,8 @@ FAMILIES["session20"] = [
     ("RESULTS: Of 380 approached adults, 110 (29%) consented. 61/110 (55%) met the criteria. 48/61 (79%) of "
      "those eligible were randomised.", 48),
     ("RESULTS: Of 260 screened patients, 180 were eligible (140 randomized).", 140),
+    # a trial's phase number before its comma is no review's count of trials (session 20)
+    ("METHODS: In a single-center, crossover phase 2 trial, 24 patients with SBS were randomly assigned.", 24),
     # the people counted inside 'The median age of N ... was' (session 20)
     ("RESULTS: The median age of 57 enrolled patients was 48.5 years (IQR 39.0-60.0).", 57),
     # a genus initial before its species, puerperas (session 20)

@@ -179,6 +179,9 @@ def _design(extract, text: str):
         ("METHODS: They were divided into the control group (n = 40) and the study group (n = 40) randomly.",
          "randomized"),
         ("METHODS: Thirty adults were randomly chosen for the treatment and control group.", "randomized"),
+        # a strain's former name in brackets is no earlier study (session 20)
+        ("METHODS: We randomized 60 adults to placebo or a probiotic (Lacticaseibacillus paracasei (previously "
+         "Lactobacillus casei) strain X).", "randomized"),
         # care homes and practices named by their specialty are centres (session 20)
         ("METHODS: Residents were recruited from 17 care homes in the region.", "multicenter"),
         ("METHODS: The tool was used at three rheumatology practices.", "multicenter"),

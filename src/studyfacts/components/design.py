@@ -250,7 +250,7 @@ _NOT_THIS_STUDY = cached_compile(
     rf"(?:{lexicon_alternation('design_cues', 'not_this_study')}))"
     r"|\b(?:is|are|be)\s+(?:\w+\s+)?required\b"
     r"|(?<!\b(?:was|were|been)\s+(?:\w+\s+)?)\bplanned\b"
-    rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
+    rf"|(?<!\b(?:years?|months?|weeks?|days?)\s+)\bpreviously\b(?!\s+(?-i:[A-Z][a-z]+\s+[a-z]{{3,}}\b))(?!\s+(?:{lexicon_alternation('design_cues', 'patient_history_after_previously')})\b)"
     rf"|{_EARLIER_STUDY_RE}"
     # ... but not the source this study's people come from, in apposition to it or after "from/in the"
     # ("men from the Multicenter AIDS Cohort Study, an ongoing prospective study")
