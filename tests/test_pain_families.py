@@ -261,6 +261,14 @@ def test_pain_checks_run_on_grammar_values(extract):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # each value right after its own time point, the pairs in a row, in a bracket or after a colon (session 20)
+        ("In 40 adults with knee pain, VAS scores improved (baseline 7.4; 1 week 3.9; 3 months 2.6).",
+         [("mean", 7.4, True), ("mean", 3.9, False), ("mean", 2.6, False)]),
+        ("In 40 adults with knee pain, mean NRS: baseline 6.8, 6 weeks 3.3, 6 months 2.9.",
+         [("mean", 6.8, True), ("mean", 3.3, False), ("mean", 2.9, False)]),
+        # ... while a list of time points holds whole numbers and a follow-up bracket stays masked
+        ("In 40 adults with knee pain, VAS at 4, 8 and 12 hours was 5.1, 3.2 and 2.0, respectively.",
+         [("mean", 5.1, False), ("mean", 3.2, False), ("mean", 2.0, False)]),
         # a pair, each value with its own time point: the opening one the first's (session 20)
         ("In 40 adults with knee pain, at 3 months, mean NRS was 2.4 ± 1.1 compared with 7.2 ± 1.3 at baseline.",
          [("mean", 2.4, False), ("mean", 7.2, True)]),

@@ -81,6 +81,10 @@ _P_GAP = cached_compile(r"[\s,;(\[]*")
 _SPREAD_WORD = cached_compile(r"\brange|\biqr|interquartile", regex.IGNORECASE)
 _FILLER_RESP = cached_compile(r"\b(?:at|on|in|the|respectively)\b", regex.IGNORECASE)
 _FILLER = cached_compile(r"\b(?:at|on|in|the)\b", regex.IGNORECASE)
+# "baseline 7.9, 1 week 3.5, 3 months 2.8": a time point then its value (only spaces or a colon between), the
+# pairs joined by a comma or a semicolon
+_LABEL_GAP = cached_compile(r"\s*[:=]?\s*")
+_PAIR_SEP = cached_compile(r"\s*[,;]\s*(?:and\s+)?(?:at\s+)?", regex.IGNORECASE)
 
 # what may stand between a value and its time point after it: "4.1 ± 2.4 (at 24 h", "6/10 out of 10", and the
 # scale's extent ("5.1 on a 0-10 scale at baseline", "7.2 on an 11-point scale before surgery")
@@ -576,8 +580,34 @@ class PainComponent(FactComponent):
         ctx = _Ctx(text=text, sa=sa, groups=groups, tps=tps,
                    gstart=[g[0].hit.start for g in groups], gend=[g[-1].hit.end for g in groups], masks=list(masks))
         ctx.runs = _runs(text, tps, sa - 200, ctx.gend[-1] + 80)
-        for strategy in (self._values_then_run, self._run_heads_values, self._vs_baseline, self._adjacent_phrase):
+        for strategy in (self._labels_then_values, self._values_then_run, self._run_heads_values, self._vs_baseline,
+                         self._adjacent_phrase):
             strategy(ctx)
+
+    def _labels_then_values(self, c: _Ctx) -> None:
+        """Each value right after its own time point, two or more such pairs in a row: "(baseline 7.9; 1 week
+        3.5; 3 months 2.8)", "VAS: baseline 7.9, 1 week 3.5". Not one pair alone (the other strategies read it)."""
+        text, groups, tps = c.text, c.groups, c.tps
+        own: list = []
+        for i, grp in enumerate(groups):
+            st = grp[0].hit.start
+            own.append(None if i in c.assigned or len(grp) != 1 else
+                       next((t for t in tps if t.end <= st and _LABEL_GAP.fullmatch(text, t.end, st)), None))
+        run: list[int] = []
+
+        def flush() -> None:
+            if len(run) >= 2:
+                for k in run:
+                    self._set(groups[k], own[k])
+                    c.assigned.add(k)
+
+        for i, tp in enumerate(own):
+            if tp is not None and run and _PAIR_SEP.fullmatch(text, c.gend[run[-1]], tp.start):
+                run.append(i)
+                continue
+            flush()
+            run = [i] if tp is not None else []
+        flush()
 
     def _values_then_run(self, c: _Ctx) -> None:
         """'respectively' lists, values first: "6.8, 4.1 and 2.5 at baseline, 1 week and 1 month
