@@ -261,6 +261,9 @@ def test_pain_checks_run_on_grammar_values(extract):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
+        # a value followed by the verb of its change (session 20)
+        ("In 40 adults with knee pain, the mean preoperative VAS of 7.3 decreased to 2.2 at the final follow-up.",
+         [("mean", 7.3, True), ("mean", 2.2, False)]),
         # each value right after its own time point, the pairs in a row, in a bracket or after a colon (session 20)
         ("In 40 adults with knee pain, VAS scores improved (baseline 7.4; 1 week 3.9; 3 months 2.6).",
          [("mean", 7.4, True), ("mean", 3.9, False), ("mean", 2.6, False)]),
