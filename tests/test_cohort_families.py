@@ -1925,6 +1925,12 @@ NOT_A_COHORT["session20"] = [
     "METHODS: We included reports published between March 2011 and June 2019 on GP-EHR interactions.",
     "BACKGROUND: Carriers of the 2019 novel coronavirus and patients with early COVID-19 may have no symptoms.",
     "METHODS: Three real-world use-cases were studied with the new software.",
+    # a plan's sample told with other verbs (session 20)
+    "METHODS: The sample of the study will consist of 48 infants (experimental group = 24, control group = 24).",
+    "METHODS: The vaccine will first be assessed in a total of 40 healthy adults.",
+    "METHODS: A sample of adults (n = 96) is being recruited to take part in a feeding study.",
+    "METHODS: We need to randomise a total of 280 cases (140 in each arm).",
+    "METHODS: This study will examine 120 patients with diabetes.",
     # a case report named in passing, the data of 'a patient' in general (session 20)
     "METHODS: Exclusion criteria were reviews, letters, and case reports of a single patient.",
     "The platform lets providers process the data of a patient despite its format.",
