@@ -68,7 +68,9 @@ def suffix_trie_alternation(terms: Iterable[str]) -> str:
 
 # Thousands separators seen in exports: comma, thin space, narrow and ordinary
 # no-break space ("10 761"), and a plain space ("324 418", EndNote/Wolters).
-_THOU = r"[,\u2007\u2008\u2009\u202f\u00a0]"
+# the spaces that may group thousands (also read by rules.count_starts and the design family)
+SEPARATOR_SPACES = "\u00a0\u2007\u2008\u2009\u202f"
+_THOU = rf"[,{SEPARATOR_SPACES}]"
 _DIGIT_GROUP = r"\d{1,3}(?:" + _THOU + r"\d{3})+(?![\d.,]\d)"
 
 # Spelled-out numbers: "Thirty-four", "one hundred and twelve", "Two hundred eighty-four".
@@ -109,7 +111,7 @@ FRAGMENTS: dict[str, str] = {
     # ... and a plus sign alone before a number, a ± the export lost ("mean age 16.7+1.7 years", "15.8 + 6.4 months")
     "PM": r"(?:±|\+/-|\+/−|\+-|\+\ ?/\ ?-|-/\+|−/\+|\+(?=\ ?\d))",
     "DASH": r"(?:\s*[-–—‐‑‒−]\s*|\s+to\s+)",
-    "SP": r"[ \u00a0\u2007\u2008\u2009\u202f]",
+    "SP": rf"[ {SEPARATOR_SPACES}]",
 }
 FRAGMENTS["RANGE"] = rf"{FRAGMENTS['NUM']}{FRAGMENTS['DASH']}{FRAGMENTS['NUM']}"
 # a count may also group its thousands with a plain space ("A total of 39 674 patients", "324 418
@@ -144,7 +146,7 @@ def expand(pattern: str, extra: dict[str, str] | None = None) -> str:
     return pattern
 
 
-_SEP_RE = cached_compile(r"[,\u2007\u2008\u2009\u202f\u00a0 ]")
+_SEP_RE = cached_compile(rf"[, {SEPARATOR_SPACES}]")
 # what joins the words of a spelled number: white space, a hyphen or a Unicode hyphen
 WORD_JOIN = r"[\s\-\u2010\u2011]"
 _WORD_SPLIT = cached_compile(WORD_JOIN + "+")

@@ -36,7 +36,7 @@ from .literals import (
     scan,
     whole_words,
 )
-from .numbers import TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, suffix_trie_alternation, trie_alternation
+from .numbers import SEPARATOR_SPACES, TENS_WORDS, UNITS_WORDS, WORD_JOIN, expand, suffix_trie_alternation, trie_alternation
 from .regexcache import cached_compile
 
 # Patterns live at the top of the source tree; a wheel carries them inside the
@@ -381,7 +381,7 @@ def load_rules(family: str, extra_fragments: tuple[tuple[str, str], ...] = ()) -
 _DIGITS = cached_compile(r"(?<![\w.])(?:(?<!,)|(?<=\d{4},)|(?<=[^\W\d_],))\d++(?![.\u00b7]\d)")  # "2013,42", "seen,32": see numbers' INT
 
 
-_SEPARATORS = frozenset(",\u2007\u2008\u2009\u202f\u00a0")  # thousands separators: see numbers._THOU
+_SEPARATORS = frozenset("," + SEPARATOR_SPACES)  # thousands separators: see numbers._THOU
 _NUMBER_WORD_LIST = sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True)
 _NUMBER_WORDS = "|".join(_NUMBER_WORD_LIST)
 # factored by shared beginnings: several times faster than a flat list of 29 words

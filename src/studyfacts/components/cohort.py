@@ -1100,13 +1100,14 @@ class CohortComponent(FactComponent):
                 start = h.start + base_count.start()
                 return Candidate(base_n, "patients", start, h.start + base_count.end(), h.rule, 5, "funnel base"), None
             if n and section_kind(doc, h.start) != "intro":
-                later = next((r for r in by.get("took_part", []) if r.rule in _RANDOMISED_STEPS and r.start > h.end
-                              and parse_int(r.group("n") or "")), None)
+                # "Of 460 approached, 124 (27%) consented. ... 44/53 (83%) of those eligible were randomised":
+                # in a trial the funnel ends at the number randomised (GUIDE)
+                randomised = [(parse_int(r.group("n") or ""), r) for r in by.get("took_part", [])
+                              if r.rule in _RANDOMISED_STEPS and r.start > h.end]
+                later = next(((v, r) for v, r in randomised if v), None)
                 if later is not None:
-                    # "Of 460 approached, 124 (27%) consented. ... 44/53 (83%) of those eligible were randomised":
-                    # in a trial the funnel ends at the number randomised (GUIDE)
-                    a, b = later.groups["n"][0], later.groups["n"][1]
-                    return Candidate(parse_int(later.group("n") or "") or 0, "participants", a, b, later.rule, 5,
+                    v, r = later
+                    return Candidate(v, "participants", r.groups["n"][0], r.groups["n"][1], r.rule, 5,
                                      "randomised after the funnel"), None
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel"), None
@@ -1581,7 +1582,10 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
-            if (_THREE_DIGITS.fullmatch(h.group("n") or "") and h.rule != "cohort.sex_label_first"
+            # a label before its own count ("(female 52/male 28)", "(men 361, women 550)"): what stands before the
+            # label is no part of the number
+            label_first = h.rule == "cohort.sex_label_first"
+            if (_THREE_DIGITS.fullmatch(h.group("n") or "") and not label_first
                     and _COMMA_SPACED.search(text, max(s, h.start - 12), h.start)):
                 continue  # "We enrolled 1, 250 women": the tail of 1,250 (see _score)
             before = text[max(s, h.start - 12) : h.start]
@@ -1589,9 +1593,7 @@ class CohortComponent(FactComponent):
                 continue  # "(DUDIT >=6 men/>=2 women)": a screening cut-off for each sex, no count
             if rate_per.found(text[max(s, h.start - 20) : h.start]):
                 continue  # "5 per 100,000 women": the base of a rate, no count of anyone
-            # (not a label before its own count: "(female 52/male 28)")
-            frac = (_FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start)
-                    if h.rule != "cohort.sex_label_first" else None)
+            frac = _FRACTION_BEFORE.search(text, max(s, h.start - 12), h.start) if not label_first else None
             if frac is not None:
                 # "79/113 (69.9%) male": the count is the fraction's numerator, the 113 its denominator
                 part = parse_int(frac.group("n"))

@@ -80,19 +80,16 @@ EXTRA_FRAGMENTS: tuple[tuple[str, str], ...] = (
     ("FILL", r"(?:(?:at\s+least\s+(?:one|1)|one\s+or\s+more|a|an|any|some)\s+)"),
 )
 
-# the second noun of a 'no ... or ...' list, with its own cue words: "no serious adverse events or
-# treatment-related adverse events"
-_OR_ALSO = cached_compile(
-    expand(r"\s*,?\s*(?:or|nor)\s+(?:any\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUNA})\b",
-           dict(EXTRA_FRAGMENTS)),
-    regex.I,
-)
-
 _PREFILTER = Gate(r"complicat|adverse|side[\s-]effect")
 
 
 def _x(pattern: str) -> regex.Pattern[str]:
     return cached_compile(expand(pattern, dict(EXTRA_FRAGMENTS)), regex.I)
+
+
+# the second noun of a 'no ... or ...' list, with its own cue words: "no serious adverse events or
+# treatment-related adverse events"
+_OR_ALSO = _x(r"\s*,?\s*(?:or|nor)\s+(?:any\s+)?(?P<adj>(?:[A-Za-z][\w-]*\s+){0,3}?)(?:{CNOUNA})\b")
 
 
 # ---- cues ---------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Period, Span
-from ..numbers import expand, parse_int
+from ..numbers import SEPARATOR_SPACES, expand, parse_int
 from ..regexcache import cached_compile
 from ..rules import Gate, Hit, lexicon_alternation, load_lexicon, phrase_alternation
 from .base import Draft, FactComponent, doc_scan, doc_text, hits_of, sentence_at
@@ -176,7 +176,7 @@ _DATA_FROM = cached_compile(
     regex.IGNORECASE,
 )
 _COHORT_NEXT = cached_compile(
-    r"\b\d[\d,\u2007\u2008\u2009\u202f\u00a0 ]*\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
+    rf"\b\d[\d, {SEPARATOR_SPACES}]*\s+(?:[\w-]+\s+){{0,3}}?(?:patients|participants|adults|children|women|men|subjects|individuals)"
     r"\b[^.;]{0,80}?\b(?:were|was)\s+(?:\w+\s+)?(?:included|enrolled|analy[sz]ed|identified|studied)\b"
     r"|\bwe\s+(?:included|enrolled|analy[sz]ed|identified|studied)\s+(?:a\s+total\s+of\s+)?\d",
     regex.IGNORECASE,

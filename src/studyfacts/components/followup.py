@@ -195,7 +195,7 @@ class FollowUpComponent(FactComponent):
             if shared is not None and set(parsed.values) <= {"mean", "median", "range", "iqr"}:
                 # "mean follow-up periods were 24.1 and 26.3 months in the two groups": one unit, a figure a group
                 parsed.unit = UNITS[shared.group("unit").lower().rstrip(".")]
-                stat_key = next(iter(parsed.values))
+                stat_key = next(k for k in parsed.values if k in ("mean", "median"))  # not "range" or "iqr"
                 for m in _NUM_RE.finditer(shared.group("vals")):
                     val = parse_num(m.group())
                     if val is None or (stat_key, float(val), parsed.unit) in seen:
@@ -233,25 +233,15 @@ class FollowUpComponent(FactComponent):
             if not more and not later and set(v) & {"mean", "median"}:
                 more_groups = self._respective(text, pos)
                 for g in more_groups:
-                    val = parse_num(g.group("val"))
-                    unit = UNITS[g.group("unit").lower().rstrip(".")]
-                    if val is None or (stat_key, float(val), unit) in seen:
-                        continue
-                    seen.add((stat_key, float(val), unit))
-                    draft.follow_up.append(self._group_stat(doc, draft, h, g, stat_key, val, unit))
+                    self._add_group(doc, draft, h, g, stat_key, seen)
                 if more_groups:
                     continue
             while len(more) < 12 and set(v) & {"mean", "median"}:
                 g = _NEXT_GROUP.match(text, pos)
                 if g is None:
                     break
-                val = parse_num(g.group("val"))
-                unit = UNITS[g.group("unit").lower().rstrip(".")]
                 pos = g.end()
-                if val is None or (stat_key, float(val), unit) in seen:
-                    continue
-                seen.add((stat_key, float(val), unit))
-                draft.follow_up.append(self._group_stat(doc, draft, h, g, stat_key, val, unit))
+                self._add_group(doc, draft, h, g, stat_key, seen)
             for m in more:  # "followed for 72.7 ± 3.8 months, 74.3 ± 4.2 months, and 73.6 ± 4.5 months"
                 mean, sd = parse_num(m.group("mean")), parse_num(m.group("sd"))
                 unit = UNITS[m.group("unit").lower().rstrip(".")] if m.group("unit") else parsed.unit
@@ -269,16 +259,22 @@ class FollowUpComponent(FactComponent):
                 )
 
     @staticmethod
-    def _group_stat(doc: Doc, draft: Draft, h: Hit, g: regex.Match[str], stat_key: str, val: float, unit: str) -> Stat:
-        """One more group's figure (a match of _NEXT_GROUP or _NEXT_FIGURE: val, sd, unit)."""
-        return Stat(
+    def _add_group(doc: Doc, draft: Draft, h: Hit, g: regex.Match[str], stat_key: str,
+                   seen: set[tuple[str, float, str]]) -> None:
+        """One more group's figure (a match of _NEXT_GROUP or _NEXT_FIGURE: val, sd, unit), unless it was read."""
+        val = parse_num(g.group("val"))
+        unit = UNITS[g.group("unit").lower().rstrip(".")]
+        if val is None or (stat_key, float(val), unit) in seen:
+            return
+        seen.add((stat_key, float(val), unit))
+        draft.follow_up.append(Stat(
             mean=clean_number(val) if stat_key == "mean" else None,
             median=clean_number(val) if stat_key == "median" else None,
             sd=clean_number(parse_num(g.group("sd")) or 0) if g.group("sd") else None,
             unit=unit,
             about=about(doc, h.start, g.end()),
             span=draft.span(g.start("val"), g.end(), h.rule),
-        )
+        ))
 
     @staticmethod
     def _respective(text: str, pos: int) -> list[regex.Match[str]]:
