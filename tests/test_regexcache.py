@@ -218,3 +218,70 @@ def test_every_rules_requirements_read_back_as_a_fresh_analysis(cache, monkeypat
 
     monkeypatch.setattr(literals, "_requirements", refuse)
     assert [literals.requirements(p, f) for p, f in pairs] == fresh
+
+
+def test_a_file_past_its_size_keeps_only_what_the_process_used(cache, monkeypatch):
+    """Patterns of rules since changed do not pile up: past MAX_BYTES a write keeps only the
+    entries its process used, even when it compiled nothing new."""
+    regex.purge()
+    for p, f in PATTERNS:
+        regexcache.cached_compile(p, f)
+    assert regexcache.save(force=True)
+    path = regexcache.cache_file()
+    assert len(regexcache._read(path)) == len(PATTERNS)
+    regexcache.forget()  # a new process that uses the first two patterns only
+    monkeypatch.setattr(regexcache, "MAX_BYTES", 1)
+    for p, f in PATTERNS[:2]:
+        regexcache.cached_compile(p, f)
+    assert regexcache.save(force=True)  # nothing new, but the file is too large
+    assert set(regexcache._read(path)) == {(p, int(f)) for p, f in PATTERNS[:2]}
+    monkeypatch.setattr(regexcache, "MAX_BYTES", 10**9)
+    regexcache.forget()
+    regexcache.cached_compile(*PATTERNS[0])
+    assert not regexcache.save(force=True)  # nothing new and the file is small: no write
+
+
+def test_a_file_within_its_size_keeps_every_process_s_patterns(cache):
+    regex.purge()
+    regexcache.cached_compile(*PATTERNS[0])
+    assert regexcache.save(force=True)
+    regexcache.forget()  # another process, another pattern
+    regexcache.cached_compile(*PATTERNS[1])
+    assert regexcache.save(force=True)
+    got = set(regexcache._read(regexcache.cache_file()))
+    assert got == {(p, int(f)) for p, f in PATTERNS[:2]}
+
+
+_PATTERNS_OF_A_RUN = """
+import studyfacts.regexcache as rc
+seen = []
+compile_ = rc.cached_compile
+def noting(p, flags=0):
+    seen.append((p, int(flags)))
+    return compile_(p, flags)
+rc.cached_compile = noting  # before the modules that import it load
+from studyfacts.pipeline import build_nlp, extract_records
+from studyfacts.readers.base import RawRecord
+nlp = build_nlp()
+text = ("Rats and mice were studied. We enrolled 45 patients (20 women) aged 61 years between "
+        "2010 and 2015 in three hospitals; VAS fell from 7 to 2 at 6 months. Two had infections.")
+extract_records([RawRecord(path="invented.txt", index=0, format="text", abstract=text)], nlp)
+print(len(seen), __import__("hashlib").sha256(repr(sorted(seen)).encode()).hexdigest())
+"""
+
+
+def test_the_patterns_are_the_same_in_every_process(tmp_path):
+    """A pattern built from a set in its iteration order differs with each process's hash seed:
+    it is compiled again (and written to the cache) in every run. Two processes, two seeds:
+    they ask for the same patterns."""
+    import os
+    import subprocess
+    import sys
+
+    outs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", _PATTERNS_OF_A_RUN], env=env, capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr[-2000:]
+        outs.add(out.stdout.strip())
+    assert len(outs) == 1, outs

@@ -12,6 +12,11 @@ What is kept is exactly what `regex` would compute again, for the same pattern, 
 it does not hold, or a file that cannot be read or does not check out, is compiled as
 usual. Nothing here changes a match.
 
+The file holds what the processes that wrote it used. When it would grow past `MAX_BYTES`
+(patterns of rules since changed pile up on a machine where the rules are edited), a process
+writes only the entries it used itself; one that another process still needs is compiled
+once more there and added back.
+
 Where: `$STUDYFACTS_CACHE_DIR`, else `$XDG_CACHE_HOME/studyfacts`, else
 `~/.cache/studyfacts`. `STUDYFACTS_CACHE=off` turns it off. A directory that cannot be
 written only means the patterns are compiled each time.
@@ -42,11 +47,16 @@ _MAGIC = b"studyfacts-regex-cache"
 # the engine's code as 32-bit unsigned integers (every value the parser emits fits)
 _CODE_TYPE = next((t for t in ("I", "L") if array.array(t).itemsize == 4), None)
 _SAVE_EVERY_S = 2.0  # new patterns are written out at most this often while a run goes on
+# past this, a write keeps only the entries its process used (one version of the rules, with the
+# count-rule subsets a large search meets, takes about a tenth of it)
+MAX_BYTES = 48 * 1024 * 1024
 
 _lock = threading.RLock()
 _local = threading.local()
 _entries: dict[tuple[str, int], tuple[Any, ...]] | None = None  # None: not read yet
 _new = 0  # entries compiled in this process since the file was last written
+_used: set[tuple[str, int]] = set()  # keys this process read from the file or added to it
+_read_bytes = 0  # the size of the file as this process read it
 _last_save = 0.0
 _engine: Any = None  # the engine module, wrapped (see `_Capture`)
 
@@ -129,10 +139,12 @@ def _unpack(packed: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     """The file's entries; none when it is absent, damaged or of another layout."""
+    global _read_bytes
     try:
         data = path.read_bytes()
     except OSError:
         return {}
+    _read_bytes = len(data)
     head = len(_MAGIC) + 1 + 32
     if len(data) < head or not data.startswith(_MAGIC) or data[len(_MAGIC)] != _FORMAT:
         return {}
@@ -158,10 +170,10 @@ def save(force: bool = False) -> bool:
     """Write the patterns compiled since the last write (merged with what the file holds
     now: other processes may have added theirs). At most every few seconds unless `force`.
     True when the file was written."""
-    global _new, _last_save
+    global _new, _last_save, _read_bytes
     with _lock:
-        if not _new or _entries is None:
-            return False
+        if _entries is None or not (_new or _read_bytes > MAX_BYTES):
+            return False  # nothing to add, and no file too large to cut down
         now = time.monotonic()
         if not force and now - _last_save < _SAVE_EVERY_S:
             return False
@@ -172,11 +184,14 @@ def save(force: bool = False) -> bool:
         merged = _read(path)
         merged.update(_entries)
         body = marshal.dumps(merged)
+        if len(body) > MAX_BYTES:
+            body = marshal.dumps({k: v for k, v in merged.items() if k in _used})
         tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp.write_bytes(_MAGIC + bytes([_FORMAT]) + hashlib.sha256(body).digest() + body)
             os.replace(tmp, path)
+            _read_bytes = len(_MAGIC) + 1 + 32 + len(body)
         except OSError:
             with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
@@ -194,6 +209,7 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     with _lock:
         entries = _load()
         packed = entries.get(key)
+        _used.add(key)
     if packed is not None:
         try:
             return _engine._engine.compile(*_unpack(packed))
@@ -222,8 +238,10 @@ def remembered(kind: str, pattern: str, flags: int) -> Any | None:
     changes when the way it is computed does. None when the file holds no such value."""
     if cache_file() is None:
         return None
+    key = (f"{kind}\x00{pattern}", int(flags))
     with _lock:
-        return _load().get((f"{kind}\x00{pattern}", int(flags)))
+        _used.add(key)
+        return _load().get(key)
 
 
 def remember(kind: str, pattern: str, flags: int, value: Any) -> None:
@@ -235,8 +253,10 @@ def remember(kind: str, pattern: str, flags: int, value: Any) -> None:
         marshal.dumps(value)
     except ValueError:
         return
+    key = (f"{kind}\x00{pattern}", int(flags))
     with _lock:
-        _load()[(f"{kind}\x00{pattern}", int(flags))] = value
+        _load()[key] = value
+        _used.add(key)
         _new += 1
 
 
@@ -246,6 +266,7 @@ def forget() -> None:
     global _entries, _new, _last_save
     with _lock:
         _entries, _new, _last_save = None, 0, 0.0
+        _used.clear()
 
 
 atexit.register(save, True)

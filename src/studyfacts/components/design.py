@@ -320,9 +320,11 @@ _COUNT_JOINED_BEFORE = cached_compile(
 # gates, so that the ~99 % of abstracts that name no animal are answered from the shared literal index
 _ANIMALS = Gate(
     # a flat list: its words are the literals the index answers (a trie's shared stems, "c", "ra", are in most texts)
+    # longest first, ties alphabetical: a set's order changes with each process's hash seed, and
+    # a pattern that differs from run to run is compiled (and written to regexcache) every time
     r"\b(?:" + phrase_alternation(sorted({w.lower() for w in load_lexicon("person_nouns")["animals"]["words"]}
                                           | {w.lower() for w in load_lexicon("design_cues")["animal_study_words"]},
-                                          key=len, reverse=True))
+                                          key=lambda w: (-len(w), w)))
     + r")\b"
 )
 _PEOPLE = Gate(_PERSON_WORD)  # the same people words as a gate, answered from the literal index
