@@ -248,6 +248,13 @@ FAMILIES = {
         # not a cohort examined to identify risk factors
         ("METHODS: We enrolled 120 patients, who were examined to identify risk factors for falls.", 120),
     ],
+    # a future told of people the study already counted with its own past verb: no protocol's plan
+    "counted_then_future": [
+        ("METHODS: We enrolled 100 adults with gout who will be followed for five years.", 100),
+        ("Between 2015 and 2018 we prospectively included 64 consecutive patients, who will be seen yearly.", 64),
+        ("A total of 212 pregnant women were recruited and will be followed until delivery.", 212),
+        ("METHODS: In the pilot phase we recruited 24 nurses; 300 nurses will be recruited for the main trial.", 24),
+    ],
     # a case report: the report verb and the one person it happened in
     "case_report": [
         ("We report a spinal abscess after acupuncture in a patient with diabetes. Drainage cured it.", 1),
@@ -340,6 +347,10 @@ NOT_A_COHORT = {
         "This trial will enrol 240 patients over two years.",
         "A planned sample size of 380 patients gives 90% power.",
         "In total, 750 patients will be recruited in four countries.",
+        "We plan to recruit 900 participants who will be followed for five years.",
+        "Sixty patients who will undergo elective surgery will be recruited.",
+        "In this protocol, 120 patients who will undergo surgery will be randomised.",
+        "The study population consists of 300 patients who will be randomised to two arms.",
     ],
     # "pts" for points, not patients: a change or an end of a range
     "points_not_patients": [
