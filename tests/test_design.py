@@ -505,6 +505,11 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         # an abbreviated month's full stop in place of the space
         ("Records of adults treated from Feb.2016 to May 2017 were reviewed.", "2016-02", "2017-05"),
         ("Children admitted from Sept. 2012 to Mar.2014 were included.", "2012-09", "2014-03"),
+        # numeric dates with full stops, as Europe writes them: month.year, day.month.year
+        ("We reviewed 120 adults treated from 01.2010 to 12.2015 at our department.", "2010-01", "2015-12"),
+        ("METHODS: Between 03.2012 and 08.2019, 56 adults underwent a spinal fusion.", "2012-03", "2019-08"),
+        ("METHODS: From 01.01.2010 to 31.12.2015, 88 patients were operated on.", "2010-01", "2015-12"),
+        ("Adults treated between 1.3.2014 and 28.2.2019 were included (n = 40).", "2014-03", "2019-02"),
         # "and" joins a range after "between" (with "the years" between), or two adjacent years
         ("Adults treated between the years 1994 and 2009 were reviewed.", "1994", "2009"),
         ("We interviewed 40 carers in 2015 and 2016.", "2015", "2016"),
@@ -702,6 +707,9 @@ def test_design_period_of_inclusion(extract, text, start, end):
         "BACKGROUND: In 2005, 40 cases were reported to the national registry.",
         # records that hold no person (session 20)
         "METHODS: Pump maintenance records were reviewed for May-June, 2018, in the three villages.",
+        # decimals are no dotted dates: a month's number has two digits unless a day comes first
+        "METHODS: In 40 patients treated at our clinic, the ratio rose from 1.2010 to 1.2015.",
+        "METHODS: In 30 patients enrolled at our clinic, levels ranged from 12.2010 to 14.2015 ng/mL.",
     ],
 )
 def test_design_period_not_taken_from_other_dates(extract, text):
@@ -735,7 +743,7 @@ def test_design_two_named_centres(text, centers):
 # The period rule opens with a look-ahead naming every character a match can begin with
 # (a shortcut for the scan): with it or without it, the same matches.
 _PERIOD_PARTS = ["from ", "between ", "during ", "in ", "since ", "xmay ", "Dismay ", "May ", "june ",
-                 "Sept. ", "1 ", "31st, ", "12/", "01/", "2010", "1999", "2021", " to ", " and ", "-", "–",
+                 "Sept. ", "1 ", "31st, ", "12/", "01/", "01.", "31.", "1.", "2010", "1999", "2021", " to ", " and ", "-", "–",
                  "/", ", ", " ", "(", ")", "a", "Q", "\u212a"]
 
 
@@ -744,6 +752,7 @@ _PERIOD_CASES = [  # one for each character a match can begin with
     "between 2010 and 2015", "in 2010 and 2012", "1 June 2001 and 31 May 2005", "12/2010 to 01/2012",
     "April 2011 through August 2012", "October 2010 to November 2011", "July 2014-January 2016",
     "Feb 2012 to Dec 2013", "(1999-2004)", "2005 until 2009", "JANUARY 2001 TO MARCH 2003",
+    "01.2010 to 12.2015", "31.12.2009 - 1.3.2012",
 ]
 
 

@@ -41,13 +41,20 @@ _OWN_RECORDS = (
 )
 
 
+# a year after a month's number and a full stop ("01.2010", "31.12.2015"): `_YEAR` refuses "digit." before a
+# year (a decimal, "1.2016"), so the dotted numeric dates below name their year with this one
+_YEAR_AFTER_DOT = r"(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
+
+
 def _date(i: int) -> str:
     # "May 2008", "December, 2017", "1 June 2001", "15th February 2019", "the 1st of July 2019", "June 1, 2001",
     # "01/2012", "7-2003", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space;
-    # "March/1977": a slash
+    # "March/1977": a slash; with full stops, day first as Europe writes it: "01.2010" (the month's two
+    # digits: "1.2010" is a decimal), "31.12.2015", "1.3.2014"
     return (
-        rf"(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        rf"(?:(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"|(?<![\d.,])(?P<n{i}>0?[1-9]|1[0-2])[/-](?={_YEAR}))?(?P<y{i}>{_YEAR})"
+        rf"|(?<![\d.,])(?:(?:0?[1-9]|[12]\d|3[01])\.(?P<n{i}>0?[1-9]|1[0-2])|(?P<n{i}>0[1-9]|1[0-2]))\.(?P<y{i}>{_YEAR_AFTER_DOT}))"
     )
 
 
