@@ -22,6 +22,7 @@ from . import components, regexcache  # noqa: F401  (components registers the fa
 from .checks import run_checks
 from .components.base import NO_SPANS_KEY, TEXT_KEY, Draft, doc_warnings
 from .confidence import assign as assign_confidence
+from .decimals import read_decimal_commas
 from .models import Metadata, Record, Source
 from .readers.base import RawRecord
 from .regexcache import cached_compile
@@ -143,7 +144,9 @@ def extract_records(raws: Sequence[RawRecord], nlp: Language | None = None) -> l
         # the rules read hyphens as ASCII: "follow\u2010up", "multi\u2010center" (Wiley's U+2010) are "follow-up",
         # "multi-center"; one character for one, so every offset, and every span's text (cut from the
         # abstract as written, see Draft.span), stays the abstract's own
-        text = (job.text or "").translate(_HYPHENS)
+        # and, in an abstract that writes its decimals with a comma, each decimal comma is a full stop
+        # ("mean age 66,8 ± 11,3 years"; decimals.py), one character for one again
+        text = read_decimal_commas((job.text or "").translate(_HYPHENS))
         try:
             job.doc = nlp.make_doc(text)
             job.doc.user_data[TEXT_KEY] = text  # components read the text often; Doc.text rebuilds it each time
