@@ -2272,6 +2272,14 @@ def test_not_a_cohort_family(extract, family, text):
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "female", None),
         ("METHODS: We surveyed 210 adults. Hazardous drinking was AUDIT >=8 men/>=5 women.", "male", None),
         ("METHODS: We surveyed 210 adults, 120 men and 90 women; AUDIT scores of 8 were common.", "female", 90),
+        # a sex named first, its share, then its count in brackets; a fraction of the cohort only
+        ("RESULTS: Of 394 participants, women accounted for 48.5% (191/394).", "female", 191),
+        ("METHODS: We studied 120 adults with asthma. Females made up 53% (n = 64) of the sample.", "female", 64),
+        ("RESULTS: Of 394 participants, 194 answered the survey; women accounted for 48.5% (94/194).", "female", None),
+        ("METHODS: We surveyed 210 nurses; women accounted for 48.5% of them.", "female", None),
+        # a ratio's words joined by hyphens, read as counts when they add up to the cohort
+        ("METHODS: We included 120 adults. The male-to-female ratio was 56:64.", "male", 56),
+        ("METHODS: We included 120 adults. The male-to-female ratio was 3:1.", "male", None),
         # a share between a sex count and its people (audit 39)
         ("RESULTS: A total of 410 people responded; 322 (78.5%) respondents were males.", "male", 322),
         # the breakdowns of two arms told side by side are no cohort's sex (audit 42), and a subgroup's breakdown

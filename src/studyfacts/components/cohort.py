@@ -1582,6 +1582,8 @@ class CohortComponent(FactComponent):
             sex = _SEX.get((h.group("sex") or "").lower())
             if n is None or sex is None or (total is not None and n > total):
                 continue
+            if h.group("of_n") and parse_int(h.group("of_n") or "") != total:
+                continue  # "women accounted for 48.5% (94/194)" of some other than the cohort
             # a label before its own count ("(female 52/male 28)", "(men 361, women 550)"): what stands before the
             # label is no part of the number
             label_first = h.rule == "cohort.sex_label_first"
