@@ -510,6 +510,12 @@ def test_design_centres_of_two_joined_counts_have_no_number(extract, text):
         ("METHODS: Between 03.2012 and 08.2019, 56 adults underwent a spinal fusion.", "2012-03", "2019-08"),
         ("METHODS: From 01.01.2010 to 31.12.2015, 88 patients were operated on.", "2010-01", "2015-12"),
         ("Adults treated between 1.3.2014 and 28.2.2019 were included (n = 40).", "2014-03", "2019-02"),
+        # dates in slashes, month or day first as a number over 12 tells; ISO dates with their day
+        ("METHODS: We reviewed all adults treated between 1/1/2015 and 12/31/2019 (n = 67).", "2015-01", "2019-12"),
+        ("METHODS: Adults admitted between 31/01/2015 and 30/06/2019 were included (n = 300).", "2015-01", "2019-06"),
+        ("METHODS: Adults admitted between 1/3/2015 and 2/5/2019 were included (n = 300).", "2015", "2019"),
+        ("METHODS: Adults admitted from 1/15/2015 to December 2019 were included (n = 300).", "2015-01", "2019-12"),
+        ("METHODS: Adults admitted from 2015-01-01 to 2019-12-31 were included (n = 300).", "2015-01", "2019-12"),
         # "and" joins a range after "between" (with "the years" between), or two adjacent years
         ("Adults treated between the years 1994 and 2009 were reviewed.", "1994", "2009"),
         ("We interviewed 40 carers in 2015 and 2016.", "2015", "2016"),
@@ -743,7 +749,7 @@ def test_design_two_named_centres(text, centers):
 # The period rule opens with a look-ahead naming every character a match can begin with
 # (a shortcut for the scan): with it or without it, the same matches.
 _PERIOD_PARTS = ["from ", "between ", "during ", "in ", "since ", "xmay ", "Dismay ", "May ", "june ",
-                 "Sept. ", "1 ", "31st, ", "12/", "01/", "01.", "31.", "1.", "2010", "1999", "2021", " to ", " and ", "-", "–",
+                 "Sept. ", "1 ", "31st, ", "12/", "01/", "01.", "31.", "1.", "1/", "31/", "-01", "-31", "2010", "1999", "2021", " to ", " and ", "-", "–",
                  "/", ", ", " ", "(", ")", "a", "Q", "\u212a"]
 
 
@@ -752,7 +758,7 @@ _PERIOD_CASES = [  # one for each character a match can begin with
     "between 2010 and 2015", "in 2010 and 2012", "1 June 2001 and 31 May 2005", "12/2010 to 01/2012",
     "April 2011 through August 2012", "October 2010 to November 2011", "July 2014-January 2016",
     "Feb 2012 to Dec 2013", "(1999-2004)", "2005 until 2009", "JANUARY 2001 TO MARCH 2003",
-    "01.2010 to 12.2015", "31.12.2009 - 1.3.2012",
+    "01.2010 to 12.2015", "31.12.2009 - 1.3.2012", "1/1/2015 and 12/31/2019", "2015-01-01 to 2019-12-31",
 ]
 
 

@@ -52,9 +52,16 @@ def _date(i: int) -> str:
     # "March/1977": a slash; with full stops, day first as Europe writes it: "01.2010" (the month's two
     # digits: "1.2010" is a decimal), "31.12.2015", "1.3.2014"
     return (
-        rf"(?:(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
+        # ISO, with its day ("2015-01-01"; "2010-11" alone may be two years), tried first: its year alone
+        # would do for the form below
+        rf"(?:(?P<y{i}>{_YEAR})-(?P<n{i}>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
+        rf"|(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"|(?<![\d.,])(?P<n{i}>0?[1-9]|1[0-2])[/-](?={_YEAR}))?(?P<y{i}>{_YEAR})"
-        rf"|(?<![\d.,])(?:(?:0?[1-9]|[12]\d|3[01])\.(?P<n{i}>0?[1-9]|1[0-2])|(?P<n{i}>0[1-9]|1[0-2]))\.(?P<y{i}>{_YEAR_AFTER_DOT}))"
+        rf"|(?<![\d.,])(?:(?:0?[1-9]|[12]\d|3[01])\.(?P<n{i}>0?[1-9]|1[0-2])|(?P<n{i}>0[1-9]|1[0-2]))\.(?P<y{i}>{_YEAR_AFTER_DOT})"
+        # a date in slashes, "1/1/2015", "12/31/2019", "31/12/2019": month or day first, which `_slashed_months`
+        # tells from the two dates together
+        rf"|(?<![\d.,/])(?P<da{i}>0?[1-9]|[12]\d|3[01])/(?P<db{i}>0?[1-9]|[12]\d|3[01])/(?P<y{i}>{_YEAR})"
+        rf")"
     )
 
 
@@ -486,6 +493,22 @@ def _month(hit: Hit, i: int) -> str | None:
     return f"{int(num):02d}" if num else None
 
 
+def _slashed_months(hit: Hit) -> tuple[str | None, str | None]:
+    """The months of the dates in slashes of a range (None for a date not so written): month first
+    ("12/31/2019") or day first ("31/12/2019"), told by a number over 12 in either date; None for both
+    when neither tells ("1/3/2015 to 2/5/2016": the years alone are read)."""
+    pairs = [(int(a), int(b)) if a and b else None for a, b in ((hit.group(f"da{i}"), hit.group(f"db{i}")) for i in (1, 2))]
+    told = [p for p in pairs if p is not None]
+    if any(a > 12 for a, _ in told) and not any(b > 12 for _, b in told):
+        month_of = 1  # day first
+    elif any(b > 12 for _, b in told) and not any(a > 12 for a, _ in told):
+        month_of = 0  # month first
+    else:
+        return None, None
+    m1, m2 = (f"{p[month_of]:02d}" if p is not None else None for p in pairs)
+    return m1, m2
+
+
 def _period_of(hit: Hit) -> Period | None:
     y2 = int(hit.group("y2") or 0)
     if hit.group("yy"):
@@ -499,6 +522,10 @@ def _period_of(hit: Hit) -> Period | None:
     if not (y1 and y2) or y2 < y1 or y2 - y1 > 80:
         return None
     m1, m2 = _month(hit, 1), _month(hit, 2)
+    if hit.group("da1") or hit.group("da2"):
+        s1, s2 = _slashed_months(hit)
+        m1 = s1 if hit.group("da1") else m1
+        m2 = s2 if hit.group("da2") else m2
     if hit.rule == "design.period_days":
         m1 = m2 = m1 or m2  # "from January 22 to 30, 2020", "From 29 to 31 January 2020": one month, both ends
     if (hit.group("cue") or "").lower() == "since":
