@@ -331,3 +331,24 @@ def test_pain_family_sentence_opening_baseline(run, text, want):
 )
 def test_pain_family_numbered_group_brackets(run, text, want):
     _check(run, text, want)
+
+
+# A scale named after its figures, in brackets or after "on the": the figures between the pain word and it,
+# a trajectory or a named statistic; not a range of the scale, nor another measure's figures after it.
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("In 40 adults with a vertebral fracture, leg pain decreased from 6.9 to 1.8 (VAS) at the last visit.",
+         [("mean", 6.9, True), ("mean", 1.8, False)]),
+        ("In 40 adults, back pain improved from 7.2 ± 1.1 to 2.3 ± 0.8 (NRS), and the ODI from 48 to 22.",
+         [("mean", 7.2, True), ("mean", 2.3, False)]),
+        ("In 40 adults, mean pain intensity was 6.2 (VAS) before the block.", [("mean", 6.2, True)]),
+        ("In 40 adults, pain fell from 7.4 to 2.6 on the NRS within a week.", [("mean", 7.4, True), ("mean", 2.6, False)]),
+        # counter-examples: a range of the scale, a share, a scale named far from the figures
+        ("Pain of 7 to 10 (VAS) was required for inclusion of the 40 adults.", []),
+        ("Pain relief was achieved in 30 of 40 adults (75%) (VAS).", []),
+        ("The ODI of 40 adults decreased from 48 to 22 (VAS was not recorded).", []),
+    ],
+)
+def test_pain_family_scale_named_after_its_figures(run, text, want):
+    _check(run, text, want)

@@ -124,6 +124,11 @@ _PAIN_WORD = cached_compile(
     r"\bpain|analges|\bODI\b|Oswestry|\bNDI\b|neck\s+disability|Roland|\bRMDQ\b|\bm?JOA\b", regex.I
 )
 _PAIN_NOUN = cached_compile(r"(?<![\w])pain(?![\w])", regex.I)
+# A scale named after its figures, in brackets or with "on": "Leg pain decreased from 6.9 to 1.8 (VAS)",
+# "pain fell from 7 to 2 on the NRS": the gap between the last figure and the scale
+_SCALE_AFTER_GAP = cached_compile(r"\s*(?:[(\[]\s*|(?:points?\s+)?(?:on|using|by)\s+(?:the|a|an)\s+(?:0\s*[-–]\s*10\s+)?)", regex.I)
+_FROM_WORD = cached_compile(r"\bfrom\b", regex.I)
+_SCALE_AFTER_CLOSE = cached_compile(r"\s*(?:score)?\s*[)\]]|\s*(?:scores?\s*)?(?=[\s,.;]|$)", regex.I)
 _OUT_OF_AT = cached_compile(r"\s*(?:mm|cm)?\s*(?:/|\bof\b|\bout\s+of\b)\s*10{1,2}\b", regex.I)
 _IQR_WORD = cached_compile(r"\biqr\b|interquartile|quartile", regex.I)
 _CI_WORD = cached_compile(r"\bci\b|confidence", regex.I)
@@ -391,6 +396,11 @@ class PainComponent(FactComponent):
 
     def _items(self, text, sa, sb, sent_scales, values, masks, notpain, scale_name, max_of, specific, tps=()) -> list[_Item]:
         seg_start = sent_scales[0].end
+        trailing = self._trailing_scale(text, sa, sent_scales[0], values, masks)
+        if trailing is not None:
+            # "Leg pain decreased from 6.9 to 1.8 (VAS)": the figures between the pain word and the scale
+            # named after them; none after it (another measure's, or another clause's)
+            seg_start, sb = trailing
         # Instruments named together share the values: "the mean preoperative VAS and ODI were
         # 69.1 and 51.8, respectively" -> the VAS's are every k-th value from its place in the list.
         chain, pos = _coordination(text, sent_scales[0], [h for h in notpain if sa <= h.start < sb], sb)
@@ -438,6 +448,32 @@ class PainComponent(FactComponent):
                 return []
             items = items[pos::k]
         return items
+
+    @staticmethod
+    def _trailing_scale(text: str, sa: int, scale: Hit, values: list[Hit], masks: list[tuple[int, int]]) -> tuple[int, int] | None:
+        """(start, end) of the stretch that holds the figures of a scale named after them: from the last
+        "pain" before them in the clause to the scale's closing bracket, when the scale stands right after
+        the last figure, in brackets or after "on the", and names nothing else ("to 1.8 (VAS)", "on the
+        NRS"); None otherwise. A figure's bracket may be the scale's own: "1.8 (VAS)"."""
+        before = [v for v in values if sa <= v.start and v.groups["central"][1] <= scale.start
+                  and not any(a <= v.start < b for a, b in masks)]  # "pain of 7 to 10 on the VAS": the scale's range
+        if not before:
+            return None
+        last = before[-1]
+        gap_from = last.end if last.end <= scale.start else last.groups["central"][1]
+        if last.end > scale.start and (last.group("sd") or last.group("unit")):
+            gap_from = max(last.groups[g][1] for g in ("central", "sd", "unit") if g in last.groups)
+        gap = _SCALE_AFTER_GAP.fullmatch(text, gap_from, scale.start)
+        close = _SCALE_AFTER_CLOSE.match(text, scale.end)
+        if gap is None or close is None or last.end > close.end():
+            return None
+        start = max((m.end() for m in _PAIN_NOUN.finditer(text, sa, last.start)), default=None)
+        if start is None or any(ch in ";:" for ch in text[start : scale.start]):
+            return None
+        first = next(v for v in before if v.start >= start)
+        if not (_FROM_WORD.search(text, start, first.start) or _STAT_WORD.search(text, start, first.start)):
+            return None  # a trajectory ("from 6.9 to 1.8") or a statistic, not "pain of 7 to 10 on the VAS" (a range)
+        return start, close.end()
 
     def _labelled_value(self, text: str, v: Hit) -> Hit | None:
         """The value in the bracket after a label's number: "between Group 1 (26.0 ± 3.7) and Group 2
