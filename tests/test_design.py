@@ -272,6 +272,10 @@ def test_design_flag_is_true_when_stated(extract, text, flag):
         ("METHODS: Cases came from prospective databases and were retrospectively reviewed.", "prospective"),
         ("METHODS: We tested prospective memory in 40 adults with epilepsy.", "prospective"),
         ("METHODS: We tested retrospective memory in 40 adults with epilepsy.", "retrospective"),
+        # what people told of their past in a survey
+        ("METHODS: We surveyed 300 adults on their retrospective views of the right timing.", "retrospective"),
+        ("METHODS: In a cross-sectional survey, 90 nurses gave retrospective accounts of their first year.",
+         "retrospective"),
         ("We enrolled 40 patients with knee pain.", "retrospective"),
         # a trial's registration, a history's recognition and a review's studies are not this study's design
         ("We enrolled 40 adults in a sham-controlled trial. Retrospectively registered on 1 June 2020.", "retrospective"),
