@@ -2513,6 +2513,11 @@ def test_cohort_from_sex_split_is_for_review(extract):
         ("METHODS: We studied 19 adults; mean age at surgery was 40 years. RESULTS: Mean age of the 5 who relapsed "
          "was 52 years.", 40, None),
         ("RESULTS: Mean age at surgery was 40 years. Mean age at diagnosis was 38 years.", 40, None),
+        # ... and so in one sentence, beside the age at an earlier event (onset, diagnosis)
+        ("METHODS: We studied 8 adults with gout. They presented with a mean age of 56 [37-74] years and a mean age "
+         "at onset of 43.7 [22-64] years.", 56, None),
+        ("METHODS: We studied 8 adults. The median age was 56 years and the median age at diagnosis was 51 years.",
+         None, 56),
         # the same people's age restated at a later time in the same sentence (audit 18)
         ("METHODS: We reviewed 63 adolescents. Mean age was 15.2 years at surgery and 24.9 years at follow-up.",
          15.2, None),

@@ -1812,6 +1812,11 @@ class CohortComponent(FactComponent):
                 # "Mean age at diagnosis was 17.9 ... Mean age at LT was 20.2": the age at the study's index
                 # event over the age at diagnosis, that over the age at onset (age_events.json)
                 later, found = first, []
+            if found and sent == found[0][0] and first_rank is None and rank in (1, 2):
+                # "presented with a mean age of 26 years and a mean age at onset of 23.7 years": the cohort's age,
+                # and beside it the age at an earlier event (onset, diagnosis), as over two sentences
+                later = center
+                continue
             first_rank = rank if not found else first_rank
             other = _AGE_OTHER_GROUP.match(text, max(parsed.end, h.end), sent[1])
             if (other is not None and _AGE_LATER.match(text, other.end("other"))
