@@ -64,6 +64,8 @@ def test_stats_expression_counter_examples_give_no_central_value(text):
         ("1.0–4.5", False, {"range": (1, 4.5)}),
         ("0, 2", True, {"iqr": (0, 2)}),
         ("SD 1.4", False, {"sd": 1.4}),
+        ("±1.4", False, {"sd": 1.4}),  # the sign in the bracket names the SD as "6.1 ± 1.4" does
+        ("+/- 1.4", False, {"sd": 1.4}),
         ("81.3%", False, {"role": "count"}),
         ("95% CI 1.2-3.4", False, {"role": "ci"}),  # the '%' of '95%' is the interval's level, no count's share
         ("CI 1.2-3.4", False, {"role": "ci"}),
@@ -155,3 +157,22 @@ def test_stats_unit_takes_only_its_own_full_stop(text, end_text, values):
     parsed = stats.parse_stat(text, 0, None)
     assert text[: parsed.end] == end_text
     assert {k: parsed.values[k] for k in values} == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "unit"),
+    [
+        # a named mean's SD told with its sign in brackets, or after the unit; the unit after the bracket is read
+        ("mean follow-up time 23.4 (±4.3) years after", {"mean": 23.4, "sd": 4.3}, "years"),
+        ("mean follow-up 23.4 (+/- 4.3) months", {"mean": 23.4, "sd": 4.3}, "months"),
+        ("mean follow-up of 4.8 years +/- 1.6 (range 2.8-6.1 years)", {"mean": 4.8, "sd": 1.6}, "years"),
+        # a median's bracket is no SD
+        ("median follow-up 31 (range 12-60) months", {"median": 31.0}, "months"),
+    ],
+)
+def test_stats_named_mean_with_its_sign_in_brackets(text, values, unit):
+    start = text.index(next(ch for ch in text if ch.isdigit()))
+    stat = "median" if text.startswith("median") else "mean"
+    parsed = stats.parse_stat(text, start, stat)
+    assert {k: parsed.values.get(k) for k in values} == values
+    assert parsed.unit == unit

@@ -415,6 +415,8 @@ def parse_stat(
                 out.values["mean"] = clean_number(bare)
                 out.values["sd"] = clean_number(v)
                 bare = None
+            elif last_kind == "pm" and "mean" in out.values and "sd" not in out.values:
+                out.values["sd"] = clean_number(v)  # "mean follow-up time 23.4 (±4.3) years": the named mean's SD
             elif cur in ("mean", "median") and cur not in out.values:
                 out.values[cur] = clean_number(v)
                 if sd is not None and cur == "mean":
