@@ -1977,6 +1977,10 @@ def test_not_a_cohort_family(extract, family, text):
     [
         # treated units are lesions
         ("We treated 95 vertebral fractures in 61 patients.", "lesions", 95),
+        # a procedure's "of" names the units it treated; a subgroup's "of" does not
+        ("METHODS: We reviewed 35 adults who underwent ablation of 47 hepatocellular carcinomas.", "lesions", 47),
+        ("METHODS: Embolization of 23 aneurysms was performed in 21 adults.", "lesions", 23),
+        ("METHODS: We studied 40 adults. RESULTS: Recurrence was seen in 6 of 47 tumors after ablation.", "lesions", None),
         # drained collections, stones and endoleaks are treated units too (audit 18)
         ("Nine patients with 11 psoas abscesses were treated by catheter drainage.", "lesions", 11),
         ("METHODS: We drained 23 pancreatic pseudocysts in 21 patients.", "lesions", 23),

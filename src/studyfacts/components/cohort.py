@@ -260,7 +260,9 @@ _LESION_THRESHOLD_AFTER = cached_compile(
 # "76 SM (76/105; 72.4%)": a count with its share after it
 _LESION_SHARE = cached_compile(r"^\s*[(\[]\s*\d+(?:[.,]\d+)?\s*(?:%|/)")
 _LESION_SUBGROUP = cached_compile(
-    r"(?<!\btotal\s)\b(?:of|in|among|than|and|or|vs\.?|versus|only|remaining|other)\s+(?:the\s+)?$"
+    # not a procedure's "of" ("ablation of 47 tumours": the units it treated; lesion_nouns.json procedures_of)
+    rf"(?<!\btotal\s)(?:(?<!\b(?:{phrase_alternation(_LESION_CUES['procedures_of'])})\s+)\bof"
+    r"|\b(?:in|among|than|and|or|vs\.?|versus|only|remaining|other))\s+(?:the\s+)?$"
     # what each person has, not the units treated: "extraction of all four wisdom teeth", "with both eyes"
     r"|\b(?:of|in|had|has|have|with|involving|affecting)\s+(?:all|both)\s+(?:(?:of\s+)?(?:the|their|his|her)\s+)?$",
     regex.IGNORECASE,
