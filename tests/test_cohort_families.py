@@ -248,6 +248,14 @@ FAMILIES = {
         # not a cohort examined to identify risk factors
         ("METHODS: We enrolled 120 patients, who were examined to identify risk factors for falls.", 120),
     ],
+    # a survey's responders told as the source of its answers: the part of the share
+    "responses_from": [
+        ("RESULTS: Responses were received from 412 of 980 invited dentists (42%).", 412),
+        ("METHODS: A questionnaire was mailed to 980 dentists. RESULTS: Completed questionnaires were returned by "
+         "412 of the 980 dentists (42%).", 412),
+        # not in an abstract that speaks of no survey
+        ("RESULTS: Samples were received from 12 of 40 patients.", 40),
+    ],
     # a future told of people the study already counted with its own past verb: no protocol's plan
     "counted_then_future": [
         ("METHODS: We enrolled 100 adults with gout who will be followed for five years.", 100),

@@ -1114,6 +1114,7 @@ class CohortComponent(FactComponent):
                 n, start, end = _last_step(text, _FUNNEL_STEP, n, h.groups["n"][0], h.end, sentence_at(doc, h.start)[1])
                 return Candidate(n, "patients", start, end, h.rule, 5, "funnel"), None
         participated = _cues().cue("right.participated")
+        responses_from = _cues().cue("left.responses_from")
         substudy = _cues().cue("right.in_this_substudy")
         survey = self._took_part
         for h in by.get("out_of", []):
@@ -1135,6 +1136,8 @@ class CohortComponent(FactComponent):
                     # "136 of 212 survivors responded": those who took part, where the abstract is a
                     # survey's (the took_part rule's own condition), not "18 of 30 patients responded"
                     or (participated.found(text[h.end : min(h.end + 80, e)]) and survey.applies(text))
+                    # "Responses were received from 412 of 980 invited dentists": the responders, as above
+                    or (responses_from.found(text[max(s, h.start - 80) : h.start]) and survey.applies(text))
                 )
             ):
                 step = _COUNT_STEP.match(text, h.end, e)
