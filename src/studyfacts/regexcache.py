@@ -143,6 +143,7 @@ def _read(path: Path) -> dict[tuple[str, int], tuple[Any, ...]]:
     try:
         data = path.read_bytes()
     except OSError:
+        _read_bytes = 0
         return {}
     _read_bytes = len(data)
     head = len(_MAGIC) + 1 + 32
@@ -232,13 +233,18 @@ def cached_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
     return compiled
 
 
+def _value_key(kind: str, pattern: str, flags: int) -> tuple[str, int]:
+    """Where a value computed from a pattern is kept: beside the compiled patterns, never one of them."""
+    return (f"{kind}\x00{pattern}", int(flags))
+
+
 def remembered(kind: str, pattern: str, flags: int) -> Any | None:
     """A value computed from a pattern before and kept in the file beside the compiled patterns
     (`remember`): e.g. what `literals.analyse` reads off it. `kind` names what it is, and
     changes when the way it is computed does. None when the file holds no such value."""
     if cache_file() is None:
         return None
-    key = (f"{kind}\x00{pattern}", int(flags))
+    key = _value_key(kind, pattern, flags)
     with _lock:
         _used.add(key)
         return _load().get(key)
@@ -253,7 +259,7 @@ def remember(kind: str, pattern: str, flags: int, value: Any) -> None:
         marshal.dumps(value)
     except ValueError:
         return
-    key = (f"{kind}\x00{pattern}", int(flags))
+    key = _value_key(kind, pattern, flags)
     with _lock:
         _load()[key] = value
         _used.add(key)
@@ -263,9 +269,9 @@ def remember(kind: str, pattern: str, flags: int, value: Any) -> None:
 def forget() -> None:
     """Drop what was read and compiled so far (the next compile reads the file again): for
     tests, and for a process that moves the cache with `STUDYFACTS_CACHE_DIR`."""
-    global _entries, _new, _last_save
+    global _entries, _new, _last_save, _read_bytes
     with _lock:
-        _entries, _new, _last_save = None, 0, 0.0
+        _entries, _new, _last_save, _read_bytes = None, 0, 0.0, 0
         _used.clear()
 
 

@@ -32,7 +32,8 @@ _MONTH = (
 # not inside a number ("1.2016", "12,2010"); after a letter's full stop it may be ("Feb.2016");
 # nor followed by decimals or a thousands group ("2013.5", "2013,456"); "January 2013,42 patients"
 # (a missing space) ends the year
-_YEAR = r"(?<![\d,]|\d\.)(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
+_YEAR_DIGITS = r"(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
+_YEAR = rf"(?<![\d,]|\d\.){_YEAR_DIGITS}"
 
 
 _OWN_RECORDS = (
@@ -41,23 +42,19 @@ _OWN_RECORDS = (
 )
 
 
-# a year after a month's number and a full stop ("01.2010", "31.12.2015"): `_YEAR` refuses "digit." before a
-# year (a decimal, "1.2016"), so the dotted numeric dates below name their year with this one
-_YEAR_AFTER_DOT = r"(?:19[4-9]\d|20[0-3]\d)(?!\d|\.\d|,\d{3}(?!\d))"
-
-
 def _date(i: int) -> str:
     # "May 2008", "December, 2017", "1 June 2001", "15th February 2019", "the 1st of July 2019", "June 1, 2001",
     # "01/2012", "7-2003", "2008"; "Feb.2016": an abbreviated month's full stop may stand for the space;
     # "March/1977": a slash; with full stops, day first as Europe writes it: "01.2010" (the month's two
-    # digits: "1.2010" is a decimal), "31.12.2015", "1.3.2014"
+    # digits: "1.2010" is a decimal), "31.12.2015", "1.3.2014", whose year is `_YEAR_DIGITS` without
+    # `_YEAR`'s look-behind (which refuses "digit." before a year, a decimal)
     return (
         # ISO, with its day ("2015-01-01"; "2010-11" alone may be two years), tried first: its year alone
         # would do for the form below
         rf"(?:(?P<y{i}>{_YEAR})-(?P<n{i}>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)"
         rf"|(?:(?:(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?P<m{i}>{_MONTH})(?:,?\s+|(?<=\.)|/)(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?"
         rf"|(?<![\d.,])(?P<n{i}>0?[1-9]|1[0-2])[/-](?={_YEAR}))?(?P<y{i}>{_YEAR})"
-        rf"|(?<![\d.,])(?:(?:0?[1-9]|[12]\d|3[01])\.(?P<n{i}>0?[1-9]|1[0-2])|(?P<n{i}>0[1-9]|1[0-2]))\.(?P<y{i}>{_YEAR_AFTER_DOT})"
+        rf"|(?<![\d.,])(?:(?:0?[1-9]|[12]\d|3[01])\.(?P<n{i}>0?[1-9]|1[0-2])|(?P<n{i}>0[1-9]|1[0-2]))\.(?P<y{i}>{_YEAR_DIGITS})"
         # a date in slashes, "1/1/2015", "12/31/2019", "31/12/2019": month or day first, which `_slashed_months`
         # tells from the two dates together
         rf"|(?<![\d.,/])(?P<da{i}>0?[1-9]|[12]\d|3[01])/(?P<db{i}>0?[1-9]|[12]\d|3[01])/(?P<y{i}>{_YEAR})"

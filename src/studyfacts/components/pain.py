@@ -460,9 +460,9 @@ class PainComponent(FactComponent):
         if not before:
             return None
         last = before[-1]
-        gap_from = last.end if last.end <= scale.start else last.groups["central"][1]
-        if last.end > scale.start and (last.group("sd") or last.group("unit")):
-            gap_from = max(last.groups[g][1] for g in ("central", "sd", "unit") if g in last.groups)
+        # the figure's own end, or, where its bracket is the scale's, the end of its number, spread or unit
+        gap_from = (last.end if last.end <= scale.start
+                    else max(last.groups[g][1] for g in ("central", "sd", "unit") if g in last.groups))
         gap = _SCALE_AFTER_GAP.fullmatch(text, gap_from, scale.start)
         close = _SCALE_AFTER_CLOSE.match(text, scale.end)
         if gap is None or close is None or last.end > close.end():
